@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { clauseLabelKey, findClauseLabel, segmentClauses } from './segmentClauses';
+import { segmentDocument, segmentPresegmented } from './segmentDocument';
+
+describe('segmentClauses', () => {
+  it('joins a clause broken mid-sentence by a blank line or page break, keeping its pieces', () => {
+    const text = '3. Done.\n4. The Meeting shared measures to\n\nenhance receptiveness.\f\n5. Next.\n';
+    const clauses = segmentClauses(text, 'en');
+    expect(clauses.map((clause) => clause.label)).toEqual(['3.', '4.', '5.']);
+    const joined = clauses[1]!;
+    expect(joined.text).toBe('4. The Meeting shared measures to enhance receptiveness.');
+    expect(joined.pieces?.map((piece) => text.slice(piece.start, piece.end))).toEqual([
+      '4. The Meeting shared measures to',
+      'enhance receptiveness.',
+    ]);
+    expect(text.slice(joined.start, joined.end)).toContain('measures to\n\nenhance');
+  });
+  it('joins across a form feed too', () => {
+    const clauses = segmentClauses('1. The parties agree to\f\nmeet again.', 'en');
+    expect(clauses).toHaveLength(1);
+    expect(clauses[0]!.pieces).toHaveLength(2);
+  });
+  it('starts a clause at every label form and keeps complete paragraphs apart', () => {
+    const text = ['第1条 目的', '(1) 一つ目。', '① 丸数字。', '一、漢数字。', '- 箇条書き', '段落です。', '', '次の段落。'].join('\n');
+    expect(segmentClauses(text, 'ja').map((clause) => clause.label ?? clause.text)).toEqual([
+      '第1条',
+      '(1)',
+      '①',
+      '一、',
+      '-',
+      '次の段落。',
+    ]);
+  });
+  it('normalises labels across scripts', () => {
+    expect(['1.', '(1)', '1)', '１．', '①', '第1条', '一、'].map((label) => clauseLabelKey(findClauseLabel(label + ' x')))).toEqual(
+      ['1', '1', '1', '1', '1', '1', '1'],
+    );
+  });
+});
+
+describe('segmentDocument', () => {
+  it('gives sentences inside clauses with offsets and clause indices', () => {
+    const text = '1. First. Second one.\n2. Third.';
+    const side = segmentDocument(text, 'en');
+    expect(side.clauses).toHaveLength(2);
+    expect(side.sentences.map((sentence) => [sentence.clauseIndex, text.slice(sentence.start, sentence.end)])).toEqual([
+      [0, '1. First.'],
+      [0, 'Second one.'],
+      [1, '2. Third.'],
+    ]);
+  });
+  it('reads presegmented text one sentence a line', () => {
+    const side = segmentPresegmented('a\n\nb\n', 'en');
+    expect(side.sentences.map((sentence) => sentence.text)).toEqual(['a', 'b']);
+  });
+});
