@@ -22,6 +22,8 @@ let cachedVersion: string | undefined;
 
 /** The app's version from package.json. */
 export function appVersion(): string {
-  cachedVersion ??= (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  cachedVersion ??= (
+    JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }
+  ).version;
   return cachedVersion;
 }

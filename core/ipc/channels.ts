@@ -1,0 +1,31 @@
+/**
+ * The names of every request channel and every push event between the UI and the Node side, and nothing else:
+ * the preload imports this file alone, so it stays free of zod and of any other dependency.
+ * Names take the form `noun:verb`.
+ */
+export const IPC_CHANNELS = ['app:info', 'project:open', 'sample:open'] as const;
+
+/** A request/response channel name. */
+export type IpcChannel = (typeof IPC_CHANNELS)[number];
+
+/** Events the Node side pushes to the UI (menu commands). Payload-free: the UI asks for data through channels. */
+export const IPC_EVENTS = [
+  'menu:open',
+  'menu:save',
+  'menu:export',
+  'menu:undo',
+  'menu:redo',
+] as const;
+
+/** A push event name. */
+export type IpcEvent = (typeof IPC_EVENTS)[number];
+
+/** True when `name` is one of the request channels. */
+export function isIpcChannel(name: unknown): name is IpcChannel {
+  return typeof name === 'string' && (IPC_CHANNELS as readonly string[]).includes(name);
+}
+
+/** True when `name` is one of the push events. */
+export function isIpcEvent(name: unknown): name is IpcEvent {
+  return typeof name === 'string' && (IPC_EVENTS as readonly string[]).includes(name);
+}

@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+
+/** A running loopback host: the process `npm run serve` starts, with its own temporary user-data directory. */
+export interface HostProcess {
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  readonly userDataDirectory: string;
+  readonly child: ChildProcess;
+}
+
+const repositoryRoot = resolve(import.meta.dirname, '..');
+
+/**
+ * Starts `tsx main/host/main.ts --port 0` (what `npm run serve` runs after building) and waits for the URL it prints.
+ * The build itself is done once by `npm run e2e` before the tests.
+ */
+export async function startHost(environment: Record<string, string> = {}): Promise<HostProcess> {
+  const userDataDirectory = mkdtempSync(join(tmpdir(), 'taiyaku-e2e-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/host/main.ts', '--port', '0'], {
+    cwd: repositoryRoot,
+    env: { ...process.env, TAIYAKU_USER_DATA: userDataDirectory, ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`host printed no URL within 30 s:\n${output}`)),
+      30_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[0]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code} before printing its URL:\n${output}`));
+    });
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token') ?? '',
+    userDataDirectory,
+    child,
+  };
+}
+
+/** Stops a host and removes its user-data directory. */
+export async function stopHost(host: HostProcess): Promise<void> {
+  if (host.child.exitCode === null) {
+    const exited = new Promise((resolveExit) => host.child.once('exit', resolveExit));
+    host.child.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(host.userDataDirectory, { recursive: true, force: true });
+}
+
+/** Each test gets its own host process and user-data directory. */
+export const test = base.extend<{ host: HostProcess }>({
+  host: async ({}, use) => {
+    const host = await startHost();
+    await use(host);
+    await stopHost(host);
+  },
+});
+
+export { expect };
+
+/** Where the e2e run leaves screenshots for a person to look at. */
+export const SCREENSHOT_DIRECTORY = resolve(repositoryRoot, 'e2e', 'artifacts', 'screenshots');

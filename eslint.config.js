@@ -1,0 +1,154 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// Layer boundaries (STYLE.md §2), enforced here and by the per-folder tsconfigs:
+// core imports no Electron, Node, React or Mantine; the renderer imports no Electron, Node or main/;
+// only main/electron/ imports electron; main never imports the renderer.
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'worker_threads',
+];
+const electronPatterns = ['electron', 'electron/*'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'e2e/artifacts/**', 'coverage/**', 'data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: [
+      'core/**/*.ts',
+      'main/**/*.ts',
+      'preload/**/*.ts',
+      'renderer/src/**/*.{ts,tsx}',
+      'e2e/**/*.ts',
+    ],
+    ignores: ['**/*.d.ts', 'e2e/playwright.config.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
+    },
+  },
+  {
+    // Playwright fixtures take an empty destructuring pattern by design.
+    files: ['e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
+    files: ['core/**/*.ts'],
+    ignores: ['core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, ...electronPatterns],
+              message: 'core/ is pure: no Node I/O, no Electron.',
+            },
+            {
+              group: ['react', 'react-dom', 'react/*', '@mantine/*'],
+              message: 'core/ is pure: no UI libraries.',
+            },
+            {
+              group: ['**/main/**', '**/preload/**', '**/renderer/**'],
+              message: 'core/ depends on nothing above it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, ...electronPatterns],
+              message: 'The renderer runs sandboxed: no Node, no Electron.',
+            },
+            { group: ['**/main/**'], message: 'The renderer talks to main through ipc.ts only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: electronPatterns,
+              message: 'Only main/electron/ imports electron; services stay plain Node.',
+            },
+            { group: ['**/renderer/**'], message: 'main never imports the renderer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**'], message: 'main never imports the renderer.' }] },
+      ],
+    },
+  },
+  {
+    files: ['preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/core/(?!ipc/channels$)',
+              message: 'A sandboxed preload may import only electron and core/ipc/channels.',
+            },
+            {
+              group: ['zod', 'react', '@mantine/*', ...nodeBuiltins],
+              message: 'A sandboxed preload cannot require packages.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,27 @@
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { IPC_CHANNELS } from '../../core/ipc/channels';
+import type { IpcResult } from '../../core/ipc/contract';
+import { dispatch, type Handlers } from '../services/dispatch';
+import { isTrustedRendererUrl } from '../security/trustedUrl';
+
+/**
+ * Registers every channel of the contract with ipcMain. Each call is refused unless it comes from our own page,
+ * then parsed and answered by `dispatch`, exactly as the loopback host answers it.
+ */
+export function registerIpcHandlers(handlers: Handlers, rendererUrl: string): void {
+  for (const channel of IPC_CHANNELS) {
+    ipcMain.handle(
+      channel,
+      async (event: IpcMainInvokeEvent, request: unknown): Promise<IpcResult<unknown>> => {
+        const frameUrl = event.senderFrame?.url ?? '';
+        if (!isTrustedRendererUrl(frameUrl, rendererUrl)) {
+          return {
+            ok: false,
+            error: { code: 'refused', message: 'request from an untrusted frame' },
+          };
+        }
+        return dispatch(handlers, channel, request);
+      },
+    );
+  }
+}

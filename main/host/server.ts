@@ -1,0 +1,185 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { dispatch, type Handlers } from '../services/dispatch';
+import { CONTENT_SECURITY_POLICY, HEADER_ONLY_POLICY } from '../security/contentSecurityPolicy';
+import { isAllowedHostHeader, isAllowedOrigin } from '../security/trustedUrl';
+
+/** The largest request body the API reads (a pasted document pair fits; anything larger is refused with 413). */
+export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+
+const MIME_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+export interface LoopbackHostOptions {
+  /** The built renderer (out/renderer). */
+  readonly rendererDirectory: string;
+  readonly handlers: Handlers;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  /** Fixed token for tests; random 256-bit hex otherwise. */
+  readonly token?: string;
+}
+
+export interface LoopbackHost {
+  readonly server: Server;
+  readonly port: number;
+  readonly token: string;
+  /** The page URL with its token: what the user (or a test browser) opens. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+): void {
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.end(body);
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  send(response, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const presented = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+  const a = Buffer.from(presented);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(request: IncomingMessage): Promise<string | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_REQUEST_BYTES) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function answerApi(
+  request: IncomingMessage,
+  response: ServerResponse,
+  channel: string,
+  options: { handlers: Handlers; token: string; port: number },
+): Promise<void> {
+  // Order matters: a foreign page is refused before it learns anything about the token.
+  if (!isAllowedOrigin(request.headers.origin, options.port))
+    return send(response, 403, 'foreign origin');
+  if (!tokenMatches(request.headers.authorization, options.token))
+    return send(response, 401, 'missing or wrong token');
+  if (request.method !== 'POST') return send(response, 405, 'use POST');
+  const body = await readBody(request);
+  if (body === 'too-large') return send(response, 413, 'request too large');
+  let payload: unknown = {};
+  if (body.trim() !== '') {
+    try {
+      payload = JSON.parse(body);
+    } catch {
+      return sendJson(response, 400, {
+        ok: false,
+        error: { code: 'invalid-request', message: 'body is not JSON' },
+      });
+    }
+  }
+  const result = await dispatch(options.handlers, channel, payload);
+  const status = result.ok
+    ? 200
+    : result.error.code === 'invalid-request'
+      ? 400
+      : result.error.code === 'not-found'
+        ? 404
+        : 200;
+  sendJson(response, status, result);
+}
+
+async function answerStatic(
+  response: ServerResponse,
+  rendererDirectory: string,
+  pathname: string,
+): Promise<void> {
+  const relative =
+    pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const file = normalize(join(rendererDirectory, relative));
+  if (!file.startsWith(normalize(rendererDirectory) + sep)) return send(response, 404, 'not found');
+  try {
+    if (!(await stat(file)).isFile()) return send(response, 404, 'not found');
+    const body = await readFile(file);
+    response.writeHead(200, {
+      'Content-Type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; ${HEADER_ONLY_POLICY}`,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': extname(file) === '.html' ? 'no-store' : 'max-age=3600',
+    });
+    response.end(body);
+  } catch {
+    send(response, 404, 'not found');
+  }
+}
+
+/**
+ * Starts the loopback host: the built renderer and the IPC contract over HTTP, bound to 127.0.0.1 only.
+ * Every /api request needs `Authorization: Bearer <token>` (else 401) and, when it names an Origin, our own (else 403).
+ */
+export async function startLoopbackHost(options: LoopbackHostOptions): Promise<LoopbackHost> {
+  const token = options.token ?? randomBytes(32).toString('hex');
+  let port = 0;
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (!isAllowedHostHeader(request.headers.host, port)) {
+      send(response, 403, 'unexpected Host header');
+      return;
+    }
+    const apiMatch = /^\/api\/([a-z]+:[a-z-]+)$/.exec(url.pathname);
+    const work = url.pathname.startsWith('/api/')
+      ? apiMatch
+        ? answerApi(request, response, apiMatch[1]!, { handlers: options.handlers, token, port })
+        : Promise.resolve(
+            send(
+              response,
+              isAllowedOrigin(request.headers.origin, port) ? 404 : 403,
+              'no such channel',
+            ),
+          )
+      : request.method === 'GET' || request.method === 'HEAD'
+        ? answerStatic(response, options.rendererDirectory, url.pathname)
+        : Promise.resolve(send(response, 405, 'method not allowed'));
+    work.catch((error: unknown) => {
+      if (!response.headersSent) send(response, 500, 'internal error');
+      console.error('taiyaku host:', error);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

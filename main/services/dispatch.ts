@@ -1,0 +1,80 @@
+import type { z } from 'zod';
+import { isIpcChannel, type IpcChannel } from '../../core/ipc/channels';
+import {
+  ipcContract,
+  type IpcError,
+  type IpcParsedRequest,
+  type IpcResponse,
+  type IpcResult,
+} from '../../core/ipc/contract';
+import { ServiceError } from './serviceError';
+
+/** The implementation of one channel: takes the parsed request, returns the response value. */
+export type Handler<C extends IpcChannel> = (
+  request: IpcParsedRequest<C>,
+) => Promise<IpcResponse<C>>;
+
+/** One handler per channel; a channel without a handler is a compile error. */
+export type Handlers = { [C in IpcChannel]: Handler<C> };
+
+/** Readable issue paths, e.g. `path: Invalid input: expected string, received number`. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map(
+    (issue) => `${issue.path.length ? issue.path.join('.') : '(request)'}: ${issue.message}`,
+  );
+}
+
+function toIpcError(error: unknown): IpcError {
+  if (error instanceof ServiceError) return { code: error.code, message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'failed', message };
+}
+
+/**
+ * Answers one request from an untrusted caller: checks the channel name, parses the request with the contract's
+ * schema, runs the handler and checks its answer against the response schema. Never throws.
+ * Both front doors (the Electron main process and the loopback host) go through here.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  channel: unknown,
+  request: unknown,
+): Promise<IpcResult<unknown>> {
+  if (!isIpcChannel(channel)) {
+    return {
+      ok: false,
+      error: { code: 'not-found', message: `unknown channel: ${String(channel)}` },
+    };
+  }
+  const spec = ipcContract[channel];
+  const parsed = spec.request.safeParse(request ?? {});
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: `invalid request for ${channel}`,
+        issues: describeIssues(parsed.error),
+      },
+    };
+  }
+  try {
+    const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
+    const value = await handler(parsed.data);
+    // A handler answering outside the contract is our bug: report it rather than hand the UI a malformed value.
+    const checked = spec.response.safeParse(value);
+    if (!checked.success) {
+      return {
+        ok: false,
+        error: {
+          code: 'failed',
+          message: `internal error: ${channel} answered outside its contract`,
+          issues: describeIssues(checked.error),
+        },
+      };
+    }
+    return { ok: true, value: checked.data };
+  } catch (error) {
+    return { ok: false, error: toIpcError(error) };
+  }
+}

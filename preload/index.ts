@@ -1,0 +1,22 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { isIpcChannel, isIpcEvent } from '../core/ipc/channels';
+import type { PreloadApi } from './api';
+
+// The whole bridge: two functions, both refusing names outside the allowlist. No logic lives here.
+const api = {
+  invoke(channel, request) {
+    if (!isIpcChannel(channel))
+      return Promise.reject(new Error(`channel not allowed: ${String(channel)}`));
+    return ipcRenderer.invoke(channel, request);
+  },
+  on(event, listener) {
+    if (!isIpcEvent(event)) throw new Error(`event not allowed: ${String(event)}`);
+    const wrapped = (): void => listener();
+    ipcRenderer.on(event, wrapped);
+    return () => {
+      ipcRenderer.removeListener(event, wrapped);
+    };
+  },
+} satisfies PreloadApi;
+
+contextBridge.exposeInMainWorld('api', api);
