@@ -1,0 +1,198 @@
+import { createDictionaryTokenizer } from '../anchors/dictionaryTokenizer';
+import { clauseLabelKey } from '../text/segmentClauses';
+import { segmentDocument } from '../text/segmentDocument';
+import {
+  alignSentences,
+  defaultAlignmentParameters,
+  type AlignmentParameters,
+  type ScoredBead,
+} from './alignSentences';
+import {
+  KeyTable,
+  englishSentenceFeatures,
+  japaneseFeatures,
+  type SentenceFeatures,
+} from './lexicalFeatures';
+import type { AlignmentResources, JapaneseTokenizer } from './resources';
+import type { Bead, DocumentAlignment, DocumentSide, SentenceBead } from './types';
+
+/** Options for {@link alignDocument}. */
+export interface AlignDocumentOptions {
+  /** Source language tag, default `en`. */
+  readonly sourceLang?: string;
+  /** Target language tag, default `ja`. */
+  readonly targetLang?: string;
+  /** Scoring parameters; default {@link defaultAlignmentParameters}. */
+  readonly parameters?: AlignmentParameters;
+}
+
+const DEFAULT_MORPHOLOGY_LIMIT = 250_000;
+
+/** Picks kuromoji (or whatever tokenizer was given) unless the text is too long for it. */
+export function chooseTokenizer(resources: AlignmentResources, japaneseCharacters: number): JapaneseTokenizer {
+  const limit = resources.morphologyCharacterLimit ?? DEFAULT_MORPHOLOGY_LIMIT;
+  if (resources.japaneseTokenizer && japaneseCharacters <= limit) return resources.japaneseTokenizer;
+  return createDictionaryTokenizer(resources.lexicon);
+}
+
+/**
+ * Aligns sentence lists that are already segmented (one string per sentence) at one level.
+ * @param sourceSentences English sentences in order
+ * @param targetSentences Japanese sentences in order
+ * @returns beads over 0-based sentence indices, covering both lists exactly once in order, each with a confidence
+ */
+export function alignSentenceTexts(
+  sourceSentences: readonly string[],
+  targetSentences: readonly string[],
+  resources: AlignmentResources,
+  parameters: AlignmentParameters = defaultAlignmentParameters,
+): ScoredBead[] {
+  const keys = new KeyTable();
+  const source = sourceSentences.map((sentence) => englishSentenceFeatures(sentence, keys));
+  const characters = targetSentences.reduce((sum, sentence) => sum + sentence.length, 0);
+  const target = japaneseFeatures(targetSentences, chooseTokenizer(resources, characters), keys, resources.lexicon);
+  return alignSentences(source, target, parameters);
+}
+
+/**
+ * Segments and aligns an English document and its Japanese translation: clauses first (numbered labels that agree are
+ * strong anchors), then sentences inside every clause bead.
+ *
+ * Stable entry point for the workspace. Pure: no I/O; pass the tokenizer and lexicon in `resources`
+ * (`loadAlignmentResources()` on the Node side).
+ * @param sourceText the English text as imported; offsets in the result are UTF-16 code units into it
+ * @param targetText the Japanese text as imported
+ * @returns the segmented sides, clause beads (over clause indices) and sentence beads (over sentence indices, each
+ *   naming its clause bead); every bead has a confidence in [0, 1], low meaning "look here"
+ */
+export function alignDocument(
+  sourceText: string,
+  targetText: string,
+  resources: AlignmentResources,
+  options: AlignDocumentOptions = {},
+): DocumentAlignment {
+  const source = segmentDocument(sourceText, options.sourceLang ?? 'en');
+  const target = segmentDocument(targetText, options.targetLang ?? 'ja');
+  return alignSegmentedDocument(source, target, resources, options.parameters);
+}
+
+/**
+ * Aligns two already segmented sides (see {@link alignDocument}); used for presegmented input and by realignment.
+ */
+export function alignSegmentedDocument(
+  source: DocumentSide,
+  target: DocumentSide,
+  resources: AlignmentResources,
+  parameters: AlignmentParameters = defaultAlignmentParameters,
+): DocumentAlignment {
+  const keys = new KeyTable();
+  const sourceSentenceFeatures = source.sentences.map((sentence) => englishSentenceFeatures(sentence.text, keys));
+  const tokenizer = chooseTokenizer(resources, target.text.length);
+  const targetSentenceFeatures = japaneseFeatures(
+    target.sentences.map((sentence) => sentence.text),
+    tokenizer,
+    keys,
+    resources.lexicon,
+  );
+  const sourceClauseFeatures = clauseFeatures(source, sourceSentenceFeatures, keys);
+  const targetClauseFeatures = clauseFeatures(target, targetSentenceFeatures, keys);
+  const clauseBeads = alignSentences(sourceClauseFeatures, targetClauseFeatures, parameters).map(publicBead);
+  const sentenceBeads = alignSentencesInClauses(
+    source,
+    target,
+    clauseBeads,
+    sourceSentenceFeatures,
+    targetSentenceFeatures,
+    parameters,
+  );
+  return { source, target, clauseBeads, sentenceBeads };
+}
+
+/** Clause features: the union of its sentences' units, plus the normalised label as a unit of its own. */
+function clauseFeatures(
+  side: DocumentSide,
+  sentenceFeatures: readonly SentenceFeatures[],
+  keys: KeyTable,
+): SentenceFeatures[] {
+  const features = side.clauses.map((clause) => {
+    const label = clauseLabelKey(clause.label);
+    // A matching clause number is worth several content words.
+    const labelUnits = label ? Array.from({ length: 4 }, () => [keys.intern(`c:${label}`)]) : [];
+    return { length: 0, units: [...labelUnits] as number[][] };
+  });
+  side.sentences.forEach((sentence, index) => {
+    const clause = features[sentence.clauseIndex ?? 0];
+    if (!clause) return;
+    clause.length += sentenceFeatures[index]!.length;
+    clause.units.push(...(sentenceFeatures[index]!.units as number[][]));
+  });
+  return features;
+}
+
+function publicBead(bead: ScoredBead): Bead {
+  return { sourceIndices: bead.sourceIndices, targetIndices: bead.targetIndices, confidence: bead.confidence };
+}
+
+/** Sentence indices of a side grouped by clause: [first, end) per clause. */
+function sentenceRanges(side: DocumentSide): { first: number; end: number }[] {
+  const ranges = side.clauses.map(() => ({ first: Number.POSITIVE_INFINITY, end: 0 }));
+  side.sentences.forEach((sentence, index) => {
+    const range = ranges[sentence.clauseIndex ?? 0];
+    if (!range) return;
+    range.first = Math.min(range.first, index);
+    range.end = Math.max(range.end, index + 1);
+  });
+  return ranges.map((range) => (range.end === 0 ? { first: 0, end: 0 } : range));
+}
+
+/**
+ * Runs the sentence-level alignment inside each clause bead.
+ * @returns sentence beads over global sentence indices, in order
+ */
+export function alignSentencesInClauses(
+  source: DocumentSide,
+  target: DocumentSide,
+  clauseBeads: readonly Bead[],
+  sourceFeatures: readonly SentenceFeatures[],
+  targetFeatures: readonly SentenceFeatures[],
+  parameters: AlignmentParameters = defaultAlignmentParameters,
+): SentenceBead[] {
+  const sourceRanges = sentenceRanges(source);
+  const targetRanges = sentenceRanges(target);
+  const sentenceBeads: SentenceBead[] = [];
+  clauseBeads.forEach((clauseBead, clauseBeadIndex) => {
+    const sourceSpan = spanOf(clauseBead.sourceIndices, sourceRanges);
+    const targetSpan = spanOf(clauseBead.targetIndices, targetRanges);
+    const beads = alignSentences(
+      sourceFeatures.slice(sourceSpan.first, sourceSpan.end),
+      targetFeatures.slice(targetSpan.first, targetSpan.end),
+      parameters,
+    );
+    for (const bead of beads) {
+      sentenceBeads.push({
+        sourceIndices: bead.sourceIndices.map((index) => index + sourceSpan.first),
+        targetIndices: bead.targetIndices.map((index) => index + targetSpan.first),
+        // A sentence bead is no surer than the clause pair it sits in.
+        confidence: Math.min(bead.confidence, Math.max(clauseBead.confidence, 0.5)),
+        clauseBead: clauseBeadIndex,
+      });
+    }
+  });
+  return sentenceBeads;
+}
+
+function spanOf(
+  clauseIndices: readonly number[],
+  ranges: readonly { first: number; end: number }[],
+): { first: number; end: number } {
+  let first = Number.POSITIVE_INFINITY;
+  let end = 0;
+  for (const clause of clauseIndices) {
+    const range = ranges[clause]!;
+    if (range.end > range.first) {
+      first = Math.min(first, range.first);
+      end = Math.max(end, range.end);
+    }
+  }
+  return end === 0 ? { first: 0, end: 0 } : { first, end };
+}

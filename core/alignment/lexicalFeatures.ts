@@ -1,0 +1,148 @@
+import { consonantSkeleton, foldRomaji, isKatakana, romanizeKana } from '../anchors/readings';
+import { extractEnglishNumbers, extractJapaneseNumbers, foldWidth, numberMatchKeys } from '../anchors/numbers';
+import { stemEnglish, tokenizeEnglish } from '../anchors/englishWords';
+import type { Lexicon } from '../anchors/lexicon';
+import type { JapaneseToken, JapaneseTokenizer } from './resources';
+
+/**
+ * Per-sentence lexical features for the aligner. Each sentence becomes a list of "units" (content words, numbers),
+ * each unit a small set of interned keys; two units on opposite sides match when they share a key. Key families:
+ * `w:` English stem (English words; gloss words of Japanese words), `l:` Latin token, `r:` folded romaji (names),
+ * `k:` consonant skeleton (katakana loanwords), `n:` number keys.
+ */
+
+/** Interns string keys to small integers, shared by both sides of one alignment. */
+export class KeyTable {
+  private readonly ids = new Map<string, number>();
+  /** @returns the key's id, assigning the next one on first sight */
+  intern(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+}
+
+/** The features of one sentence. */
+export interface SentenceFeatures {
+  /** Length in UTF-16 units, whitespace excluded. */
+  readonly length: number;
+  /** Key ids of each content unit. */
+  readonly units: readonly (readonly number[])[];
+}
+
+const JAPANESE_FUNCTION_VERBS = new Set(['する', 'ある', 'いる', 'なる', 'れる', 'られる', 'せる', 'できる', 'おる', 'いう', 'くる', 'いく', 'よる', 'ない']);
+const JAPANESE_CONTENT_POS = new Set(['名詞', '動詞', '形容詞', '副詞', '接頭詞', 'latin']);
+const JAPANESE_SKIPPED_DETAILS = new Set(['非自立', '代名詞', '数', '接尾', '副詞可能']);
+
+function visibleLength(text: string): number {
+  let length = 0;
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 32) length++;
+  return length;
+}
+
+/**
+ * Features of an English sentence: each non-stopword word (stem, Latin form, romaji fold for capitalised words,
+ * consonant skeleton) and each number.
+ */
+export function englishSentenceFeatures(text: string, keys: KeyTable): SentenceFeatures {
+  const units: number[][] = [];
+  for (const word of tokenizeEnglish(text)) {
+    if (word.stopword) continue;
+    const lower = word.text.toLowerCase();
+    const unit = [keys.intern(`w:${word.stem}`), keys.intern(`l:${lower}`)];
+    if (word.capitalized && lower.length >= 3) unit.push(keys.intern(`r:${foldRomaji(lower)}`));
+    const skeleton = consonantSkeleton(lower);
+    if (skeleton.length >= 3) unit.push(keys.intern(`k:${skeleton}`));
+    units.push(unit);
+  }
+  for (const number of extractEnglishNumbers(text)) {
+    units.push(numberMatchKeys(number).map((key) => keys.intern(`n:${key}`)));
+  }
+  return { length: visibleLength(text), units };
+}
+
+/**
+ * Features of a Japanese sentence from its morphemes: Latin tokens, lexicon glosses of content words, romaji of
+ * katakana words and proper nouns (runs of proper nouns also as one joined reading), and numbers.
+ */
+export function japaneseSentenceFeatures(
+  text: string,
+  tokens: readonly JapaneseToken[],
+  keys: KeyTable,
+  lexicon: Lexicon | undefined,
+): SentenceFeatures {
+  const units: number[][] = [];
+  let nameRun: { reading: string; units: number[][] } = { reading: '', units: [] };
+  const closeNameRun = (): void => {
+    if (nameRun.units.length > 1 && nameRun.reading.length >= 3) {
+      const id = keys.intern(`r:${foldRomaji(nameRun.reading)}`);
+      for (const unit of nameRun.units) unit.push(id);
+    }
+    nameRun = { reading: '', units: [] };
+  };
+  for (const token of tokens) {
+    const surface = foldWidth(token.surface);
+    if (/^[A-Za-z][A-Za-z0-9.'&-]*$/.test(surface)) {
+      closeNameRun();
+      const lower = surface.toLowerCase();
+      const unit = [keys.intern(`l:${lower}`), keys.intern(`w:${stemEnglish(lower)}`)];
+      if (lower.length >= 3) unit.push(keys.intern(`r:${foldRomaji(lower)}`));
+      units.push(unit);
+      continue;
+    }
+    if (!JAPANESE_CONTENT_POS.has(token.partOfSpeech)) {
+      closeNameRun();
+      continue;
+    }
+    if (token.partOfSpeechDetail && JAPANESE_SKIPPED_DETAILS.has(token.partOfSpeechDetail)) {
+      // Suffixes such as 市 or 省 still carry meaning: look them up but do not start a unit without glosses.
+      if (token.partOfSpeechDetail !== '接尾') {
+        closeNameRun();
+        continue;
+      }
+    }
+    if (JAPANESE_FUNCTION_VERBS.has(token.basicForm)) continue;
+    if (/^[\u3041-\u309f]{1,2}$/.test(token.surface)) continue;
+    const unit: number[] = [];
+    const glosses = lexicon?.glosses(token.basicForm) ?? lexicon?.glosses(token.surface);
+    if (glosses) for (const gloss of glosses) unit.push(keys.intern(`w:${stemEnglish(gloss)}`));
+    const katakana = isKatakana(token.surface);
+    if (katakana) {
+      const romaji = romanizeKana(token.surface);
+      unit.push(keys.intern(`r:${foldRomaji(romaji)}`));
+      const skeleton = consonantSkeleton(romaji);
+      if (skeleton.length >= 3) unit.push(keys.intern(`k:${skeleton}`));
+    }
+    const properNoun = token.partOfSpeechDetail === '固有名詞';
+    if (properNoun && token.reading && !katakana) {
+      const romaji = romanizeKana(token.reading);
+      if (romaji.length >= 3) unit.push(keys.intern(`r:${foldRomaji(romaji)}`));
+    }
+    if (properNoun || katakana) {
+      nameRun.reading += token.reading ? romanizeKana(token.reading) : romanizeKana(token.surface);
+      nameRun.units.push(unit);
+    } else closeNameRun();
+    if (token.partOfSpeechDetail === '接尾' && unit.length === 0) continue;
+    units.push(unit);
+  }
+  closeNameRun();
+  for (const number of extractJapaneseNumbers(text)) {
+    units.push(numberMatchKeys(number).map((key) => keys.intern(`n:${key}`)));
+  }
+  return { length: visibleLength(text), units };
+}
+
+/**
+ * Tokenizes and featurizes many Japanese sentences at once (one tokenizer call per sentence).
+ */
+export function japaneseFeatures(
+  sentences: readonly string[],
+  tokenizer: JapaneseTokenizer,
+  keys: KeyTable,
+  lexicon: Lexicon | undefined,
+): SentenceFeatures[] {
+  return sentences.map((sentence) => japaneseSentenceFeatures(sentence, tokenizer.tokenize(sentence), keys, lexicon));
+}

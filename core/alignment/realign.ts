@@ -1,0 +1,157 @@
+import { alignSentences, defaultAlignmentParameters, type AlignmentParameters } from './alignSentences';
+import { chooseTokenizer } from './alignDocument';
+import { KeyTable, englishSentenceFeatures, japaneseFeatures, type SentenceFeatures } from './lexicalFeatures';
+import type { AlignmentResources } from './resources';
+import type { Bead, DocumentAlignment, DocumentSide, SentenceBead } from './types';
+
+/**
+ * Realigns a document around beads a reviewer pinned. Pinned sentence beads stay exactly as given (confidence 1,
+ * `pinned: true`); the sentences between two pins are aligned again inside that window only, so a pin acts as a hard
+ * anchor. Clause beads are then rebuilt as the smallest groups of sentence beads that start and end on clause
+ * boundaries of both sides.
+ *
+ * Pure: returns a new alignment and leaves its argument untouched.
+ * @param alignment the current alignment (its sides' segments are kept)
+ * @param pinnedBeads sentence beads to keep, over sentence indices; they must not overlap or cross each other
+ * @param resources tokenizer and lexicon, as for `alignDocument`
+ * @throws Error when pins overlap, cross, or name sentences that do not exist
+ */
+export function realign(
+  alignment: DocumentAlignment,
+  pinnedBeads: readonly Bead[],
+  resources: AlignmentResources,
+  parameters: AlignmentParameters = defaultAlignmentParameters,
+): DocumentAlignment {
+  const { source, target } = alignment;
+  const pins = validatePins(pinnedBeads, source.sentences.length, target.sentences.length);
+  const keys = new KeyTable();
+  const sourceFeatures = source.sentences.map((sentence) => englishSentenceFeatures(sentence.text, keys));
+  const targetFeatures = japaneseFeatures(
+    target.sentences.map((sentence) => sentence.text),
+    chooseTokenizer(resources, target.text.length),
+    keys,
+    resources.lexicon,
+  );
+  const beads: Bead[] = [];
+  let sourceNext = 0;
+  let targetNext = 0;
+  const fillGap = (sourceEnd: number, targetEnd: number): void => {
+    beads.push(...alignWindow(sourceFeatures, targetFeatures, sourceNext, sourceEnd, targetNext, targetEnd, parameters));
+  };
+  for (const pin of pins) {
+    fillGap(firstIndex(pin.sourceIndices, sourceNext), firstIndex(pin.targetIndices, targetNext));
+    beads.push({ ...pin, confidence: 1, pinned: true });
+    sourceNext = pin.sourceIndices.length ? pin.sourceIndices[pin.sourceIndices.length - 1]! + 1 : sourceNext;
+    targetNext = pin.targetIndices.length ? pin.targetIndices[pin.targetIndices.length - 1]! + 1 : targetNext;
+  }
+  fillGap(source.sentences.length, target.sentences.length);
+  return { source, target, ...groupIntoClauses(source, target, beads) };
+}
+
+function firstIndex(indices: readonly number[], fallback: number): number {
+  return indices.length ? indices[0]! : fallback;
+}
+
+function validatePins(pins: readonly Bead[], sourceCount: number, targetCount: number): Bead[] {
+  const sorted = [...pins].sort(
+    (a, b) => (a.sourceIndices[0] ?? a.targetIndices[0] ?? 0) - (b.sourceIndices[0] ?? b.targetIndices[0] ?? 0),
+  );
+  let sourceNext = 0;
+  let targetNext = 0;
+  for (const pin of sorted) {
+    if (pin.sourceIndices.length === 0 && pin.targetIndices.length === 0) throw new Error('a pinned bead is empty');
+    for (const [indices, next, count] of [
+      [pin.sourceIndices, sourceNext, sourceCount],
+      [pin.targetIndices, targetNext, targetCount],
+    ] as const) {
+      indices.forEach((index, position) => {
+        if (!Number.isInteger(index) || index < next || index >= count) {
+          throw new Error(`pinned bead ${JSON.stringify(pin)} overlaps another pin or is out of range`);
+        }
+        if (position > 0 && index !== indices[position - 1]! + 1) {
+          throw new Error(`pinned bead ${JSON.stringify(pin)} is not contiguous`);
+        }
+      });
+    }
+    if (pin.sourceIndices.length) sourceNext = pin.sourceIndices[pin.sourceIndices.length - 1]! + 1;
+    if (pin.targetIndices.length) targetNext = pin.targetIndices[pin.targetIndices.length - 1]! + 1;
+  }
+  return sorted;
+}
+
+function alignWindow(
+  sourceFeatures: readonly SentenceFeatures[],
+  targetFeatures: readonly SentenceFeatures[],
+  sourceStart: number,
+  sourceEnd: number,
+  targetStart: number,
+  targetEnd: number,
+  parameters: AlignmentParameters,
+): Bead[] {
+  if (sourceEnd <= sourceStart && targetEnd <= targetStart) return [];
+  return alignSentences(
+    sourceFeatures.slice(sourceStart, sourceEnd),
+    targetFeatures.slice(targetStart, targetEnd),
+    parameters,
+  ).map((bead) => ({
+    sourceIndices: bead.sourceIndices.map((index) => index + sourceStart),
+    targetIndices: bead.targetIndices.map((index) => index + targetStart),
+    confidence: bead.confidence,
+  }));
+}
+
+/** Groups sentence beads into clause beads cut only where both sides sit on a clause boundary. */
+function groupIntoClauses(
+  source: DocumentSide,
+  target: DocumentSide,
+  beads: readonly Bead[],
+): { clauseBeads: Bead[]; sentenceBeads: SentenceBead[] } {
+  const clauseOf = (side: DocumentSide, index: number): number => side.sentences[index]?.clauseIndex ?? 0;
+  const clauseBeads: Bead[] = [];
+  const sentenceBeads: SentenceBead[] = [];
+  let sourceClause = 0;
+  let targetClause = 0;
+  let sourceSentence = 0;
+  let targetSentence = 0;
+  let group: Bead[] = [];
+  const closeGroup = (sourceClauseEnd: number, targetClauseEnd: number): void => {
+    const sourceIndices = range(sourceClause, sourceClauseEnd);
+    const targetIndices = range(targetClause, targetClauseEnd);
+    if (sourceIndices.length === 0 && targetIndices.length === 0) return;
+    const confidence = group.length ? Math.min(...group.map((bead) => bead.confidence)) : 0.3;
+    const pinned = group.length > 0 && group.every((bead) => bead.pinned);
+    clauseBeads.push({ sourceIndices, targetIndices, confidence, ...(pinned ? { pinned } : {}) });
+    for (const bead of group) sentenceBeads.push({ ...bead, clauseBead: clauseBeads.length - 1 });
+    group = [];
+    sourceClause = sourceClauseEnd;
+    targetClause = targetClauseEnd;
+  };
+  for (const bead of beads) {
+    group.push(bead);
+    sourceSentence += bead.sourceIndices.length;
+    targetSentence += bead.targetIndices.length;
+    const sourceAtBoundary =
+      sourceSentence >= source.sentences.length ||
+      clauseOf(source, sourceSentence) !== clauseOf(source, sourceSentence - 1);
+    const targetAtBoundary =
+      targetSentence >= target.sentences.length ||
+      clauseOf(target, targetSentence) !== clauseOf(target, targetSentence - 1);
+    if (sourceAtBoundary && targetAtBoundary) {
+      const sourceEnd = sourceSentence >= source.sentences.length ? source.clauses.length : clauseOf(source, sourceSentence);
+      const targetEnd = targetSentence >= target.sentences.length ? target.clauses.length : clauseOf(target, targetSentence);
+      closeGroup(sourceEnd, targetEnd);
+    }
+  }
+  closeGroup(source.clauses.length, target.clauses.length);
+  if (group.length) {
+    // Cannot happen when both sides end together; kept so no sentence bead is ever dropped.
+    for (const bead of group) sentenceBeads.push({ ...bead, clauseBead: Math.max(0, clauseBeads.length - 1) });
+  }
+  return { clauseBeads, sentenceBeads };
+}
+
+function range(from: number, to: number): number[] {
+  const list: number[] = [];
+  for (let index = from; index < to; index++) list.push(index);
+  return list;
+}
