@@ -1,0 +1,224 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import Encoding from 'encoding-japanese';
+import { alignSegmentedDocument, alignSentenceTexts } from '../../../core/alignment/alignDocument';
+import { formatVecalignBeads } from '../../../core/alignment/beadFormat';
+import type { Bead, DocumentAlignment, DocumentSide } from '../../../core/alignment/types';
+import { segmentDocument, segmentPresegmented } from '../../../core/text/segmentDocument';
+import { loadAlignmentResources } from '../../services/alignment/loadAlignmentResources';
+import { CliError, type CliCommand, type CliIo } from '../command';
+
+const usage = `Usage: taiyaku align --en FILE --ja FILE [--level clause|sentence] [--format tsv|json|vecalign] [--out FILE]
+       taiyaku align --presegmented --batch DIR --out DIR
+
+Aligns an English text with its Japanese translation.
+  --en FILE            the English source (UTF-8, UTF-16 with BOM, Shift_JIS or EUC-JP)
+  --ja FILE            the Japanese translation
+  --level LEVEL        clause or sentence (default sentence)
+  --format FORMAT      tsv (English TAB Japanese, one bead a line), json (segments with offsets, beads with
+                       confidence) or vecalign ([0,1]:[2]:cost lines); default tsv
+  --out FILE           write there instead of standard output
+  --presegmented       the inputs hold one sentence a line
+  --batch DIR          with --presegmented: align every NNN.en with NNN.ja in DIR and write NNN.test (vecalign
+                       beads) into the --out directory, loading the dictionaries once
+`;
+
+/** Largest input accepted, in bytes: beyond this the aligner would take minutes and gigabytes. */
+export const maximumInputBytes = 20 * 1024 * 1024;
+
+/**
+ * Reads a text file for alignment, decoding UTF-8, UTF-16 (with BOM), Shift_JIS or EUC-JP.
+ * @throws CliError for a missing, oversized, binary or empty file
+ */
+export function readTextFile(path: string, label: string): string {
+  if (!existsSync(path)) throw new CliError(`${label} file not found: ${path}`);
+  const stat = statSync(path);
+  if (!stat.isFile()) throw new CliError(`${label} is not a file: ${path}`);
+  if (stat.size > maximumInputBytes) {
+    throw new CliError(
+      `${label} file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; the aligner accepts up to ${maximumInputBytes / 1024 / 1024} MB. Split the document and align the parts.`,
+    );
+  }
+  const bytes = readFileSync(path);
+  let text: string;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  else {
+    if (bytes.includes(0)) throw new CliError(`${label} file looks binary (it contains NUL bytes): ${path}`);
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      const detected = Encoding.detect(bytes);
+      if (detected !== 'SJIS' && detected !== 'EUCJP') {
+        throw new CliError(`${label} file is neither UTF-8, UTF-16, Shift_JIS nor EUC-JP text: ${path}`);
+      }
+      text = Encoding.convert(bytes, { to: 'UNICODE', from: detected, type: 'string' });
+    }
+  }
+  text = text.replace(/^\uFEFF/, '');
+  // Control characters other than tab, newline, carriage return and form feed mean this is not text.
+  const controls = text.match(/[\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
+  if (controls > Math.max(8, text.length / 1000)) throw new CliError(`${label} file looks binary: ${path}`);
+  if (text.trim() === '') throw new CliError(`${label} file is empty: ${path}`);
+  return text;
+}
+
+/** Share of characters (letters only) that are kana or kanji. */
+export function japaneseShare(text: string): number {
+  const sample = text.slice(0, 200_000);
+  const japanese = sample.match(/[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/g)?.length ?? 0;
+  const latin = sample.match(/[A-Za-z]/g)?.length ?? 0;
+  return japanese + latin === 0 ? 0 : japanese / (japanese + latin);
+}
+
+/**
+ * Checks that --en looks English and --ja Japanese.
+ * @throws CliError when both sides are the same language or the two look swapped
+ */
+export function checkLanguages(english: string, japanese: string): void {
+  const englishShare = japaneseShare(english);
+  const japaneseShareOfJa = japaneseShare(japanese);
+  if (englishShare > 0.5 && japaneseShareOfJa < 0.2) {
+    throw new CliError('the --en file looks Japanese and the --ja file English: were they swapped?');
+  }
+  if (englishShare > 0.5) throw new CliError('the --en file looks Japanese: both sides are in Japanese');
+  if (japaneseShareOfJa < 0.2) throw new CliError('the --ja file has almost no Japanese: both sides look English');
+}
+
+type Format = 'tsv' | 'json' | 'vecalign';
+type Level = 'clause' | 'sentence';
+
+function beadText(side: DocumentSide, indices: readonly number[], level: Level): string {
+  const segments = level === 'clause' ? side.clauses : side.sentences;
+  return indices
+    .map((index) => segments[index]!.text)
+    .join(' ')
+    .replace(/[\t\r\n]+/g, ' ');
+}
+
+/** Renders an alignment in one of the CLI formats. */
+export function renderAlignment(alignment: DocumentAlignment, level: Level, format: Format): string {
+  const beads: readonly Bead[] = level === 'clause' ? alignment.clauseBeads : alignment.sentenceBeads;
+  if (format === 'vecalign') {
+    return formatVecalignBeads(
+      beads,
+      beads.map((bead) => 1 - bead.confidence),
+    );
+  }
+  if (format === 'tsv') {
+    return beads
+      .map(
+        (bead) =>
+          `${beadText(alignment.source, bead.sourceIndices, level)}\t${beadText(alignment.target, bead.targetIndices, level)}\n`,
+      )
+      .join('');
+  }
+  const side = (documentSide: DocumentSide): object => ({
+    lang: documentSide.lang,
+    clauses: documentSide.clauses,
+    sentences: documentSide.sentences,
+  });
+  return `${JSON.stringify(
+    {
+      level,
+      offsets: 'UTF-16 code units into the input text after decoding',
+      source: side(alignment.source),
+      target: side(alignment.target),
+      clauseBeads: alignment.clauseBeads,
+      sentenceBeads: alignment.sentenceBeads,
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+async function runBatch(directory: string, outDirectory: string, io: CliIo): Promise<number> {
+  if (!existsSync(directory) || !statSync(directory).isDirectory()) {
+    throw new CliError(`--batch directory not found: ${directory}`);
+  }
+  const names = readdirSync(directory)
+    .filter((name) => name.endsWith('.en'))
+    .map((name) => name.slice(0, -3))
+    .sort();
+  if (names.length === 0) throw new CliError(`no NNN.en files in ${directory}`);
+  mkdirSync(outDirectory, { recursive: true });
+  const resources = await loadAlignmentResources();
+  let failures = 0;
+  for (const name of names) {
+    const japanesePath = join(directory, `${name}.ja`);
+    if (!existsSync(japanesePath)) {
+      io.stderr(`warning: ${name}.ja is missing; skipped ${name}\n`);
+      failures++;
+      continue;
+    }
+    const lines = (path: string): string[] =>
+      readTextFile(path, path)
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
+    let english: string[];
+    let japanese: string[];
+    try {
+      english = lines(join(directory, `${name}.en`));
+      japanese = lines(japanesePath);
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      io.stderr(`warning: ${error.message}; skipped ${name}\n`);
+      failures++;
+      continue;
+    }
+    const beads = alignSentenceTexts(english, japanese, resources);
+    writeFileSync(
+      join(outDirectory, `${name}.test`),
+      formatVecalignBeads(
+        beads,
+        beads.map((bead) => 1 - bead.confidence),
+      ),
+    );
+  }
+  return failures ? 1 : 0;
+}
+
+/** `taiyaku align`: sentence and clause alignment from the command line. */
+export const alignCommand: CliCommand = {
+  summary: 'align an English text with its Japanese translation (tsv, json or vecalign beads)',
+  usage,
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: {
+        en: { type: 'string' },
+        ja: { type: 'string' },
+        level: { type: 'string', default: 'sentence' },
+        format: { type: 'string', default: 'tsv' },
+        out: { type: 'string' },
+        presegmented: { type: 'boolean', default: false },
+        batch: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    const path = (value: string): string => resolve(io.cwd, value);
+    if (values.batch !== undefined) {
+      if (!values.presegmented) throw new CliError('--batch needs --presegmented (one sentence a line)', 2);
+      if (!values.out) throw new CliError('--batch needs --out DIR', 2);
+      return runBatch(path(values.batch), path(values.out), io);
+    }
+    if (!values.en || !values.ja) throw new CliError(`both --en and --ja are required\n${usage}`, 2);
+    const level = values.level as Level;
+    if (level !== 'clause' && level !== 'sentence') throw new CliError(`--level must be clause or sentence`, 2);
+    const format = values.format as Format;
+    if (!['tsv', 'json', 'vecalign'].includes(format)) throw new CliError('--format must be tsv, json or vecalign', 2);
+    const english = readTextFile(path(values.en), '--en');
+    const japanese = readTextFile(path(values.ja), '--ja');
+    checkLanguages(english, japanese);
+    const resources = await loadAlignmentResources();
+    const segment = values.presegmented ? segmentPresegmented : segmentDocument;
+    const alignment = alignSegmentedDocument(segment(english, 'en'), segment(japanese, 'ja'), resources);
+    const output = renderAlignment(alignment, level, format);
+    if (values.out) writeFileSync(path(values.out), output);
+    else io.stdout(output);
+    return 0;
+  },
+};
