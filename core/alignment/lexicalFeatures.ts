@@ -33,6 +33,19 @@ export interface SentenceFeatures {
   readonly units: readonly (readonly number[])[];
 }
 
+/**
+ * Reporting verbs that EDICT glosses do not tie to their everyday English renderings ("he said"),
+ * frequent enough in news and minutes to matter for short sentences.
+ */
+const EXTRA_GLOSSES: Readonly<Record<string, readonly string[]>> = {
+  述べる: ['say', 'said', 'state'],
+  語る: ['say', 'said', 'tell', 'told'],
+  話す: ['say', 'said', 'tell', 'told', 'speak'],
+  言う: ['say', 'said', 'tell'],
+  伝える: ['tell', 'told', 'report'],
+  説明: ['explain', 'said'],
+};
+
 const JAPANESE_FUNCTION_VERBS = new Set(['する', 'ある', 'いる', 'なる', 'れる', 'られる', 'せる', 'できる', 'おる', 'いう', 'くる', 'いく', 'よる', 'ない']);
 const JAPANESE_CONTENT_POS = new Set(['名詞', '動詞', '形容詞', '副詞', '接頭詞', 'latin']);
 const JAPANESE_SKIPPED_DETAILS = new Set(['非自立', '代名詞', '数', '接尾', '副詞可能']);
@@ -109,6 +122,8 @@ export function japaneseSentenceFeatures(
     const unit: number[] = [];
     const glosses = lexicon?.glosses(token.basicForm) ?? lexicon?.glosses(token.surface);
     if (glosses) for (const gloss of glosses) unit.push(keys.intern(`w:${stemEnglish(gloss)}`));
+    const extra = EXTRA_GLOSSES[token.basicForm];
+    if (extra) for (const gloss of extra) unit.push(keys.intern(`w:${stemEnglish(gloss)}`));
     const katakana = isKatakana(token.surface);
     if (katakana) {
       const romaji = romanizeKana(token.surface);

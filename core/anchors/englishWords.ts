@@ -21,7 +21,7 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
   `a an the of to in on at by for with from as and or but not no nor be is are was were been being am it its this
   that these those he she his her him they them their we our us you your i me my mine which who whom whose what
   when where how why there here than then so if into onto over under up down out off about after before also just
-  has have had do does did will would shall should can could may might must said says say very more most such
+  has have had do does did will would shall should can could may might must very more most such
   some any all each both either other only own same too s t don't it's that's`.split(/\s+/),
 );
 
