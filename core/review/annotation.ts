@@ -1,4 +1,6 @@
 import type { Side } from '../alignment/types';
+import { isSubtypeOf } from '../project/annotation';
+import type { MqmSubtype } from '../project/annotation';
 import { isMqmCategoryId } from './mqm';
 import type { Severity } from './mqm';
 
@@ -50,8 +52,11 @@ export interface Annotation {
   readonly selectors: readonly AnnotationSelector[];
   /** MQM category id from `MQM_CATEGORIES` (`accuracy/omission`); commands refuse ids outside the typology. */
   readonly category: string;
-  /** A narrower kind within the category (e.g. `verb-tense` under `accuracy/mistranslation`), see `MQM_SUBTYPES`. */
-  readonly subtype?: string;
+  /**
+   * A narrower kind within the category (`verb-tense` under `accuracy/mistranslation`); which category allows which is
+   * `MQM_SUBTYPES` in `core/project/annotation.ts`.
+   */
+  readonly subtype?: MqmSubtype;
   readonly severity: Severity;
   /** The reviewer's explanation; may be empty. */
   readonly comment: string;
@@ -110,7 +115,7 @@ export function selectorOnSide(annotation: Annotation, side: Side): AnnotationSe
 
 /**
  * Problems with an annotation that would make it unsaveable or unanchorable, as readable messages (empty when fine):
- * a non-empty id, a category of the MQM typology, one or two selectors with at most one per side, offsets ordered and
+ * a non-empty id, a category of the MQM typology (and a subtype that belongs to it), one or two selectors with at most one per side, offsets ordered and
  * inside the side's text (`textLength` per side, UTF-16 units), and `exact` as long as `end - start`.
  */
 export function checkAnnotation(
@@ -121,6 +126,11 @@ export function checkAnnotation(
   if (annotation.id === '') problems.push('annotation has an empty id');
   if (!isMqmCategoryId(annotation.category)) {
     problems.push(`annotation ${annotation.id}: "${annotation.category}" is not an MQM category`);
+  }
+  if (annotation.subtype !== undefined && !isSubtypeOf(annotation.category, annotation.subtype)) {
+    problems.push(
+      `annotation ${annotation.id}: subtype ${annotation.subtype} does not belong to ${annotation.category}`,
+    );
   }
   if (annotation.selectors.length === 0) {
     problems.push(`annotation ${annotation.id} has no selector`);
