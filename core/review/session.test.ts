@@ -10,6 +10,7 @@ import {
   checkSession,
   commandLabel,
   createSession,
+  originalOffsetOfCaret,
   runCommand,
   segmentDisplayText,
 } from './session';
@@ -567,6 +568,29 @@ describe('segmentDisplayText', () => {
         { start: 23, end: 27 },
       ]),
     ).toBe('a line wraps here next');
+  });
+});
+
+describe('originalOffsetOfCaret', () => {
+  it('maps a caret in the display text to the original offset across folded breaks', () => {
+    const text = 'First half\n\fsecond part.';
+    const segment = {
+      start: 0,
+      end: 24,
+      text: 'First half second part.',
+      level: 'sentence' as const,
+      pieces: [
+        { start: 0, end: 10 },
+        { start: 12, end: 24 },
+      ],
+    };
+    expect(originalOffsetOfCaret(text, segment, 0)).toBe(0);
+    expect(originalOffsetOfCaret(text, segment, 6)).toBe(6);
+    // Before the joining space: just after "half".
+    expect(originalOffsetOfCaret(text, segment, 10)).toBe(10);
+    // Before "second": its original offset, past the page break.
+    expect(originalOffsetOfCaret(text, segment, 11)).toBe(12);
+    expect(originalOffsetOfCaret(text, segment, segment.text.length)).toBe(24);
   });
 });
 

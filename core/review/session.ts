@@ -513,6 +513,34 @@ export function segmentDisplayText(text: string, pieces: readonly TextSpan[]): s
     .join(' ');
 }
 
+/**
+ * Maps a caret in a segment's display `text` (0-based UTF-16 index, 0..text.length) to the UTF-16 offset in the side's
+ * original `text` that `splitSentence` takes. Display text differs from the original only in whitespace (line breaks
+ * folded, pieces joined), so the caret is placed by counting the non-whitespace code units before it: before the k-th
+ * one it maps to that unit's original offset; on whitespace, to just after the previous one. Result within
+ * `[segment.start, segment.end]`.
+ */
+export function originalOffsetOfCaret(text: string, segment: Segment, caret: number): number {
+  const pieces = segment.pieces ?? [{ start: segment.start, end: segment.end }];
+  let before = 0;
+  for (let index = 0; index < Math.min(caret, segment.text.length); index += 1) {
+    if (!isSpace(segment.text.charCodeAt(index))) before += 1;
+  }
+  const onSpace = caret < segment.text.length && isSpace(segment.text.charCodeAt(caret));
+  // Find the original offset of the `before`-th non-whitespace unit (0-based), or just after the one before it.
+  const wanted = onSpace ? before - 1 : before;
+  if (wanted < 0) return segment.start;
+  let seen = 0;
+  for (const piece of pieces) {
+    for (let offset = piece.start; offset < piece.end; offset += 1) {
+      if (isSpace(text.charCodeAt(offset))) continue;
+      if (seen === wanted) return onSpace ? offset + 1 : offset;
+      seen += 1;
+    }
+  }
+  return segment.end;
+}
+
 function isSpace(code: number): boolean {
   return /\s/.test(String.fromCharCode(code));
 }
