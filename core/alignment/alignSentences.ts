@@ -41,7 +41,7 @@ export const defaultAlignmentParameters: AlignmentParameters = {
   nullCost: 4.5,
   // Japanese splits an English sentence more often than it joins two, so 1-n beads cost a little less than n-1.
   shapeCosts: { '1-1': 0, '1-2': 2.88, '2-1': 3.6, '2-2': 9, '1-3': 5.76, '3-1': 7.2, '2-3': 9.6, '3-2': 12 },
-  bandHalfWidth: 40,
+  bandHalfWidth: 30,
 };
 
 /** One bead found by the aligner, with the scores behind it. */
@@ -195,7 +195,7 @@ export function alignSentences(
       ...target.map((_, index) => nullBead([], [index])),
     ];
   }
-  let halfWidth = Math.max(parameters.bandHalfWidth, Math.abs(sourceCount - targetCount) + 10);
+  let halfWidth = parameters.bandHalfWidth;
   for (;;) {
     const full = sourceCount * targetCount <= 160_000 || halfWidth >= Math.max(sourceCount, targetCount);
     const { low, high } = full ? fullBand(sourceCount, targetCount) : lengthBand(source, target, halfWidth);
@@ -326,7 +326,11 @@ function alignInBand(
         if (previousCost === Infinity) continue;
         let cost: number;
         if (shape.a === 0 || shape.b === 0) cost = parameters.nullCost;
-        else cost = shape.cost + beadScore(s0, shape.a, t0, shape.b).cost;
+        else {
+          // Every other term is non-negative: skip the scoring when the shape cost alone cannot win.
+          if (previousCost + shape.cost >= bestCost) continue;
+          cost = shape.cost + beadScore(s0, shape.a, t0, shape.b).cost;
+        }
         const total = previousCost + cost;
         if (total < bestCost) {
           bestCost = total;

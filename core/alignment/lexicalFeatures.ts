@@ -50,6 +50,68 @@ const JAPANESE_FUNCTION_VERBS = new Set(['する', 'ある', 'いる', 'なる',
 const JAPANESE_CONTENT_POS = new Set(['名詞', '動詞', '形容詞', '副詞', '接頭詞', 'latin']);
 const JAPANESE_SKIPPED_DETAILS = new Set(['非自立', '代名詞', '数', '接尾', '副詞可能']);
 
+const MAY_HOLD_NUMBER =
+  /\d|january|february|march|april|may|june|july|august|september|october|november|december|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen|half)\b/i;
+const MEMO_LIMIT = 200_000;
+const englishMemo = new Map<string, readonly string[]>();
+const romajiMemo = new Map<string, string>();
+
+/** Memoises a pure string function (words repeat heavily within and across documents). */
+function memoized<T>(memo: Map<string, T>, key: string, compute: () => T): T {
+  let value = memo.get(key);
+  if (value === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    value = compute();
+    memo.set(key, value);
+  }
+  return value;
+}
+
+function internAll(keys: KeyTable, list: readonly string[]): number[] {
+  return list.map((key) => keys.intern(key));
+}
+
+function englishWordKeys(text: string, stem: string, capitalized: boolean): readonly string[] {
+  return memoized(englishMemo, capitalized ? text : `~${text}`, () => {
+    const lower = text.toLowerCase();
+    const list = [`w:${stem}`, `l:${lower}`];
+    if (capitalized && lower.length >= 3) list.push(`r:${foldRomaji(lower)}`);
+    const skeleton = consonantSkeleton(lower);
+    if (skeleton.length >= 3) list.push(`k:${skeleton}`);
+    return list;
+  });
+}
+
+function romanizeMemoized(kana: string): string {
+  return memoized(romajiMemo, kana, () => romanizeKana(kana));
+}
+
+const japaneseMemo = new Map<string, readonly string[]>();
+
+/** Keys of one Japanese content token: lexicon glosses, romaji of katakana and of proper-noun readings. */
+function japaneseTokenKeys(token: JapaneseToken, lexicon: Lexicon | undefined): readonly string[] {
+  const memoKey = `${token.surface}\t${token.basicForm}\t${token.partOfSpeechDetail ?? ''}\t${token.reading ?? ''}`;
+  return memoized(japaneseMemo, memoKey, () => {
+    const list: string[] = [];
+    const glosses = lexicon?.glosses(token.basicForm) ?? lexicon?.glosses(token.surface);
+    if (glosses) for (const gloss of glosses) list.push(`w:${stemEnglish(gloss)}`);
+    const extra = EXTRA_GLOSSES[token.basicForm];
+    if (extra) for (const gloss of extra) list.push(`w:${stemEnglish(gloss)}`);
+    const katakana = isKatakana(token.surface);
+    if (katakana) {
+      const romaji = romanizeMemoized(token.surface);
+      list.push(`r:${foldRomaji(romaji)}`);
+      const skeleton = consonantSkeleton(romaji);
+      if (skeleton.length >= 3) list.push(`k:${skeleton}`);
+    }
+    if (token.partOfSpeechDetail === '固有名詞' && token.reading && !katakana) {
+      const romaji = romanizeMemoized(token.reading);
+      if (romaji.length >= 3) list.push(`r:${foldRomaji(romaji)}`);
+    }
+    return list;
+  });
+}
+
 function visibleLength(text: string): number {
   let length = 0;
   for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 32) length++;
@@ -64,14 +126,11 @@ export function englishSentenceFeatures(text: string, keys: KeyTable): SentenceF
   const units: number[][] = [];
   for (const word of tokenizeEnglish(text)) {
     if (word.stopword) continue;
-    const lower = word.text.toLowerCase();
-    const unit = [keys.intern(`w:${word.stem}`), keys.intern(`l:${lower}`)];
-    if (word.capitalized && lower.length >= 3) unit.push(keys.intern(`r:${foldRomaji(lower)}`));
-    const skeleton = consonantSkeleton(lower);
-    if (skeleton.length >= 3) unit.push(keys.intern(`k:${skeleton}`));
-    units.push(unit);
+    units.push(internAll(keys, englishWordKeys(word.text, word.stem, word.capitalized)));
   }
-  for (const number of extractEnglishNumbers(text)) {
+  // The number pattern is costly; most sentences without a digit or a month name have no number worth matching.
+  const numbers = MAY_HOLD_NUMBER.test(text) ? extractEnglishNumbers(text) : [];
+  for (const number of numbers) {
     units.push(numberMatchKeys(number).map((key) => keys.intern(`n:${key}`)));
   }
   return { length: visibleLength(text), units };
@@ -119,25 +178,11 @@ export function japaneseSentenceFeatures(
     }
     if (JAPANESE_FUNCTION_VERBS.has(token.basicForm)) continue;
     if (/^[\u3041-\u309f]{1,2}$/.test(token.surface)) continue;
-    const unit: number[] = [];
-    const glosses = lexicon?.glosses(token.basicForm) ?? lexicon?.glosses(token.surface);
-    if (glosses) for (const gloss of glosses) unit.push(keys.intern(`w:${stemEnglish(gloss)}`));
-    const extra = EXTRA_GLOSSES[token.basicForm];
-    if (extra) for (const gloss of extra) unit.push(keys.intern(`w:${stemEnglish(gloss)}`));
+    const unit = internAll(keys, japaneseTokenKeys(token, lexicon));
     const katakana = isKatakana(token.surface);
-    if (katakana) {
-      const romaji = romanizeKana(token.surface);
-      unit.push(keys.intern(`r:${foldRomaji(romaji)}`));
-      const skeleton = consonantSkeleton(romaji);
-      if (skeleton.length >= 3) unit.push(keys.intern(`k:${skeleton}`));
-    }
     const properNoun = token.partOfSpeechDetail === '固有名詞';
-    if (properNoun && token.reading && !katakana) {
-      const romaji = romanizeKana(token.reading);
-      if (romaji.length >= 3) unit.push(keys.intern(`r:${foldRomaji(romaji)}`));
-    }
     if (properNoun || katakana) {
-      nameRun.reading += token.reading ? romanizeKana(token.reading) : romanizeKana(token.surface);
+      nameRun.reading += token.reading ? romanizeMemoized(token.reading) : romanizeMemoized(token.surface);
       nameRun.units.push(unit);
     } else closeNameRun();
     if (token.partOfSpeechDetail === '接尾' && unit.length === 0) continue;

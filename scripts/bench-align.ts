@@ -1,0 +1,109 @@
+// Alignment benchmark: accuracy and time on the NTREX-128 EN-JA dev documents, and time and peak memory on a
+// 10,000-sentence document pair built from the same data. Prints figures; asserts nothing.
+// Usage: npm run bench:align [-- --seed 7]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { alignSentenceTexts } from '../core/alignment/alignDocument';
+import { formatVecalignBeads } from '../core/alignment/beadFormat';
+import { loadAlignmentResources } from '../main/services/alignment/loadAlignmentResources';
+
+const tools = '/work/shared/tools';
+const data = '/work/shared/data/ntrex128-en-ja';
+const argumentValue = (name: string, fallback: string): string => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
+};
+
+function nonBlankLines(path: string): string[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim());
+}
+
+async function largeChild(directory: string): Promise<void> {
+  const started = performance.now();
+  const resources = await loadAlignmentResources();
+  const loaded = performance.now();
+  const english = nonBlankLines(join(directory, 'large.en'));
+  const japanese = nonBlankLines(join(directory, 'large.ja'));
+  const beads = alignSentenceTexts(english, japanese, resources);
+  const finished = performance.now();
+  writeFileSync(join(directory, 'large.test'), formatVecalignBeads(beads));
+  const peakMegabytes = process.resourceUsage().maxRSS / 1024;
+  console.log(
+    JSON.stringify({
+      sentences: [english.length, japanese.length],
+      loadSeconds: (loaded - started) / 1000,
+      alignSeconds: (finished - loaded) / 1000,
+      totalSeconds: (finished - started) / 1000,
+      peakMegabytes,
+    }),
+  );
+}
+
+function score(pairs: string[]): { strict: { f1: number }; lax: { f1: number }; nullBeads: { gold: number; found: number } } {
+  const output = execFileSync('node', [join(tools, 'score-alignment.mjs'), ...pairs], { encoding: 'utf8' });
+  return JSON.parse(output.split('\n')[0]!);
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--large-child') return largeChild(process.argv[3]!);
+  const seed = argumentValue('seed', '7');
+  const work = mkdtempSync(join(tmpdir(), 'bench-align-'));
+  try {
+    const cases = join(work, 'cases');
+    const out = join(work, 'out');
+    execFileSync('node', [join(tools, 'make-alignment-cases.mjs'), '--format', 'ntrex', '--in', data, '--out', cases, '--seed', seed]);
+    const started = performance.now();
+    execFileSync('npx', ['tsx', 'main/cli/main.ts', 'align', '--presegmented', '--batch', cases, '--out', out], {
+      stdio: 'inherit',
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const names = readdirSync(cases).filter((name) => name.endsWith('.gold'));
+    const dev = score(names.flatMap((name) => [join(cases, name), join(out, name.replace(/\.gold$/, '.test'))]));
+    const percent = (value: number): string => (100 * value).toFixed(1);
+    console.log(`NTREX dev (seed ${seed}, ${names.length} documents, batch CLI incl. dictionary loading)`);
+    console.log(`  strict F1 ${percent(dev.strict.f1)}%  lax F1 ${percent(dev.lax.f1)}%`);
+    console.log(`  null beads found ${dev.nullBeads.found}/${dev.nullBeads.gold} (${percent(dev.nullBeads.found / Math.max(1, dev.nullBeads.gold))}%)`);
+    console.log(`  batch time ${seconds.toFixed(2)} s`);
+
+    // A 10,000-sentence pair: documents from several seeds concatenated, gold indices shifted.
+    const english: string[] = [];
+    const japanese: string[] = [];
+    const gold: string[] = [];
+    for (let extraSeed = 1; english.length < 10_000; extraSeed++) {
+      const directory = join(work, `large-${extraSeed}`);
+      execFileSync('node', [join(tools, 'make-alignment-cases.mjs'), '--format', 'ntrex', '--in', data, '--out', directory, '--seed', String(extraSeed)]);
+      for (const name of readdirSync(directory).filter((file) => file.endsWith('.gold')).sort()) {
+        const base = name.slice(0, -5);
+        const sourceOffset = english.length;
+        const targetOffset = japanese.length;
+        english.push(...nonBlankLines(join(directory, `${base}.en`)));
+        japanese.push(...nonBlankLines(join(directory, `${base}.ja`)));
+        for (const line of nonBlankLines(join(directory, name))) {
+          const match = /^\[([\d,]*)\]:\[([\d,]*)\]/.exec(line)!;
+          const shift = (list: string, offset: number): string =>
+            list ? list.split(',').map((index) => Number(index) + offset).join(',') : '';
+          gold.push(`[${shift(match[1]!, sourceOffset)}]:[${shift(match[2]!, targetOffset)}]`);
+        }
+        if (english.length >= 10_000) break;
+      }
+    }
+    writeFileSync(join(work, 'large.en'), `${english.join('\n')}\n`);
+    writeFileSync(join(work, 'large.ja'), `${japanese.join('\n')}\n`);
+    writeFileSync(join(work, 'large.gold'), `${gold.join('\n')}\n`);
+    const child = execFileSync('npx', ['tsx', 'scripts/bench-align.ts', '--large-child', work], { encoding: 'utf8' });
+    const large = JSON.parse(child.trim().split('\n').pop()!);
+    const largeScore = score([join(work, 'large.gold'), join(work, 'large.test')]);
+    console.log(`10,000-sentence pair (${large.sentences[0]} EN / ${large.sentences[1]} JA sentences, one document)`);
+    console.log(`  time ${large.totalSeconds.toFixed(2)} s (loading ${large.loadSeconds.toFixed(2)} s, aligning ${large.alignSeconds.toFixed(2)} s)`);
+    console.log(`  peak memory ${large.peakMegabytes.toFixed(0)} MB`);
+    console.log(`  strict F1 ${percent(largeScore.strict.f1)}%  lax F1 ${percent(largeScore.lax.f1)}%  null beads ${largeScore.nullBeads.found}/${largeScore.nullBeads.gold}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
