@@ -1,4 +1,4 @@
-import { constants as fsConstants } from 'node:fs';
+import { constants as fsConstants, unlinkSync } from 'node:fs';
 import {
   copyFile,
   link,
@@ -40,7 +40,14 @@ import { ServiceError } from './serviceError';
  * - **One writer.** Opening a project takes a lock (proper-lockfile: a `<name>.taiyaku.lock` folder whose mtime the
  *   holder refreshes; considered stale after `lockStaleMs` without refresh). A second window or app instance gets
  *   "already open in another window". The holder also writes `<name>.taiyaku.lock-owner.json` (pid and host), so a
- *   lock left by a crashed process on this machine is broken at once instead of after the stale period.
+ *   lock left by a crashed process on this machine is broken at once instead of after the stale period. (The record
+ *   is written just after the lock folder is made; a record from a dead pid could in principle be read in those few
+ *   milliseconds of a new holder's acquisition. Records are removed on release and on process exit to keep that
+ *   window empty in practice; the file contents are never at risk, only which window may write.)
+ *
+ * Why not write-file-atomic: the backup step has to sit between writing the temporary file and the rename, temporary
+ * names have to be recognizable for clean-up after a SIGKILL, and the folder has to be fsynced; owning the ~30 lines
+ * keeps those three in one place. `scripts/kill-during-autosave.ts` checks all of this by killing a writer 50 times.
  *
  * Plain Node, no Electron: the Electron main process, the loopback host and the command line share it.
  */
@@ -589,12 +596,37 @@ async function lockProject(
   }).catch(() => {
     // Without the owner record the lock still works; a crash just leaves it for the stale period.
   });
+  heldOwnerRecords.add(lockOwnerPathOf(path));
+  removeOwnerRecordsOnExit();
   return async () => {
+    heldOwnerRecords.delete(lockOwnerPathOf(path));
     await unlink(lockOwnerPathOf(path)).catch(() => {});
     await release().catch(() => {
       // Already released (compromised or removed): nothing left to release.
     });
   };
+}
+
+/** Owner records of the locks this process holds. */
+const heldOwnerRecords = new Set<string>();
+let exitHandlerInstalled = false;
+
+/**
+ * proper-lockfile removes its lock folders when the process exits without releasing them; remove our owner records
+ * too, so no record of a dead pid outlives its lock and misleads `breakAbandonedLock` about a newer lock.
+ */
+function removeOwnerRecordsOnExit(): void {
+  if (exitHandlerInstalled) return;
+  exitHandlerInstalled = true;
+  process.once('exit', () => {
+    for (const record of heldOwnerRecords) {
+      try {
+        unlinkSync(record);
+      } catch {
+        // already gone
+      }
+    }
+  });
 }
 
 /**
