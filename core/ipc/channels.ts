@@ -3,7 +3,20 @@
  * the preload imports this file alone, so it stays free of zod and of any other dependency.
  * Names take the form `noun:verb`.
  */
-export const IPC_CHANNELS = ['app:info', 'project:open', 'sample:open'] as const;
+export const IPC_CHANNELS = [
+  'app:info',
+  'project:open',
+  'project:create',
+  'project:apply',
+  'project:undo',
+  'project:redo',
+  'project:update-settings',
+  'project:save',
+  'project:save-as',
+  'project:status',
+  'project:close',
+  'project:recent',
+] as const;
 
 /** A request/response channel name. */
 export type IpcChannel = (typeof IPC_CHANNELS)[number];

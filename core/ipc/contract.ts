@@ -1,22 +1,79 @@
 import { z } from 'zod';
 import { DocumentAlignmentSchema } from '../alignment/schema';
+import { ProjectFileSchema, ProjectSettingsSchema } from '../project/projectFile';
 import type { IpcChannel } from './channels';
+import { WireCommandSchema } from './reviewCommands';
 
 /** What the app tells the UI about itself. */
 export const AppInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
-  /** Which front door answers: the Electron main process or the loopback browser host. */
+  /** Which front door answers: the Electron main process or the loopback host. */
   host: z.enum(['electron', 'loopback']),
+  /** Where new projects are saved when the reviewer does not pick a place. */
+  projectsDirectory: z.string(),
+  /** A project given on the command line, to open instead of the sample; null when none. */
+  startupProject: z.string().nullable(),
 });
 
-/** A document opened for review: its alignment and where it came from. */
-export const OpenedDocumentSchema = z.object({
-  title: z.string(),
-  /** The project file path, or null for the built-in sample and unsaved projects. */
-  path: z.string().nullable(),
+/**
+ * A text to import: the file's bytes (base64; the encoding is detected: UTF-8, UTF-16, Shift_JIS, EUC-JP) or text
+ * already decoded (pasted).
+ */
+export const TextSourceSchema = z.union([
+  z
+    .object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().max(72_000_000) })
+    .strict(),
+  z.object({ fileName: z.string().max(255).optional(), text: z.string().max(50_000_000) }).strict(),
+]);
+
+const projectPath = z.string().min(1).max(4096);
+
+/** An open project as the workspace shows it. */
+export const WorkspaceSnapshotSchema = z.object({
+  /** Absolute path of the project file. */
+  path: z.string(),
+  project: ProjectFileSchema,
+  /** True for the built-in sample (the seed document), saved in the projects folder like any project. */
   isSample: z.boolean(),
-  alignment: DocumentAlignmentSchema,
+  /** Set when the project file was damaged and its backup was opened: say so to the reviewer. */
+  recovery: z.string().optional(),
+  /** Set when the file was in an older format and was converted (the next save writes the current one). */
+  migratedFrom: z.number().int().optional(),
+  /** Set when the import had something to say (e.g. a side in an unexpected language). */
+  warnings: z.array(z.string()),
+  /** Increases with every change; `project:apply` answers with the new one. */
+  revision: z.number().int().nonnegative(),
+});
+
+/** The outcome of a command, undo or redo on an open project. */
+export const ApplyResultSchema = z.object({
+  /** False when the command was refused (nothing changed); `reason` says why. */
+  applied: z.boolean(),
+  reason: z.string().optional(),
+  note: z.string().optional(),
+  revision: z.number().int().nonnegative(),
+  /** Cheap fingerprints the UI compares with its own copy to detect drift. */
+  sentenceBeadCount: z.number().int().nonnegative(),
+  annotationCount: z.number().int().nonnegative(),
+  /** The new alignment, sent only when the UI cannot compute it itself (realign, undo/redo across a realign). */
+  alignment: DocumentAlignmentSchema.optional(),
+});
+
+/** Whether the open project's latest change is on disk. */
+export const SaveStatusSchema = z.object({
+  pending: z.boolean(),
+  /** ISO time of the last successful save, null before the first. */
+  lastSavedAt: z.string().nullable(),
+  /** The last save error, cleared by the next successful save; changes stay pending meanwhile. */
+  error: z.string().nullable(),
+});
+
+export const RecentProjectSchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  openedAt: z.string(),
+  exists: z.boolean(),
 });
 
 /** Request and response schemas of one channel. */
@@ -25,18 +82,64 @@ export interface ChannelSpec {
   readonly response: z.ZodType;
 }
 
+const empty = z.object({}).strict();
+
 /**
  * The one typed contract between the UI and the Node side, used unchanged by the Electron main process and by the
  * loopback host. Every request is parsed with its schema at the boundary before any handler sees it.
  */
 export const ipcContract = {
-  'app:info': { request: z.object({}).strict(), response: AppInfoSchema },
-  /** Opens a project file; without a path, the app's sample (the seed document). */
+  'app:info': { request: empty, response: AppInfoSchema },
+  /** Opens a project file; without a path, the sample (created from the seed document on first use). */
   'project:open': {
-    request: z.object({ path: z.string().min(1).optional() }).strict(),
-    response: OpenedDocumentSchema,
+    request: z.object({ path: projectPath.optional() }).strict(),
+    response: WorkspaceSnapshotSchema,
   },
-  'sample:open': { request: z.object({}).strict(), response: OpenedDocumentSchema },
+  /** Creates a project from two texts, or from one bilingual document whose English and Japanese parts are detected. */
+  'project:create': {
+    request: z.union([
+      z
+        .object({
+          name: z.string().min(1).max(200),
+          source: TextSourceSchema,
+          target: TextSourceSchema,
+        })
+        .strict(),
+      z.object({ name: z.string().min(1).max(200), bilingual: TextSourceSchema }).strict(),
+    ]),
+    response: WorkspaceSnapshotSchema,
+  },
+  /** Applies one review command to an open project and schedules the autosave. */
+  'project:apply': {
+    request: z.object({ path: projectPath, command: WireCommandSchema }).strict(),
+    response: ApplyResultSchema,
+  },
+  'project:undo': {
+    request: z.object({ path: projectPath }).strict(),
+    response: ApplyResultSchema,
+  },
+  'project:redo': {
+    request: z.object({ path: projectPath }).strict(),
+    response: ApplyResultSchema,
+  },
+  'project:update-settings': {
+    request: z.object({ path: projectPath, settings: ProjectSettingsSchema.partial() }).strict(),
+    response: ProjectSettingsSchema,
+  },
+  /** Writes pending changes now and answers once they are on disk. */
+  'project:save': { request: z.object({ path: projectPath }).strict(), response: SaveStatusSchema },
+  /** Saves the project under a new path and continues there. */
+  'project:save-as': {
+    request: z.object({ path: projectPath, newPath: projectPath }).strict(),
+    response: WorkspaceSnapshotSchema,
+  },
+  'project:status': {
+    request: z.object({ path: projectPath }).strict(),
+    response: SaveStatusSchema,
+  },
+  /** Saves pending changes and releases the project. */
+  'project:close': { request: z.object({ path: projectPath }).strict(), response: empty },
+  'project:recent': { request: empty, response: z.array(RecentProjectSchema) },
 } satisfies Record<IpcChannel, ChannelSpec>;
 
 /** The request a channel takes, as the caller writes it. */
@@ -58,5 +161,9 @@ export type IpcError = z.infer<typeof IpcErrorSchema>;
 /** Every answer: a value or an error, never a thrown exception across the boundary. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-export type OpenedDocument = z.infer<typeof OpenedDocumentSchema>;
 export type AppInfo = z.infer<typeof AppInfoSchema>;
+export type TextSource = z.infer<typeof TextSourceSchema>;
+export type WorkspaceSnapshot = z.infer<typeof WorkspaceSnapshotSchema>;
+export type ApplyResult = z.infer<typeof ApplyResultSchema>;
+export type SaveStatus = z.infer<typeof SaveStatusSchema>;
+export type RecentProject = z.infer<typeof RecentProjectSchema>;

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { CliError, type CliIo } from './command';
 import { cliCommands } from './commands/index';
 import { appVersion } from '../services/appInfo';
+import { ServiceError } from '../services/serviceError';
 
 function helpText(): string {
   const names = Object.keys(cliCommands).sort();
@@ -49,6 +50,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof CliError) {
       io.stderr(`taiyaku ${first}: ${error.message}\n`);
       return error.exitCode;
+    }
+    // Services report what the user can fix (a missing, binary or oversized file) the same way.
+    if (error instanceof ServiceError) {
+      io.stderr(`taiyaku ${first}: ${error.message}\n`);
+      return error.code === 'invalid-request' ? 2 : 1;
     }
     // parseArgs reports unknown or malformed options with this code: a usage error, not a crash.
     if (

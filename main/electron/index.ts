@@ -1,5 +1,7 @@
 import { app, BrowserWindow } from 'electron';
 import { createHandlers } from '../services/handlers';
+import { appVersion } from '../services/appInfo';
+import { createWorkspaceService, type WorkspaceService } from '../services/workspace';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
 import { hardenSession } from './security';
@@ -7,6 +9,14 @@ import { createMainWindow, rendererUrl } from './window';
 
 // App lifecycle only: windows, security, menus and IPC. Everything else lives in plain-Node services.
 let mainWindow: BrowserWindow | undefined;
+let workspace: WorkspaceService | undefined;
+
+/** A project path given on the command line (`npm start -- file.taiyaku`), if any. */
+function startupProjectFromArgs(argv: readonly string[]): string | null {
+  return (
+    argv.slice(app.isPackaged ? 1 : 2).find((argument) => argument.endsWith('.taiyaku')) ?? null
+  );
+}
 
 if (!app.requestSingleInstanceLock()) {
   // A second instance hands over to the first (which focuses its window) and leaves.
@@ -22,13 +32,38 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenSession();
-    registerIpcHandlers(createHandlers({ host: 'electron' }), rendererUrl());
+    workspace = createWorkspaceService({
+      userDataDirectory: app.getPath('userData'),
+      appVersion: appVersion(),
+    });
+    registerIpcHandlers(
+      createHandlers({
+        host: 'electron',
+        workspace,
+        startupProject: startupProjectFromArgs(process.argv),
+      }),
+      rendererUrl(),
+    );
     installMenu(() => mainWindow);
     mainWindow = createMainWindow();
     mainWindow.on('closed', () => (mainWindow = undefined));
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
     });
+  });
+
+  // Write pending changes before quitting: quit waits for the save, then goes ahead.
+  let savedBeforeQuit = false;
+  app.on('before-quit', (event) => {
+    if (savedBeforeQuit || !workspace) return;
+    event.preventDefault();
+    void workspace
+      .closeAll()
+      .catch((error: unknown) => console.error('taiyaku: saving before quit failed:', error))
+      .finally(() => {
+        savedBeforeQuit = true;
+        app.quit();
+      });
   });
 
   app.on('window-all-closed', () => {

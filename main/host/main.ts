@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHandlers } from '../services/handlers';
-import { projectRoot } from '../services/appInfo';
+import { appVersion, projectRoot } from '../services/appInfo';
+import { defaultUserDataDirectory } from '../services/userData';
+import { createWorkspaceService } from '../services/workspace';
 import { startLoopbackHost } from './server';
 
-// Entry point of `npm run serve [-- --port N]`.
-const { values } = parseArgs({
+// Entry point of `npm run serve [-- --port N] [PROJECT]`.
+const { values, positionals } = parseArgs({
   options: { port: { type: 'string', default: '0' } },
-  allowPositionals: false,
+  allowPositionals: true,
 });
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -22,16 +24,34 @@ if (!existsSync(join(rendererDirectory, 'index.html'))) {
   );
   process.exit(1);
 }
+const startupProject = positionals[0]
+  ? resolve(process.env['INIT_CWD'] ?? process.cwd(), positionals[0])
+  : null;
+const workspace = createWorkspaceService({
+  userDataDirectory: defaultUserDataDirectory(),
+  appVersion: appVersion(),
+});
 const host = await startLoopbackHost({
   rendererDirectory,
-  handlers: createHandlers({ host: 'loopback' }),
+  handlers: createHandlers({ host: 'loopback', workspace, startupProject }),
   port,
 });
 console.log(`Taiyaku is serving at ${host.url}`);
 console.log('Open that address in a browser on this machine. Press Ctrl+C to stop.');
+
+let stopping = false;
 const stop = (): void => {
-  void host.close().then(() => process.exit(0));
-  setTimeout(() => process.exit(0), 2000).unref();
+  if (stopping) return;
+  stopping = true;
+  // Pending changes are written before the process leaves; a hard kill loses at most the autosave delay.
+  const forced = setTimeout(() => process.exit(1), 10_000);
+  forced.unref();
+  void workspace
+    .closeAll()
+    .catch((error: unknown) =>
+      console.error(`taiyaku serve: ${error instanceof Error ? error.message : String(error)}`),
+    )
+    .finally(() => host.close().then(() => process.exit(0)));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -2,8 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkspaceService } from '../services/workspace';
 import { createHandlers } from '../services/handlers';
 import { startLoopbackHost, type LoopbackHost } from './server';
+
+const testWorkspace = createWorkspaceService({
+  userDataDirectory: mkdtempSync(join(tmpdir(), 'taiyaku-test-')),
+  appVersion: '0.0.0-test',
+});
 
 describe('loopback host', () => {
   let host: LoopbackHost;
@@ -18,7 +24,7 @@ describe('loopback host', () => {
     writeFileSync(secretOutside, 'secret');
     host = await startLoopbackHost({
       rendererDirectory,
-      handlers: createHandlers({ host: 'loopback' }),
+      handlers: createHandlers({ host: 'loopback', workspace: testWorkspace }),
       port: 0,
     });
     base = `http://127.0.0.1:${host.port}`;

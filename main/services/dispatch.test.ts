@@ -1,9 +1,18 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from './dispatch';
+import { createWorkspaceService } from './workspace';
 import { createHandlers } from './handlers';
 import { ServiceError } from './serviceError';
 
-const handlers = createHandlers({ host: 'loopback' });
+const testWorkspace = createWorkspaceService({
+  userDataDirectory: mkdtempSync(join(tmpdir(), 'taiyaku-test-')),
+  appVersion: '0.0.0-test',
+});
+
+const handlers = createHandlers({ host: 'loopback', workspace: testWorkspace });
 
 describe('dispatch', () => {
   it('refuses unknown channels', async () => {
@@ -24,9 +33,12 @@ describe('dispatch', () => {
   it('answers the sample with the seed paired clause by clause', async () => {
     const result = await dispatch(handlers, 'project:open', {});
     if (!result.ok) throw new Error(result.error.message);
-    const value = result.value as { isSample: boolean; alignment: { clauseBeads: unknown[] } };
+    const value = result.value as {
+      isSample: boolean;
+      project: { alignment: { clauseBeads: unknown[] } };
+    };
     expect(value.isSample).toBe(true);
-    expect(value.alignment.clauseBeads.length).toBeGreaterThanOrEqual(7);
+    expect(value.project.alignment.clauseBeads.length).toBeGreaterThanOrEqual(7);
   });
 
   it('turns service errors into contract errors, and answers outside the contract into failures', async () => {

@@ -1,34 +1,22 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Alert, AppShell, Badge, Center, Group, Loader, Text, Title } from '@mantine/core';
-import type { OpenedDocument } from '../../core/ipc/contract';
 import { AlignedView } from './features/alignment/AlignedView';
-import { invoke } from './ipc';
+import { ipcBackend } from './state/backend';
+import { createReviewStore } from './state/reviewStore';
+import { ReviewStoreContext, useReview } from './state/ReviewStoreContext';
 import { UiLanguageContext, useMessages } from './useMessages';
-
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'ready'; document: OpenedDocument }
-  | { status: 'failed'; message: string };
 
 function Workspace() {
   const t = useMessages();
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const status = useReview((state) => state.status);
+  const loadError = useReview((state) => state.loadError);
+  const meta = useReview((state) => state.meta);
+  const isSample = useReview((state) => state.isSample);
+  const alignment = useReview((state) => state.history?.present.alignment);
+  const load = useReview((state) => state.load);
   useEffect(() => {
-    let cancelled = false;
-    invoke('project:open', {})
-      .then((document) => !cancelled && setState({ status: 'ready', document }))
-      .catch(
-        (error: unknown) =>
-          !cancelled &&
-          setState({
-            status: 'failed',
-            message: error instanceof Error ? error.message : String(error),
-          }),
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+    void load();
+  }, [load]);
   return (
     <AppShell header={{ height: 56 }} padding={0}>
       <AppShell.Header>
@@ -37,24 +25,24 @@ function Workspace() {
             <Title order={1} size="h4">
               {t('appName')}
             </Title>
-            {state.status === 'ready' && (
+            {meta && (
               <>
                 <Text size="sm" c="dimmed" truncate="end" maw={640}>
-                  {state.document.title}
+                  {meta.name}
                 </Text>
-                {state.document.isSample && <Badge variant="outline">{t('sample')}</Badge>}
+                {isSample && <Badge variant="outline">{t('sample')}</Badge>}
               </>
             )}
           </Group>
-          {state.status === 'ready' && (
+          {alignment && (
             <Text size="sm" c="dimmed">
-              {state.document.alignment.sentenceBeads.length} {t('beads')}
+              {alignment.sentenceBeads.length} {t('beads')}
             </Text>
           )}
         </Group>
       </AppShell.Header>
       <AppShell.Main>
-        {state.status === 'loading' && (
+        {(status === 'loading' || status === 'idle') && (
           <Center h="60vh">
             <Group>
               <Loader size="sm" />
@@ -62,12 +50,12 @@ function Workspace() {
             </Group>
           </Center>
         )}
-        {state.status === 'failed' && (
+        {status === 'failed' && (
           <Alert color="red" title={t('loadFailed')} m="md" role="alert">
-            {state.message}
+            {loadError}
           </Alert>
         )}
-        {state.status === 'ready' && <AlignedView alignment={state.document.alignment} />}
+        {status === 'ready' && alignment && <AlignedView alignment={alignment} />}
       </AppShell.Main>
     </AppShell>
   );
@@ -75,9 +63,12 @@ function Workspace() {
 
 /** The whole app. */
 export function App() {
+  const store = useMemo(() => createReviewStore(ipcBackend), []);
   return (
-    <UiLanguageContext.Provider value="en">
-      <Workspace />
-    </UiLanguageContext.Provider>
+    <ReviewStoreContext.Provider value={store}>
+      <UiLanguageContext.Provider value="en">
+        <Workspace />
+      </UiLanguageContext.Provider>
+    </ReviewStoreContext.Provider>
   );
 }

@@ -7,7 +7,11 @@ import { runCli } from '../index';
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd: process.cwd() });
+  const code = await runCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    cwd: process.cwd(),
+  });
   return { code, stdout, stderr };
 }
 
@@ -25,8 +29,16 @@ describe('align command, bad input', () => {
     for (const [argv, message] of [
       [['--en', file('empty.txt', ''), '--ja', japanese], /empty/],
       [['--en', english, '--ja', file('blank.txt', '  \n\n')], /empty/],
-      [['--en', file('binary.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1])), '--ja', japanese], /binary/],
-      [['--en', join(directory, 'missing.txt'), '--ja', japanese], /not found/],
+      [
+        [
+          '--en',
+          file('binary.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1])),
+          '--ja',
+          japanese,
+        ],
+        /binary/,
+      ],
+      [['--en', join(directory, 'missing.txt'), '--ja', japanese], /no file at/],
       [['--en', english, '--ja', english], /English/],
       [['--en', japanese, '--ja', english], /swapped/],
     ] as const) {

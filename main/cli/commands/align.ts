@@ -1,12 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import Encoding from 'encoding-japanese';
 import { alignSegmentedDocument, alignSentenceTexts } from '../../../core/alignment/alignDocument';
 import { formatVecalignBeads } from '../../../core/alignment/beadFormat';
 import type { Bead, DocumentAlignment, DocumentSide } from '../../../core/alignment/types';
 import { segmentDocument, segmentPresegmented } from '../../../core/text/segmentDocument';
 import { loadAlignmentResources } from '../../services/alignment/loadAlignmentResources';
+import { importTextFile } from '../../services/importText';
+import { ServiceError } from '../../services/serviceError';
 import { CliError, type CliCommand, type CliIo } from '../command';
 
 const usage = `Usage: taiyaku align --en FILE --ja FILE [--level clause|sentence] [--format tsv|json|vecalign] [--out FILE]
@@ -28,38 +29,12 @@ Aligns an English text with its Japanese translation.
 export const maximumInputBytes = 20 * 1024 * 1024;
 
 /**
- * Reads a text file for alignment, decoding UTF-8, UTF-16 (with BOM), Shift_JIS or EUC-JP.
- * @throws CliError for a missing, oversized, binary or empty file
+ * Reads a text file for alignment through the app's importer (UTF-8, UTF-16, Shift_JIS, EUC-JP, ISO-2022-JP; size
+ * cap; binary refused), and refuses an empty one.
+ * @throws ServiceError from the importer, CliError for an empty file
  */
-export function readTextFile(path: string, label: string): string {
-  if (!existsSync(path)) throw new CliError(`${label} file not found: ${path}`);
-  const stat = statSync(path);
-  if (!stat.isFile()) throw new CliError(`${label} is not a file: ${path}`);
-  if (stat.size > maximumInputBytes) {
-    throw new CliError(
-      `${label} file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; the aligner accepts up to ${maximumInputBytes / 1024 / 1024} MB. Split the document and align the parts.`,
-    );
-  }
-  const bytes = readFileSync(path);
-  let text: string;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  else {
-    if (bytes.includes(0)) throw new CliError(`${label} file looks binary (it contains NUL bytes): ${path}`);
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      const detected = Encoding.detect(bytes);
-      if (detected !== 'SJIS' && detected !== 'EUCJP') {
-        throw new CliError(`${label} file is neither UTF-8, UTF-16, Shift_JIS nor EUC-JP text: ${path}`);
-      }
-      text = Encoding.convert(bytes, { to: 'UNICODE', from: detected, type: 'string' });
-    }
-  }
-  text = text.replace(/^\uFEFF/, '');
-  // Control characters other than tab, newline, carriage return and form feed mean this is not text.
-  const controls = text.match(/[\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
-  if (controls > Math.max(8, text.length / 1000)) throw new CliError(`${label} file looks binary: ${path}`);
+export async function readTextFile(path: string, label: string): Promise<string> {
+  const { text } = await importTextFile(path, { maxBytes: maximumInputBytes });
   if (text.trim() === '') throw new CliError(`${label} file is empty: ${path}`);
   return text;
 }
@@ -80,10 +55,14 @@ export function checkLanguages(english: string, japanese: string): void {
   const englishShare = japaneseShare(english);
   const japaneseShareOfJa = japaneseShare(japanese);
   if (englishShare > 0.5 && japaneseShareOfJa < 0.2) {
-    throw new CliError('the --en file looks Japanese and the --ja file English: were they swapped?');
+    throw new CliError(
+      'the --en file looks Japanese and the --ja file English: were they swapped?',
+    );
   }
-  if (englishShare > 0.5) throw new CliError('the --en file looks Japanese: both sides are in Japanese');
-  if (japaneseShareOfJa < 0.2) throw new CliError('the --ja file has almost no Japanese: both sides look English');
+  if (englishShare > 0.5)
+    throw new CliError('the --en file looks Japanese: both sides are in Japanese');
+  if (japaneseShareOfJa < 0.2)
+    throw new CliError('the --ja file has almost no Japanese: both sides look English');
 }
 
 type Format = 'tsv' | 'json' | 'vecalign';
@@ -98,8 +77,13 @@ function beadText(side: DocumentSide, indices: readonly number[], level: Level):
 }
 
 /** Renders an alignment in one of the CLI formats. */
-export function renderAlignment(alignment: DocumentAlignment, level: Level, format: Format): string {
-  const beads: readonly Bead[] = level === 'clause' ? alignment.clauseBeads : alignment.sentenceBeads;
+export function renderAlignment(
+  alignment: DocumentAlignment,
+  level: Level,
+  format: Format,
+): string {
+  const beads: readonly Bead[] =
+    level === 'clause' ? alignment.clauseBeads : alignment.sentenceBeads;
   if (format === 'vecalign') {
     return formatVecalignBeads(
       beads,
@@ -152,18 +136,18 @@ async function runBatch(directory: string, outDirectory: string, io: CliIo): Pro
       failures++;
       continue;
     }
-    const lines = (path: string): string[] =>
-      readTextFile(path, path)
+    const lines = async (path: string): Promise<string[]> =>
+      (await readTextFile(path, path))
         .split('\n')
         .map((line) => line.trim())
         .filter(Boolean);
     let english: string[];
     let japanese: string[];
     try {
-      english = lines(join(directory, `${name}.en`));
-      japanese = lines(japanesePath);
+      english = await lines(join(directory, `${name}.en`));
+      japanese = await lines(japanesePath);
     } catch (error) {
-      if (!(error instanceof CliError)) throw error;
+      if (!(error instanceof CliError) && !(error instanceof ServiceError)) throw error;
       io.stderr(`warning: ${error.message}; skipped ${name}\n`);
       failures++;
       continue;
@@ -201,21 +185,29 @@ export const alignCommand: CliCommand = {
     });
     const path = (value: string): string => resolve(io.cwd, value);
     if (values.batch !== undefined) {
-      if (!values.presegmented) throw new CliError('--batch needs --presegmented (one sentence a line)', 2);
+      if (!values.presegmented)
+        throw new CliError('--batch needs --presegmented (one sentence a line)', 2);
       if (!values.out) throw new CliError('--batch needs --out DIR', 2);
       return runBatch(path(values.batch), path(values.out), io);
     }
-    if (!values.en || !values.ja) throw new CliError(`both --en and --ja are required\n${usage}`, 2);
+    if (!values.en || !values.ja)
+      throw new CliError(`both --en and --ja are required\n${usage}`, 2);
     const level = values.level as Level;
-    if (level !== 'clause' && level !== 'sentence') throw new CliError(`--level must be clause or sentence`, 2);
+    if (level !== 'clause' && level !== 'sentence')
+      throw new CliError(`--level must be clause or sentence`, 2);
     const format = values.format as Format;
-    if (!['tsv', 'json', 'vecalign'].includes(format)) throw new CliError('--format must be tsv, json or vecalign', 2);
-    const english = readTextFile(path(values.en), '--en');
-    const japanese = readTextFile(path(values.ja), '--ja');
+    if (!['tsv', 'json', 'vecalign'].includes(format))
+      throw new CliError('--format must be tsv, json or vecalign', 2);
+    const english = await readTextFile(path(values.en), '--en');
+    const japanese = await readTextFile(path(values.ja), '--ja');
     checkLanguages(english, japanese);
     const resources = await loadAlignmentResources();
     const segment = values.presegmented ? segmentPresegmented : segmentDocument;
-    const alignment = alignSegmentedDocument(segment(english, 'en'), segment(japanese, 'ja'), resources);
+    const alignment = alignSegmentedDocument(
+      segment(english, 'en'),
+      segment(japanese, 'ja'),
+      resources,
+    );
     const output = renderAlignment(alignment, level, format);
     if (values.out) writeFileSync(path(values.out), output);
     else io.stdout(output);

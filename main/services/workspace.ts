@@ -1,0 +1,473 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { realign as realignAroundPins } from '../../core/alignment/realign';
+import type { DocumentAlignment } from '../../core/alignment/types';
+import type {
+  ApplyResult,
+  RecentProject,
+  SaveStatus,
+  TextSource,
+  WorkspaceSnapshot,
+} from '../../core/ipc/contract';
+import { toReviewCommand, type WireCommand } from '../../core/ipc/reviewCommands';
+import {
+  createProjectFile,
+  PROJECT_FILE_EXTENSION,
+  type DocumentOrigin,
+  type ProjectFile,
+  type ProjectSettings,
+} from '../../core/project/projectFile';
+import {
+  canRedo,
+  canUndo,
+  createHistory,
+  executeCommand,
+  redo,
+  undo,
+  type ReviewHistory,
+} from '../../core/review/history';
+import type { RealignFunction, ReviewSession } from '../../core/review/session';
+import { alignTexts, loadAlignmentResources } from './alignment/alignTexts';
+import { projectRoot } from './appInfo';
+import { createAutosaver, type Autosaver } from './autosave';
+import { decodeTextBytes } from './importText';
+import { createProjectStore, type ProjectStore } from './projectStore';
+import { ServiceError } from './serviceError';
+
+/** Autosave timing: save once changes pause for 300 ms, and never later than 1 s after the first unsaved change. */
+export const AUTOSAVE_DEBOUNCE_MS = 300;
+export const AUTOSAVE_MAX_WAIT_MS = 1_000;
+
+/** The file name of the sample project in the projects folder. */
+export const SAMPLE_PROJECT_FILE = `Sample${PROJECT_FILE_EXTENSION}`;
+
+interface OpenWorkspace {
+  path: string;
+  /** The project's fields other than the session (name, settings, documents, timestamps). */
+  meta: ProjectFile;
+  history: ReviewHistory;
+  revision: number;
+  isSample: boolean;
+  autosaver: Autosaver;
+  lastSavedAt: string | null;
+  lastError: string | null;
+}
+
+export interface WorkspaceServiceOptions {
+  readonly userDataDirectory: string;
+  readonly appVersion: string;
+  /** Where new projects go when no path is chosen; default `<userData>/projects`. */
+  readonly projectsDirectory?: string;
+}
+
+function projectOf(workspace: OpenWorkspace): ProjectFile {
+  const { alignment, annotations } = workspace.history.present;
+  return {
+    ...workspace.meta,
+    alignment: alignment as ProjectFile['alignment'],
+    annotations: annotations as ProjectFile['annotations'],
+  };
+}
+
+function sessionOf(project: ProjectFile): ReviewSession {
+  return { alignment: project.alignment, annotations: project.annotations };
+}
+
+function decodeSource(
+  source: TextSource,
+  fallbackName: string,
+): { text: string; origin: Omit<DocumentOrigin, 'lang'> } {
+  if ('text' in source) {
+    return {
+      text: source.text.replace(/\r\n?/g, '\n'),
+      origin: { fileName: source.fileName ?? fallbackName, encoding: 'utf-8' },
+    };
+  }
+  const bytes = Buffer.from(source.bytesBase64, 'base64');
+  const decoded = decodeTextBytes(bytes, source.fileName);
+  return {
+    text: decoded.text,
+    origin: {
+      fileName: source.fileName,
+      encoding: decoded.encoding,
+      byteOrderMark: decoded.byteOrderMark,
+    },
+  };
+}
+
+/** A file name for a project called `name`: characters no file system accepts are replaced. */
+export function projectFileName(name: string): string {
+  const cleaned = [...name]
+    .map((character) => (character < ' ' || '\\/:*?"<>|'.includes(character) ? '_' : character))
+    .join('')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 120);
+  return `${cleaned || 'Untitled'}${PROJECT_FILE_EXTENSION}`;
+}
+
+/**
+ * The projects a front door has open, each with its undo history and autosaver. The Node side owns the saved state:
+ * the UI sends commands (small), this applies them with the same pure core functions the UI uses, and autosaves.
+ */
+export interface WorkspaceService {
+  readonly store: ProjectStore;
+  readonly projectsDirectory: string;
+  openSample(): Promise<WorkspaceSnapshot>;
+  open(path: string): Promise<WorkspaceSnapshot>;
+  create(input: {
+    name: string;
+    source?: TextSource;
+    target?: TextSource;
+    bilingual?: TextSource;
+  }): Promise<WorkspaceSnapshot>;
+  apply(path: string, command: WireCommand): Promise<ApplyResult>;
+  undo(path: string): Promise<ApplyResult>;
+  redo(path: string): Promise<ApplyResult>;
+  updateSettings(path: string, settings: Partial<ProjectSettings>): Promise<ProjectSettings>;
+  save(path: string): Promise<SaveStatus>;
+  saveAs(path: string, newPath: string): Promise<WorkspaceSnapshot>;
+  status(path: string): SaveStatus;
+  close(path: string): Promise<void>;
+  recent(): Promise<RecentProject[]>;
+  /** Saves everything pending and releases every project (quit). */
+  closeAll(): Promise<void>;
+}
+
+export function createWorkspaceService(options: WorkspaceServiceOptions): WorkspaceService {
+  const store = createProjectStore({
+    userDataDirectory: options.userDataDirectory,
+    appVersion: options.appVersion,
+  });
+  const projectsDirectory =
+    options.projectsDirectory ?? join(options.userDataDirectory, 'projects');
+  const open = new Map<string, OpenWorkspace>();
+
+  const realign: () => Promise<RealignFunction> = async () => {
+    const resources = await loadAlignmentResources();
+    return (alignment, pinnedIndices) =>
+      realignAroundPins(
+        alignment,
+        pinnedIndices.map((index) => alignment.sentenceBeads[index]!),
+        resources,
+      );
+  };
+
+  function workspaceAt(path: string): OpenWorkspace {
+    const workspace = open.get(resolve(path));
+    if (!workspace) throw new ServiceError('not-found', `${basename(path)} is not open.`);
+    return workspace;
+  }
+
+  function status(workspace: OpenWorkspace): SaveStatus {
+    return {
+      pending: workspace.autosaver.pending,
+      lastSavedAt: workspace.lastSavedAt,
+      error: workspace.lastError,
+    };
+  }
+
+  function register(
+    path: string,
+    project: ProjectFile,
+    extra: { isSample: boolean; recovery?: string; migratedFrom?: number; warnings?: string[] },
+  ): WorkspaceSnapshot {
+    const workspace: OpenWorkspace = {
+      path,
+      meta: project,
+      history: createHistory(sessionOf(project)),
+      revision: 0,
+      isSample: extra.isSample,
+      lastSavedAt: null,
+      lastError: null,
+      autosaver: undefined as unknown as Autosaver,
+    };
+    workspace.autosaver = createAutosaver(store, path, {
+      debounceMs: AUTOSAVE_DEBOUNCE_MS,
+      maxWaitMs: AUTOSAVE_MAX_WAIT_MS,
+      onSaved: (saved) => {
+        workspace.lastSavedAt = saved.project.updatedAt;
+        workspace.lastError = null;
+      },
+      onError: (error) => {
+        workspace.lastError = error instanceof Error ? error.message : String(error);
+      },
+    });
+    open.set(path, workspace);
+    return {
+      path,
+      project,
+      isSample: extra.isSample,
+      warnings: extra.warnings ?? [],
+      revision: 0,
+      ...(extra.recovery ? { recovery: extra.recovery } : {}),
+      ...(extra.migratedFrom !== undefined ? { migratedFrom: extra.migratedFrom } : {}),
+    };
+  }
+
+  async function openPath(path: string, isSample: boolean): Promise<WorkspaceSnapshot> {
+    const absolute = resolve(path);
+    const already = open.get(absolute);
+    if (already) {
+      // Reopening in the same process (a reload of the page): hand back the live state, pending changes included.
+      return {
+        path: absolute,
+        project: projectOf(already),
+        isSample: already.isSample,
+        warnings: [],
+        revision: already.revision,
+      };
+    }
+    const opened = await store.open(absolute);
+    return register(absolute, opened.project, {
+      isSample,
+      ...(opened.recovery ? { recovery: opened.recovery.message } : {}),
+      ...(opened.migratedFrom !== undefined ? { migratedFrom: opened.migratedFrom } : {}),
+    });
+  }
+
+  async function createAt(
+    path: string,
+    project: ProjectFile,
+    isSample: boolean,
+    warnings: string[],
+  ): Promise<WorkspaceSnapshot> {
+    await mkdir(projectsDirectory, { recursive: true });
+    const saved = await store.saveAs(path, project);
+    const snapshot = register(path, saved.project, { isSample, warnings });
+    const workspace = open.get(path)!;
+    workspace.lastSavedAt = saved.project.updatedAt;
+    return snapshot;
+  }
+
+  function uniquePath(name: string): string {
+    const base = projectFileName(name);
+    let candidate = join(projectsDirectory, base);
+    for (let counter = 2; existsSync(candidate) || open.has(candidate); counter++) {
+      candidate = join(
+        projectsDirectory,
+        base.replace(PROJECT_FILE_EXTENSION, ` (${counter})${PROJECT_FILE_EXTENSION}`),
+      );
+    }
+    return candidate;
+  }
+
+  async function newProject(
+    name: string,
+    english: { text: string; origin: Omit<DocumentOrigin, 'lang'> },
+    japanese: { text: string; origin: Omit<DocumentOrigin, 'lang'> },
+  ): Promise<{ project: ProjectFile; warnings: string[] }> {
+    const warnings = languageWarnings(english.text, japanese.text);
+    const alignment: DocumentAlignment = await alignTexts(english.text, japanese.text);
+    const project = createProjectFile({
+      name,
+      documents: {
+        source: { ...english.origin, lang: 'en' },
+        target: { ...japanese.origin, lang: 'ja' },
+      },
+      alignment,
+      now: new Date().toISOString(),
+      appVersion: options.appVersion,
+    });
+    return { project, warnings };
+  }
+
+  function result(
+    workspace: OpenWorkspace,
+    applied: boolean,
+    extra: Partial<ApplyResult> = {},
+  ): ApplyResult {
+    const session = workspace.history.present;
+    return {
+      applied,
+      revision: workspace.revision,
+      sentenceBeadCount: session.alignment.sentenceBeads.length,
+      annotationCount: session.annotations.length,
+      ...extra,
+    };
+  }
+
+  function changed(workspace: OpenWorkspace, history: ReviewHistory): void {
+    workspace.history = history;
+    workspace.revision += 1;
+    workspace.autosaver.schedule(projectOf(workspace));
+  }
+
+  return {
+    store,
+    projectsDirectory,
+
+    async openSample() {
+      const path = join(projectsDirectory, SAMPLE_PROJECT_FILE);
+      if (existsSync(path) || existsSync(`${path}.bak`)) return openPath(path, true);
+      const seedDirectory = join(projectRoot(), 'fixtures', 'seed');
+      const [english, japanese] = await Promise.all([
+        readFile(join(seedDirectory, 'summary-record.en.txt'), 'utf8'),
+        readFile(join(seedDirectory, 'summary-record.ja.txt'), 'utf8'),
+      ]);
+      const { project, warnings } = await newProject(
+        'Sample: ASEAN-Japan Smart Cities Network, Summary Record',
+        { text: english, origin: { fileName: 'summary-record.en.txt', encoding: 'utf-8' } },
+        { text: japanese, origin: { fileName: 'summary-record.ja.txt', encoding: 'utf-8' } },
+      );
+      return createAt(path, project, true, warnings);
+    },
+
+    open: (path) => openPath(path, basename(path) === SAMPLE_PROJECT_FILE),
+
+    async create(input) {
+      let english;
+      let japanese;
+      if (input.bilingual) {
+        const whole = decodeSource(input.bilingual, `${input.name}.txt`);
+        const parts = splitBilingualText(whole.text);
+        english = { text: parts.source, origin: { ...whole.origin, span: parts.sourceSpan } };
+        japanese = { text: parts.target, origin: { ...whole.origin, span: parts.targetSpan } };
+      } else if (input.source && input.target) {
+        english = decodeSource(input.source, `${input.name}.en.txt`);
+        japanese = decodeSource(input.target, `${input.name}.ja.txt`);
+      } else {
+        throw new ServiceError(
+          'invalid-request',
+          'A new project needs an English and a Japanese text, or one bilingual document.',
+        );
+      }
+      if (english.text.trim() === '')
+        throw new ServiceError('refused', 'The English text is empty.');
+      if (japanese.text.trim() === '')
+        throw new ServiceError('refused', 'The Japanese text is empty.');
+      const { project, warnings } = await newProject(input.name, english, japanese);
+      return createAt(uniquePath(input.name), project, false, warnings);
+    },
+
+    async apply(path, command) {
+      const workspace = workspaceAt(path);
+      const domainCommand = toReviewCommand(
+        command,
+        command.type === 'realign'
+          ? await realign()
+          : () => {
+              throw new Error('not a realign command');
+            },
+      );
+      const { history, result: outcome } = executeCommand(workspace.history, domainCommand);
+      if (!outcome.ok) return result(workspace, false, { reason: outcome.reason });
+      if (history === workspace.history)
+        return result(workspace, false, { reason: 'Nothing to change.' });
+      changed(workspace, history);
+      return result(workspace, true, {
+        ...(outcome.note ? { note: outcome.note } : {}),
+        ...(command.type === 'realign' ? { alignment: history.present.alignment } : {}),
+      });
+    },
+
+    async undo(path) {
+      const workspace = workspaceAt(path);
+      if (!canUndo(workspace.history))
+        return result(workspace, false, { reason: 'Nothing to undo.' });
+      changed(workspace, undo(workspace.history));
+      return result(workspace, true);
+    },
+
+    async redo(path) {
+      const workspace = workspaceAt(path);
+      if (!canRedo(workspace.history))
+        return result(workspace, false, { reason: 'Nothing to redo.' });
+      changed(workspace, redo(workspace.history));
+      return result(workspace, true);
+    },
+
+    async updateSettings(path, settings) {
+      const workspace = workspaceAt(path);
+      workspace.meta = { ...workspace.meta, settings: { ...workspace.meta.settings, ...settings } };
+      workspace.revision += 1;
+      workspace.autosaver.schedule(projectOf(workspace));
+      return workspace.meta.settings;
+    },
+
+    async save(path) {
+      const workspace = workspaceAt(path);
+      await workspace.autosaver.flush();
+      return status(workspace);
+    },
+
+    async saveAs(path, newPath) {
+      const workspace = workspaceAt(path);
+      const target = resolve(
+        newPath.endsWith(PROJECT_FILE_EXTENSION) ? newPath : `${newPath}${PROJECT_FILE_EXTENSION}`,
+      );
+      await workspace.autosaver.flush();
+      const saved = await store.saveAs(target, projectOf(workspace), workspace.path);
+      workspace.autosaver.dispose();
+      open.delete(workspace.path);
+      const snapshot = register(target, saved.project, { isSample: false });
+      const moved = open.get(target)!;
+      moved.history = workspace.history;
+      moved.lastSavedAt = saved.project.updatedAt;
+      return { ...snapshot, project: projectOf(moved) };
+    },
+
+    status: (path) => status(workspaceAt(path)),
+
+    async close(path) {
+      const workspace = open.get(resolve(path));
+      if (!workspace) return;
+      await workspace.autosaver.flush();
+      workspace.autosaver.dispose();
+      open.delete(workspace.path);
+      await store.close(workspace.path);
+    },
+
+    recent: () => store.recentProjects(),
+
+    async closeAll() {
+      const failures: string[] = [];
+      for (const workspace of [...open.values()]) {
+        try {
+          await workspace.autosaver.flush();
+        } catch (error) {
+          failures.push(
+            `${basename(workspace.path)}: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+        workspace.autosaver.dispose();
+      }
+      open.clear();
+      await store.closeAll();
+      if (failures.length)
+        throw new ServiceError('failed', `Could not save: ${failures.join('; ')}`);
+    },
+  };
+}
+
+/** Warnings when a side does not look like the language it should be in (both sides the same language, swapped). */
+export function languageWarnings(english: string, japanese: string): string[] {
+  const japaneseShare = (text: string) => {
+    const letters = text.match(/[\p{L}]/gu)?.length ?? 0;
+    const kanaKanji =
+      text.match(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/gu)?.length ?? 0;
+    return letters === 0 ? 0 : kanaKanji / letters;
+  };
+  const warnings: string[] = [];
+  if (japaneseShare(english) > 0.3)
+    warnings.push('The English side looks Japanese: check that the files are not swapped.');
+  if (japaneseShare(japanese) < 0.1)
+    warnings.push(
+      'The Japanese side has almost no Japanese text: check that it is the translation.',
+    );
+  return warnings;
+}
+
+/** Placeholder until core/document/splitBilingual lands: replaced below. */
+function splitBilingualText(text: string): {
+  source: string;
+  target: string;
+  sourceSpan: { start: number; end: number };
+  targetSpan: { start: number; end: number };
+} {
+  throw new ServiceError(
+    'refused',
+    `Bilingual import is not available yet (${text.length} characters).`,
+  );
+}
