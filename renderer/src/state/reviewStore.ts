@@ -42,6 +42,10 @@ export interface UiState {
   /** 0-based index of the selected sentence bead, or null. */
   readonly selectedBead: number | null;
   readonly uiLanguage: UiLanguage;
+  /** True while the flag dialog (new annotation on the current text selection) is open. */
+  readonly flagDialogOpen: boolean;
+  /** The annotation focused in the panel and highlighted in the text, or null. */
+  readonly selectedAnnotationId: string | null;
 }
 
 export interface ReviewState {
@@ -75,6 +79,10 @@ export interface ReviewActions {
   refreshSaveStatus(): Promise<void>;
   selectBead(index: number | null): void;
   setUiLanguage(language: UiLanguage): void;
+  /** Opens or closes the flag dialog (the "flag selection" shortcut and button open it). */
+  setFlagDialogOpen(open: boolean): void;
+  /** Focuses an annotation (panel click, next/previous flag); also selects the row that holds it when given. */
+  selectAnnotation(id: string | null, beadIndex?: number | null): void;
   notify(kind: Notice['kind'], message: string): void;
   dismissNotice(id: number): void;
 }
@@ -139,7 +147,12 @@ export function createReviewStore(
       revision: 0,
       inFlight: 0,
       saveStatus: null,
-      ui: { selectedBead: null, uiLanguage: initialLanguage },
+      ui: {
+        selectedBead: null,
+        uiLanguage: initialLanguage,
+        flagDialogOpen: false,
+        selectedAnnotationId: null,
+      },
       notices: [],
 
       async load(path) {
@@ -265,6 +278,18 @@ export function createReviewStore(
       },
       setUiLanguage(language) {
         set((state) => ({ ui: { ...state.ui, uiLanguage: language } }));
+      },
+      setFlagDialogOpen(open) {
+        set((state) => ({ ui: { ...state.ui, flagDialogOpen: open } }));
+      },
+      selectAnnotation(id, beadIndex) {
+        set((state) => ({
+          ui: {
+            ...state.ui,
+            selectedAnnotationId: id,
+            ...(beadIndex !== undefined ? { selectedBead: beadIndex } : {}),
+          },
+        }));
       },
       notify,
       dismissNotice(id) {

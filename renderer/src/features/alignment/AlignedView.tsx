@@ -1,12 +1,9 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
-import type { DocumentAlignment, Segment } from '../../../../core/alignment/types';
+import type { DocumentAlignment } from '../../../../core/alignment/types';
+import { SegmentText } from '../annotations/SegmentText';
 import { useMessages } from '../../useMessages';
 import { BAND_COLOR, confidenceBand } from './confidence';
 import classes from './AlignedView.module.css';
-
-function segmentsText(segments: readonly Segment[], indices: readonly number[]): string {
-  return indices.map((index) => segments[index]?.text ?? '').join(' ');
-}
 
 function clauseLabel(alignment: DocumentAlignment, clauseBeadIndex: number): string | undefined {
   const bead = alignment.clauseBeads[clauseBeadIndex];
@@ -84,7 +81,12 @@ export function AlignedView({ alignment }: { alignment: DocumentAlignment }) {
                 </div>
                 <div role="cell" lang="en" className={classes.text}>
                   {bead.sourceIndices.length ? (
-                    segmentsText(alignment.source.sentences, bead.sourceIndices)
+                    <SegmentText
+                      side="source"
+                      segments={alignment.source.sentences}
+                      indices={bead.sourceIndices}
+                      lang={alignment.source.lang}
+                    />
                   ) : (
                     <Text span className={classes.empty}>
                       {t('omitted')}
@@ -93,7 +95,12 @@ export function AlignedView({ alignment }: { alignment: DocumentAlignment }) {
                 </div>
                 <div role="cell" lang="ja" className={classes.text}>
                   {bead.targetIndices.length ? (
-                    segmentsText(alignment.target.sentences, bead.targetIndices)
+                    <SegmentText
+                      side="target"
+                      segments={alignment.target.sentences}
+                      indices={bead.targetIndices}
+                      lang={alignment.target.lang}
+                    />
                   ) : (
                     <Text span className={classes.empty}>
                       {t('omitted')}
