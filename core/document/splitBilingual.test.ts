@@ -25,16 +25,15 @@ describe('splitBilingual on the seed document', () => {
     expect(split.order).toBe('source-first');
   });
 
-  it('starts the Japanese at its title and the English at clause 1, leaving the Markdown heading out', () => {
+  it('starts each block at its title: the English Markdown heading, the Japanese title lines', () => {
     expect(
       seed
         .slice(split.target.start)
         .startsWith('第4回日 ASEAN スマートシティ・ネットワーク ハイレベル会合'),
     ).toBe(true);
-    expect(seed.slice(split.source.start).startsWith('1. The 4th ASEAN-Japan')).toBe(true);
-    expect(split.notes).toContain(
-      'The heading "Summary Record of the 4th ASEAN-Japan Smart Cities Network High Level Meeting" above the English block is left out.',
-    );
+    expect(
+      seed.slice(split.source.start).startsWith('## Summary Record of the 4th ASEAN-Japan'),
+    ).toBe(true);
   });
 
   it('reports the press-release Japanese before the pair as not part of it', () => {
@@ -90,7 +89,8 @@ describe('splitBilingual: layouts', () => {
     const unrelated = `（1）日程：12月4日\n（2）会場：会津大学\n${'参加者による活発な議論が行われた。'.repeat(10)}`;
     const text = `${english}\n\n${unrelated}\n\n## 仮訳\n\n${japanese}`;
     const split = expectSplit(text);
-    expect(text.slice(split.target.start, split.target.end)).toBe(japanese);
+    // The Japanese heading opens the block below it as its title.
+    expect(text.slice(split.target.start, split.target.end)).toBe(`## 仮訳\n\n${japanese}`);
     expect(split.unpaired).toMatchObject([{ lang: 'ja', position: 'between' }]);
   });
 
@@ -99,10 +99,7 @@ describe('splitBilingual: layouts', () => {
     const target = `## 第1章\n\n${japanese}\n\n## 第2章\n\n3. 次回会合はハノイで開催される。\n4. 両者は主催者に謝意を表した。`;
     const text = `${source}\n\n${target}`;
     const split = expectSplit(text);
-    expect(text.slice(split.target.start, split.target.end)).toBe(
-      target.replace('## 第1章\n\n', ''),
-    );
-    expect(split.notes).toContain('The heading "第1章" above the Japanese block is left out.');
+    expect(text.slice(split.target.start, split.target.end)).toBe(target);
   });
 
   it('refuses interleaved paragraphs with a clear message', () => {
@@ -177,11 +174,16 @@ describe('splitBilingual (property)', () => {
         )
         .join('\n');
       const preamble = Array.from({ length: preambleWords }, () => pick(japaneseWords)).join('');
-      const pair = japaneseFirst ? `${japanese}\n\n${english}` : `${english}\n\n${japanese}`;
+      // Each block carries a Markdown title in its own language, which belongs to it.
+      const titledEnglish = `## Record\n\n${english}`;
+      const titledJapanese = `## 仮訳\n\n${japanese}`;
+      const pair = japaneseFirst
+        ? `${titledJapanese}\n\n${titledEnglish}`
+        : `${titledEnglish}\n\n${titledJapanese}`;
       return {
-        english,
-        japanese,
-        text: preamble === '' ? pair : `${preamble}\n\n## Heading\n\n${pair}\n`,
+        english: titledEnglish,
+        japanese: titledJapanese,
+        text: preamble === '' ? pair : `${preamble}\n\n${pair}\n`,
       };
     });
 

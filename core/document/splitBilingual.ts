@@ -11,11 +11,11 @@
  * target. Every other block is reported as unpaired (a preamble, an appendix).
  *
  * Span edges: a span runs from the first to the last line of its block that has letters or a clause label, trimmed of
- * surrounding whitespace. Markdown heading lines (`## …`) at a block's edge are left out: in converted documents they
- * are section titles the converter added or promoted, and they are listed in `notes`. A plain title line is content
- * and stays in. On the seed document this gives the English from clause `1.` (its title is the heading
- * `## Summary Record of …`) and the Japanese from its two-line title `第4回日 ASEAN … 会合 / 成果文書（日本語仮訳）`,
- * exactly the texts of `fixtures/seed/summary-record.{en,ja}.txt`.
+ * surrounding whitespace. A Markdown heading (`## …`) ends the block before it and, when it is in the language of the
+ * block that follows (or has no letters), opens that block as its title; a plain title line is content anyway. So the
+ * title travels with its text, and the aligner can pair the English title with the Japanese one. On the seed document
+ * this gives the English from its heading `## Summary Record of …` and the Japanese from its two-line title
+ * `第4回日 ASEAN … 会合 / 成果文書（日本語仮訳）`, exactly the texts of `fixtures/seed/summary-record.{en,ja}.txt`.
  *
  * Out of scope: documents that alternate languages paragraph by paragraph (reported as `interleaved`), and languages
  * other than English and Japanese. Pure: offsets are UTF-16 code units into the given text.
@@ -60,7 +60,7 @@ export interface BilingualSplit {
    * lowered when another Japanese block scored nearly as well. Below 0.5, ask the reviewer to confirm the spans.
    */
   readonly confidence: number;
-  /** Human-readable remarks: what was left out and why, headings excluded, ambiguities. */
+  /** Human-readable remarks: what was left out and why, ambiguities. */
   readonly notes: readonly string[];
   /** Blocks outside the pair (e.g. a press-release preamble), in document order. */
   readonly unpaired: readonly UnpairedBlock[];
@@ -210,17 +210,6 @@ export function splitBilingual(text: string): BilingualSplitResult {
         `(${describeSpan(text, block)}) is not part of the parallel pair.`,
     );
   }
-  for (const [name, span] of [
-    ['English', source],
-    ['Japanese', target],
-  ] as const) {
-    const heading = headingBefore(lines, span);
-    if (heading !== undefined) {
-      notes.push(
-        `The heading "${text.slice(heading.start, heading.end).replace(/^\s*#+\s*/, '')}" above the ${name} block is left out.`,
-      );
-    }
-  }
   return {
     ok: true,
     source: { start: source.start, end: source.end },
@@ -301,9 +290,9 @@ function readClauseNumber(line: string): number | undefined {
 }
 
 /**
- * Groups lines into blocks: a block ends where a line of the other language begins, and at a Markdown heading. Blank
- * lines and headings never belong to a block's edges; lines without letters (`1.` alone, `※1`) join the block they
- * sit in.
+ * Groups lines into blocks: a block ends where a line of the other language begins, and at a Markdown heading, which
+ * opens the next block when it is in that block's language (or has no letters). Blank lines never belong to a block's
+ * edges; lines without letters (`1.` alone, `※1`) join the block they sit in.
  */
 function buildBlocks(lines: readonly Line[]): LanguageBlock[] {
   const blocks: LanguageBlock[] = [];
@@ -312,6 +301,8 @@ function buildBlocks(lines: readonly Line[]): LanguageBlock[] {
     | undefined;
   /** Neutral lines seen since the last content line, with no blank line after them: they lead into the next line. */
   let pendingNeutral: Line[] = [];
+  /** The heading seen since the last block ended, a candidate title for the next block. */
+  let pendingHeading: Line | undefined;
   for (const line of lines) {
     if (line.kind === 'blank' || line.kind === 'heading') {
       if (current !== undefined) {
@@ -319,11 +310,12 @@ function buildBlocks(lines: readonly Line[]): LanguageBlock[] {
         for (const neutral of pendingNeutral) extend(current, neutral);
       }
       pendingNeutral = [];
-      if (line.kind === 'heading' && current !== undefined) {
+      if (line.kind === 'heading') {
         // A heading starts a new section, possibly of other material in the same language (a preamble right before
-        // the translation); sections of one text are joined again by `growBlock`.
-        blocks.push(current);
+        // the translation); sections of one text are joined again by `growRange`.
+        if (current !== undefined) blocks.push(current);
         current = undefined;
+        pendingHeading = line;
       }
       continue;
     }
@@ -333,7 +325,11 @@ function buildBlocks(lines: readonly Line[]): LanguageBlock[] {
     }
     if (current === undefined || current.lang !== line.kind) {
       if (current !== undefined) blocks.push(current);
-      const opening = pendingNeutral[0] ?? line;
+      const title =
+        pendingHeading !== undefined && [line.kind, undefined].includes(scriptOf(pendingHeading))
+          ? pendingHeading
+          : undefined;
+      const opening = title ?? pendingNeutral[0] ?? line;
       current = {
         lang: line.kind,
         start: opening.start,
@@ -341,7 +337,9 @@ function buildBlocks(lines: readonly Line[]): LanguageBlock[] {
         letters: 0,
         clauseNumbers: [],
       };
+      if (title !== undefined) current.letters += line.kind === 'en' ? title.latin : title.japanese;
     }
+    pendingHeading = undefined;
     for (const neutral of pendingNeutral) extend(current, neutral);
     pendingNeutral = [];
     extend(current, line);
@@ -351,6 +349,12 @@ function buildBlocks(lines: readonly Line[]): LanguageBlock[] {
     blocks.push(current);
   }
   return blocks;
+}
+
+/** The language a line's letters are in, by the rule of `classifyLine`; undefined without letters. */
+function scriptOf(line: Line): BlockLanguage | undefined {
+  if (line.latin === 0 && line.japanese === 0) return undefined;
+  return line.japanese * 3 >= line.latin ? 'ja' : 'en';
 }
 
 function extend(
@@ -492,17 +496,6 @@ function labelAgreement(source: readonly number[], target: readonly number[]): n
     }
   }
   return (previous[target.length] as number) / Math.max(source.length, target.length);
-}
-
-/** The heading line right above a block (only blank lines between), if any. */
-function headingBefore(lines: readonly Line[], block: Span): Line | undefined {
-  const index = lines.findIndex((line) => line.start >= block.start && line.kind !== 'blank');
-  for (let cursor = index - 1; cursor >= 0; cursor -= 1) {
-    const line = lines[cursor] as Line;
-    if (line.kind === 'heading') return line;
-    if (line.kind !== 'blank') return undefined;
-  }
-  return undefined;
 }
 
 function describeSpan(text: string, span: Span): string {
