@@ -35,9 +35,12 @@ import { decodeTextBytes } from './importText';
 import { createProjectStore, type ProjectStore } from './projectStore';
 import { ServiceError } from './serviceError';
 
-/** Autosave timing: save once changes pause for 300 ms, and never later than 1 s after the first unsaved change. */
+/**
+ * Autosave timing: save once changes pause for 300 ms, and start a save at most 800 ms after the first unsaved change,
+ * so a change is on disk within a second even while the reviewer keeps working (a hard kill loses at most that).
+ */
 export const AUTOSAVE_DEBOUNCE_MS = 300;
-export const AUTOSAVE_MAX_WAIT_MS = 1_000;
+export const AUTOSAVE_MAX_WAIT_MS = 800;
 
 /** The file name of the sample project in the projects folder. */
 export const SAMPLE_PROJECT_FILE = `Sample${PROJECT_FILE_EXTENSION}`;
