@@ -31,7 +31,8 @@ import type { RealignFunction, ReviewSession } from '../../core/review/session';
 import { alignTexts, loadAlignmentResources } from './alignment/alignTexts';
 import { projectRoot } from './appInfo';
 import { createAutosaver, type Autosaver } from './autosave';
-import { decodeTextBytes } from './importText';
+import { DEFAULT_MAX_IMPORT_BYTES, decodeTextBytes } from './importText';
+import { splitBilingual } from '../../core/document/splitBilingual';
 import { createProjectStore, type ProjectStore } from './projectStore';
 import { ServiceError } from './serviceError';
 
@@ -88,6 +89,12 @@ function decodeSource(
     };
   }
   const bytes = Buffer.from(source.bytesBase64, 'base64');
+  if (bytes.length > DEFAULT_MAX_IMPORT_BYTES) {
+    throw new ServiceError(
+      'refused',
+      `${source.fileName} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; Taiyaku imports texts up to ${DEFAULT_MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
+    );
+  }
   const decoded = decodeTextBytes(bytes, source.fileName);
   return {
     text: decoded.text,
@@ -322,11 +329,25 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
     async create(input) {
       let english;
       let japanese;
+      let bilingualNotes: string[] = [];
       if (input.bilingual) {
         const whole = decodeSource(input.bilingual, `${input.name}.txt`);
-        const parts = splitBilingualText(whole.text);
-        english = { text: parts.source, origin: { ...whole.origin, span: parts.sourceSpan } };
-        japanese = { text: parts.target, origin: { ...whole.origin, span: parts.targetSpan } };
+        const parts = splitBilingual(whole.text);
+        if (!parts.ok) throw new ServiceError('refused', parts.message);
+        english = {
+          text: whole.text.slice(parts.source.start, parts.source.end),
+          origin: { ...whole.origin, span: parts.source },
+        };
+        japanese = {
+          text: whole.text.slice(parts.target.start, parts.target.end),
+          origin: { ...whole.origin, span: parts.target },
+        };
+        bilingualNotes = [...parts.notes];
+        if (parts.confidence < 0.5) {
+          bilingualNotes.push(
+            'The English and Japanese parts were hard to tell apart: check that the right blocks were paired.',
+          );
+        }
       } else if (input.source && input.target) {
         english = decodeSource(input.source, `${input.name}.en.txt`);
         japanese = decodeSource(input.target, `${input.name}.ja.txt`);
@@ -341,7 +362,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       if (japanese.text.trim() === '')
         throw new ServiceError('refused', 'The Japanese text is empty.');
       const { project, warnings } = await newProject(input.name, english, japanese);
-      return createAt(uniquePath(input.name), project, false, warnings);
+      return createAt(uniquePath(input.name), project, false, [...bilingualNotes, ...warnings]);
     },
 
     async apply(path, command) {
@@ -460,17 +481,4 @@ export function languageWarnings(english: string, japanese: string): string[] {
       'The Japanese side has almost no Japanese text: check that it is the translation.',
     );
   return warnings;
-}
-
-/** Placeholder until core/document/splitBilingual lands: replaced below. */
-function splitBilingualText(text: string): {
-  source: string;
-  target: string;
-  sourceSpan: { start: number; end: number };
-  targetSpan: { start: number; end: number };
-} {
-  throw new ServiceError(
-    'refused',
-    `Bilingual import is not available yet (${text.length} characters).`,
-  );
 }

@@ -1,0 +1,125 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Encoding from 'encoding-japanese';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSelector } from '../../core/review/annotation';
+import { createWorkspaceService, projectFileName } from './workspace';
+
+const userData = mkdtempSync(join(tmpdir(), 'taiyaku-workspace-'));
+afterAll(() => rmSync(userData, { recursive: true, force: true }));
+const service = () =>
+  createWorkspaceService({ userDataDirectory: userData, appVersion: '0.0.0-test' });
+
+const english = 'The meeting was held in Tokyo. It ended on May 5.\n\nThe report was published.';
+const japanese = '会合は東京で開催された。5月5日に終了した。\n\n報告書が公表された。';
+
+describe('workspace service', () => {
+  it('creates a project from pasted texts, applies and undoes commands, and keeps them across a restart', async () => {
+    const first = service();
+    const created = await first.create({
+      name: 'Pasted',
+      source: { text: english },
+      target: { text: japanese },
+    });
+    expect(created.path).toBe(join(userData, 'projects', 'Pasted.taiyaku'));
+    const beads = created.project.alignment.sentenceBeads.length;
+    expect(beads).toBeGreaterThanOrEqual(2);
+
+    const merged = await first.apply(created.path, { type: 'mergeWithNext', beadIndex: 0 });
+    expect(merged).toMatchObject({ applied: true, sentenceBeadCount: beads - 1, revision: 1 });
+    expect((await first.undo(created.path)).sentenceBeadCount).toBe(beads);
+    expect((await first.redo(created.path)).sentenceBeadCount).toBe(beads - 1);
+    const refused = await first.apply(created.path, { type: 'mergeWithNext', beadIndex: 999 });
+    expect(refused.applied).toBe(false);
+    expect(refused.reason).toBeTruthy();
+
+    const text = created.project.alignment.target.text;
+    const start = text.indexOf('開催された');
+    const now = new Date().toISOString();
+    await first.apply(created.path, {
+      type: 'addAnnotation',
+      annotation: {
+        id: 'a1',
+        selectors: [createSelector('target', text, start, start + 5)],
+        category: 'accuracy/mistranslation',
+        severity: 'major',
+        comment: 'tense',
+        status: 'open',
+        author: 'tester',
+        createdAt: now,
+        updatedAt: now,
+        origin: { kind: 'reviewer' },
+      },
+    });
+    await first.closeAll();
+
+    const second = service();
+    const reopened = await second.open(created.path);
+    expect(reopened.project.alignment.sentenceBeads).toHaveLength(beads - 1);
+    expect(reopened.project.annotations.map((annotation) => annotation.id)).toEqual(['a1']);
+    await second.closeAll();
+  });
+
+  it('refuses a project another instance has open', async () => {
+    const owner = service();
+    const created = await owner.create({
+      name: 'Locked',
+      source: { text: english },
+      target: { text: japanese },
+    });
+    const other = service();
+    await expect(other.open(created.path)).rejects.toThrow(/another window|already open/i);
+    await owner.closeAll();
+    await expect(other.open(created.path)).resolves.toMatchObject({ path: created.path });
+    await other.closeAll();
+  });
+
+  it('imports Shift_JIS bytes and one bilingual document (the seed), and refuses binary files clearly', async () => {
+    const workspace = service();
+    const sjis = Buffer.from(
+      Encoding.convert(Encoding.stringToCode(japanese), { to: 'SJIS', from: 'UNICODE' }),
+    );
+    const fromFiles = await workspace.create({
+      name: 'Files',
+      source: { fileName: 'en.txt', bytesBase64: Buffer.from(english).toString('base64') },
+      target: { fileName: 'ja.txt', bytesBase64: sjis.toString('base64') },
+    });
+    expect(fromFiles.project.documents.target.encoding).toBe('shift_jis');
+    expect(fromFiles.project.alignment.target.text).toBe(japanese);
+
+    const seed = readFileSync(
+      new URL('../../fixtures/seed/000_37c746aa84bde595.txt', import.meta.url),
+    );
+    const bilingual = await workspace.create({
+      name: 'Seed',
+      bilingual: { fileName: 'seed.txt', bytesBase64: seed.toString('base64') },
+    });
+    const labels = bilingual.project.alignment.source.clauses
+      .map((clause) => clause.label)
+      .filter(Boolean);
+    expect(labels).toEqual(['1.', '2.', '3.', '4.', '5.', '6.', '7.']);
+    expect(bilingual.project.alignment.target.text).toContain('成果文書（日本語仮訳）');
+    expect(bilingual.project.alignment.target.text).not.toContain('問い合わせ先');
+
+    const binary = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ]);
+    await expect(
+      workspace.create({
+        name: 'Bad',
+        source: { fileName: 'image.png', bytesBase64: binary.toString('base64') },
+        target: { text: japanese },
+      }),
+    ).rejects.toThrow(/binary/i);
+    await expect(
+      workspace.create({ name: 'Empty', source: { text: '  ' }, target: { text: japanese } }),
+    ).rejects.toThrow(/empty/i);
+    await workspace.closeAll();
+  });
+
+  it('makes safe, unique file names', () => {
+    expect(projectFileName('a/b:c*?')).toBe('a_b_c__.taiyaku');
+    expect(projectFileName('..')).toBe('Untitled.taiyaku');
+  });
+});
