@@ -14,9 +14,6 @@ import type { BilingualLabel } from '../review/mqm';
 /** Unit of `start`/`end` in a selector. Only UTF-16 code units (JavaScript string indices) exist today. */
 export const SELECTOR_UNITS = ['utf16'] as const;
 
-/** How much context `prefix` and `suffix` keep by default, in UTF-16 code units. */
-export const SELECTOR_CONTEXT_LENGTH = 32;
-
 /**
  * A span of one side's text, by quote and by position. Invariant: `end - start === exact.length`; `prefix` is the
  * text just before `start` and `suffix` the text just after `end` (each possibly shorter than the context length at
@@ -144,28 +141,3 @@ export const AnnotationSchema = z
 
 /** One MQM issue as stored in a project file. */
 export type Annotation = z.infer<typeof AnnotationSchema>;
-
-/**
- * Builds the selector for `text.slice(start, end)` with `contextLength` UTF-16 code units of prefix and suffix.
- * Requires `0 <= start <= end <= text.length`.
- */
-export function createTextSelector(
-  side: TextSelector['side'],
-  text: string,
-  start: number,
-  end: number,
-  contextLength: number = SELECTOR_CONTEXT_LENGTH,
-): TextSelector {
-  if (!(0 <= start && start <= end && end <= text.length)) {
-    throw new RangeError(`selector ${start}..${end} is outside a text of length ${text.length}`);
-  }
-  return {
-    side,
-    exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - contextLength), start),
-    suffix: text.slice(end, end + contextLength),
-    start,
-    end,
-    unit: 'utf16',
-  };
-}

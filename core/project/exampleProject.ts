@@ -1,5 +1,5 @@
 import type { DocumentAlignment, DocumentSide, Segment } from '../alignment/types';
-import { createTextSelector } from './annotation';
+import { createSelector } from '../review/annotation';
 import type { Annotation } from './annotation';
 import { createProjectFile } from './projectFile';
 import type { ProjectFile } from './projectFile';
@@ -93,9 +93,7 @@ export function createExampleAnnotation(
   if (clause === undefined) throw new Error('the example project has no target clause');
   return {
     id: `a${index}`,
-    selectors: [
-      createTextSelector('target', project.alignment.target.text, clause.start, clause.end),
-    ],
+    selectors: [createSelector('target', project.alignment.target.text, clause.start, clause.end)],
     category: 'accuracy/mistranslation',
     subtype: 'verb-tense',
     severity: 'minor',

@@ -1,4 +1,4 @@
-import { createTextSelector } from './annotation';
+import { createSelector } from '../review/annotation';
 
 /**
  * Schema migrations of the project file: one step per version, each turning the raw JSON object of version n into
@@ -106,7 +106,7 @@ function migrateFormat0To1(data: Readonly<Record<string, unknown>>): Record<stri
         0 <= start &&
         start <= end &&
         end <= text.length
-          ? createTextSelector(side, text, start, end)
+          ? createSelector(side, text, start, end)
           : // Out of range in the old file: keep the numbers so validation names the broken annotation.
             { side, exact: '', prefix: '', suffix: '', start, end, unit: 'utf16' };
       return {

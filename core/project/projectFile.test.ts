@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MQM_CATEGORIES, SEVERITIES } from '../review/mqm';
-import { ANNOTATION_STATUSES, createTextSelector } from './annotation';
+import { ANNOTATION_STATUSES } from './annotation';
+import { createSelector } from '../review/annotation';
 import type { Annotation } from './annotation';
 import {
   createExampleAlignment,
@@ -81,7 +82,7 @@ describe('parseProjectFile', () => {
     const project = exampleWithAnnotation();
     const annotation = project.annotations[0] as Annotation;
     const textLength = project.alignment.target.text.length;
-    const pastEnd = createTextSelector(
+    const pastEnd = createSelector(
       'target',
       `${project.alignment.target.text}overflow`,
       textLength,
@@ -156,7 +157,7 @@ describe('migrations', () => {
     expect(project.annotations).toEqual([
       {
         id: 'i1',
-        selectors: [createTextSelector('target', project.alignment.target.text, 3, 5)],
+        selectors: [createSelector('target', project.alignment.target.text, 3, 5)],
         category: 'accuracy/mistranslation',
         severity: 'major',
         comment: 'tense',
@@ -236,7 +237,7 @@ describe('round trip (property)', () => {
       const start = Math.floor(spec.startFraction * text.length);
       const end = start + Math.floor(spec.lengthFraction * (text.length - start));
       return {
-        selectors: [createTextSelector(spec.side, text, start, end)],
+        selectors: [createSelector(spec.side, text, start, end)],
         category: spec.category,
         severity: spec.severity,
         comment: spec.comment,
