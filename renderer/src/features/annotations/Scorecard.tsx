@@ -1,0 +1,157 @@
+import { useMemo, useState } from 'react';
+import { Badge, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { DEFAULT_MQM_THRESHOLD } from '../../../../core/project/projectFile';
+import { SEVERITIES, SEVERITY_LABELS } from '../../../../core/review/mqm';
+import { buildScorecard } from '../../../../core/review/scorecard';
+import { useReview } from '../../state/ReviewStoreContext';
+import { SEVERITY_COLOR } from './severityColor';
+import { useAnnotationMessages } from './useAnnotationMessages';
+import { useUpdateSettings } from './useUpdateSettings';
+import classes from './annotations.module.css';
+
+/**
+ * The live MQM scorecard: penalty points, the same per 1,000 source words against the project's pass mark (editable,
+ * saved with the project), issues per severity and per dimension.
+ */
+export function Scorecard() {
+  const { t, language } = useAnnotationMessages();
+  const session = useReview((state) => state.history?.present);
+  const threshold = useReview(
+    (state) => state.meta?.settings.mqmThreshold ?? DEFAULT_MQM_THRESHOLD,
+  );
+
+  const card = useMemo(
+    () => (session ? buildScorecard(session, { threshold }) : null),
+    [session, threshold],
+  );
+  if (!card) return null;
+  const number = new Intl.NumberFormat(language === 'ja' ? 'ja-JP' : 'en-US', {
+    maximumFractionDigits: 2,
+  });
+
+  return (
+    <Paper withBorder p="sm" radius="sm" component="section" aria-labelledby="mqm-scorecard-title">
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap">
+          <Title order={3} size="h5" id="mqm-scorecard-title">
+            {t('scorecard')}
+          </Title>
+          <Badge
+            color={card.passed ? 'teal' : 'red'}
+            variant="filled"
+            size="lg"
+            data-testid="scorecard-verdict"
+          >
+            {card.passed ? t('pass') : t('fail')}
+          </Badge>
+        </Group>
+        <div>
+          <Text
+            component="div"
+            className={classes.scoreNumber}
+            data-testid="scorecard-per-thousand"
+          >
+            {card.penaltyPerThousandWords === null
+              ? '—'
+              : number.format(card.penaltyPerThousandWords)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {card.penaltyPerThousandWords === null ? t('noWords') : t('perThousand')}
+          </Text>
+          <Text size="sm" mt={4}>
+            {t('penaltySummary', {
+              points: number.format(card.penaltyPoints),
+              words: number.format(card.sourceWordCount),
+            })}
+          </Text>
+          {card.rejectedAnnotations > 0 && (
+            <Text size="xs" c="dimmed">
+              {t('rejectedNote', { count: card.rejectedAnnotations })}
+            </Text>
+          )}
+        </div>
+        <ThresholdInput key={threshold} threshold={threshold} />
+        <SimpleGrid cols={4} spacing={4} aria-label={t('bySeverity')} role="group">
+          {SEVERITIES.slice()
+            .reverse()
+            .map((severity) => (
+              <Badge
+                key={severity}
+                variant="light"
+                color={SEVERITY_COLOR[severity]}
+                fullWidth
+                styles={{ label: { overflow: 'visible' } }}
+              >
+                {SEVERITY_LABELS[severity][language]} {card.bySeverity[severity].count}
+              </Badge>
+            ))}
+        </SimpleGrid>
+        {card.byDimension.length > 0 && (
+          <table className={classes.breakdown}>
+            <caption style={{ textAlign: 'left', fontSize: 'var(--mantine-font-size-xs)' }}>
+              {t('byDimension')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dimension')}</th>
+                <th scope="col">{t('issues')}</th>
+                <th scope="col">{t('points')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {card.byDimension.map((tally) => (
+                <tr key={tally.categoryId}>
+                  <th scope="row" style={{ fontWeight: 400 }}>
+                    {tally.label[language]}
+                  </th>
+                  <td>{tally.count}</td>
+                  <td>{number.format(tally.penalty)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The pass mark, saved with the project on Enter or when the field loses focus. */
+function ThresholdInput({ threshold }: { threshold: number }) {
+  const { t } = useAnnotationMessages();
+  const notify = useReview((state) => state.notify);
+  const updateSettings = useUpdateSettings();
+  // Keyed by the saved value: a change from elsewhere (undo, another window) resets the draft.
+  const [draft, setDraft] = useState<number | string>(threshold);
+  const commit = () => {
+    const value = typeof draft === 'number' ? draft : Number.parseFloat(draft);
+    if (!Number.isFinite(value) || value < 0) {
+      setDraft(threshold);
+      return;
+    }
+    if (value === threshold) return;
+    updateSettings({ mqmThreshold: value }).catch((error: unknown) => {
+      setDraft(threshold);
+      notify(
+        'error',
+        t('thresholdFailed', { error: error instanceof Error ? error.message : String(error) }),
+      );
+    });
+  };
+  return (
+    <NumberInput
+      size="xs"
+      label={t('threshold')}
+      value={draft}
+      onChange={setDraft}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') commit();
+      }}
+      min={0}
+      step={1}
+      decimalScale={2}
+      allowNegative={false}
+    />
+  );
+}
