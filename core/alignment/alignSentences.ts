@@ -5,7 +5,8 @@ import type { SentenceFeatures } from './lexicalFeatures';
  * Banded dynamic-programming alignment of two segment sequences from their features: beads of up to three segments a
  * side (1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 2-3, 3-2) and null beads (1-0, 0-1), scored with a length model (log ratio of
  * Japanese to English characters, Gaussian) and lexical coverage (share of content units on both sides that find a
- * partner on the other side). The band follows the length diagonal, so time and memory grow linearly with length.
+ * partner on the other side). The band follows the length diagonal, so time and memory grow linearly with length;
+ * where the best path runs along its edge, the band is widened around that path and the programme run again.
  */
 
 /** A bead shape: number of source and of target segments. */
@@ -64,108 +65,212 @@ export interface AlignmentWindow {
 
 const LENGTH_SMOOTHING = 10;
 
-/** Coverage counts of every sentence pair inside the band. */
+/**
+ * One side's features packed into flat typed arrays (compressed rows: entry i of a list lives at
+ * `list[start[i]] … list[start[i + 1] - 1]`), so the dynamic programme's inner loop reads numbers instead of chasing
+ * nested arrays. Built once per {@link alignSentences} call and shared by every band retry.
+ */
+class PackedSide {
+  readonly count: number;
+  /** Visible characters before segment i (prefix sums, length count + 1). */
+  readonly lengthPrefix: Float64Array;
+  /** Content units of segment i. */
+  readonly unitCount: Int32Array;
+  /** Units of segment i are unitStart[i] … unitStart[i + 1] − 1. */
+  readonly unitStart: Int32Array;
+  /** Keys of unit u are unitKeys[unitKeyStart[u]] … unitKeys[unitKeyStart[u + 1] − 1]. */
+  readonly unitKeyStart: Int32Array;
+  readonly unitKeys: Int32Array;
+  /**
+   * Segments holding key k, ascending and without repeats: postings[postingStart[k]] …
+   * postings[postingStart[k + 1] − 1].
+   */
+  readonly postingStart: Int32Array;
+  readonly postings: Int32Array;
+
+  constructor(features: readonly SentenceFeatures[], keyLimit: number) {
+    const count = features.length;
+    this.count = count;
+    this.lengthPrefix = new Float64Array(count + 1);
+    this.unitCount = new Int32Array(count);
+    this.unitStart = new Int32Array(count + 1);
+    let unitTotal = 0;
+    let keyTotal = 0;
+    features.forEach((sentence, index) => {
+      this.lengthPrefix[index + 1] = this.lengthPrefix[index]! + sentence.length;
+      this.unitCount[index] = sentence.units.length;
+      unitTotal += sentence.units.length;
+      for (const unit of sentence.units) keyTotal += unit.length;
+      this.unitStart[index + 1] = unitTotal;
+    });
+    this.unitKeyStart = new Int32Array(unitTotal + 1);
+    this.unitKeys = new Int32Array(keyTotal);
+    // Postings are counted first (one entry per segment and key), then filled: two passes, no growing arrays.
+    const postingCount = new Int32Array(keyLimit + 1);
+    const lastSegment = new Int32Array(keyLimit).fill(-1);
+    let unit = 0;
+    let key = 0;
+    for (let index = 0; index < count; index++) {
+      for (const unitKeys of features[index]!.units) {
+        for (const id of unitKeys) {
+          this.unitKeys[key++] = id;
+          if (lastSegment[id] !== index) {
+            lastSegment[id] = index;
+            postingCount[id + 1]!++;
+          }
+        }
+        this.unitKeyStart[++unit] = key;
+      }
+    }
+    for (let id = 0; id < keyLimit; id++) postingCount[id + 1]! += postingCount[id]!;
+    this.postingStart = postingCount;
+    this.postings = new Int32Array(postingCount[keyLimit]!);
+    const fill = postingCount.slice(0, keyLimit);
+    lastSegment.fill(-1);
+    for (let index = 0; index < count; index++) {
+      for (let u = this.unitStart[index]!; u < this.unitStart[index + 1]!; u++) {
+        for (let k = this.unitKeyStart[u]!; k < this.unitKeyStart[u + 1]!; k++) {
+          const id = this.unitKeys[k]!;
+          if (lastSegment[id] === index) continue;
+          lastSegment[id] = index;
+          this.postings[fill[id]!++] = index;
+        }
+      }
+    }
+  }
+
+  /** Visible characters of segments [from, to). */
+  length(from: number, to: number): number {
+    return this.lengthPrefix[to]! - this.lengthPrefix[from]!;
+  }
+}
+
+/** Largest key id in either side's features, plus one (the size of key-indexed tables). */
+function keyLimitOf(...sides: readonly (readonly SentenceFeatures[])[]): number {
+  let limit = 0;
+  for (const side of sides) {
+    for (const sentence of side) {
+      for (const unit of sentence.units) for (const key of unit) if (key >= limit) limit = key + 1;
+    }
+  }
+  return limit;
+}
+
+/**
+ * Coverage counts of every sentence pair the band can put in one bead: for source s and target t, how many units of
+ * s share a key with t, and how many units of t share a key with s. Row s stores targets first[s] … first[s] +
+ * width[s] − 1, flat in one array; pairs outside count 0.
+ */
 class PairCoverage {
   /** For source sentence s: first target index stored. */
   readonly first: Int32Array;
-  /** For source sentence s: source units of s covered by target t, at offset t − first[s]. */
-  readonly sourceCovered: Float32Array[];
-  /** For source sentence s: target units of t covered by s. */
-  readonly targetCovered: Float32Array[];
+  /** For source sentence s: number of targets stored. */
+  readonly width: Int32Array;
+  /** For source sentence s: where its row starts in the flat arrays. */
+  readonly rowStart: Int32Array;
+  /** Source units of s covered by target t. */
+  readonly sourceCovered: Int32Array;
+  /** Target units of t covered by s. */
+  readonly targetCovered: Int32Array;
 
-  constructor(
-    source: readonly SentenceFeatures[],
-    target: readonly SentenceFeatures[],
-    low: Int32Array,
-    high: Int32Array,
-  ) {
-    const sourceCount = source.length;
+  constructor(source: PackedSide, target: PackedSide, low: Int32Array, high: Int32Array) {
+    const sourceCount = source.count;
+    const targetCount = target.count;
     this.first = new Int32Array(sourceCount);
-    this.sourceCovered = [];
-    this.targetCovered = [];
-    const targetSets = target.map((features) => keySet(features));
-    const sourceSets = source.map((features) => keySet(features));
-    // Postings: key → ascending target indices (and source indices) holding it.
-    const targetPostings = postings(targetSets);
-    const sourcePostings = postings(sourceSets);
-    const stamp = new Int32Array(target.length + 1).fill(-1);
-    let stampValue = 0;
+    this.width = new Int32Array(sourceCount);
+    this.rowStart = new Int32Array(sourceCount + 1);
     for (let s = 0; s < sourceCount; s++) {
+      // A bead ending at row s + 1 may reach a few targets past the band's edge; the margins keep those scored.
       const from = Math.max(0, low[s]! - 4);
-      const to = Math.min(target.length - 1, high[s + 1]! + 3);
+      const to = Math.min(targetCount - 1, high[s + 1]! + 3);
       this.first[s] = from;
-      const width = Math.max(0, to - from + 1);
-      const sourceCovered = new Float32Array(width);
-      for (const unit of source[s]!.units) {
+      this.width[s] = Math.max(0, to - from + 1);
+      this.rowStart[s + 1] = this.rowStart[s]! + this.width[s]!;
+    }
+    this.sourceCovered = new Int32Array(this.rowStart[sourceCount]!);
+    this.targetCovered = new Int32Array(this.rowStart[sourceCount]!);
+    this.countSourceUnits(source, target);
+    this.countTargetUnits(source, target);
+  }
+
+  /** Fills sourceCovered: for each unit of s, every target in s's row holding one of its keys counts once. */
+  private countSourceUnits(source: PackedSide, target: PackedSide): void {
+    const stamp = new Int32Array(target.count).fill(-1);
+    let stampValue = 0;
+    for (let s = 0; s < source.count; s++) {
+      const from = this.first[s]!;
+      const to = from + this.width[s]! - 1;
+      const row = this.rowStart[s]!;
+      for (let unit = source.unitStart[s]!; unit < source.unitStart[s + 1]!; unit++) {
         stampValue++;
-        for (const key of unit) {
-          const list = targetPostings.get(key);
-          if (!list) continue;
-          for (let index = lowerBound(list, from); index < list.length && list[index]! <= to; index++) {
-            const t = list[index]!;
+        for (let k = source.unitKeyStart[unit]!; k < source.unitKeyStart[unit + 1]!; k++) {
+          const key = source.unitKeys[k]!;
+          const end = target.postingStart[key + 1]!;
+          for (let index = lowerBound(target.postings, target.postingStart[key]!, end, from); index < end; index++) {
+            const t = target.postings[index]!;
+            if (t > to) break;
             if (stamp[t] === stampValue) continue;
             stamp[t] = stampValue;
-            sourceCovered[t - from]!++;
+            this.sourceCovered[row + t - from]!++;
           }
         }
       }
-      this.sourceCovered.push(sourceCovered);
-      this.targetCovered.push(new Float32Array(width));
     }
-    // Target side: for each target sentence, which source sentences in range cover each of its units.
-    const sourceStamp = new Int32Array(sourceCount + 1).fill(-1);
-    for (let t = 0; t < target.length; t++) {
-      for (const unit of target[t]!.units) {
+  }
+
+  /**
+   * Fills targetCovered. The rows' target ranges only move forward (the band is monotone), so the sources whose row
+   * holds target t form one run [sourceLow, sourceHigh], found by two pointers.
+   */
+  private countTargetUnits(source: PackedSide, target: PackedSide): void {
+    const stamp = new Int32Array(source.count).fill(-1);
+    let stampValue = 0;
+    let sourceLow = 0;
+    let sourceHigh = -1;
+    for (let t = 0; t < target.count; t++) {
+      while (sourceLow < source.count && this.first[sourceLow]! + this.width[sourceLow]! <= t) sourceLow++;
+      while (sourceHigh + 1 < source.count && this.first[sourceHigh + 1]! <= t) sourceHigh++;
+      for (let unit = target.unitStart[t]!; unit < target.unitStart[t + 1]!; unit++) {
         stampValue++;
-        for (const key of unit) {
-          const list = sourcePostings.get(key);
-          if (!list) continue;
-          for (const s of list) {
-            if (sourceStamp[s] === stampValue) continue;
+        for (let k = target.unitKeyStart[unit]!; k < target.unitKeyStart[unit + 1]!; k++) {
+          const key = target.unitKeys[k]!;
+          const end = source.postingStart[key + 1]!;
+          const start = lowerBound(source.postings, source.postingStart[key]!, end, sourceLow);
+          for (let index = start; index < end; index++) {
+            const s = source.postings[index]!;
+            if (s > sourceHigh) break;
+            if (stamp[s] === stampValue) continue;
             const offset = t - this.first[s]!;
-            if (offset < 0 || offset >= this.targetCovered[s]!.length) continue;
-            sourceStamp[s] = stampValue;
-            this.targetCovered[s]![offset]!++;
+            if (offset < 0 || offset >= this.width[s]!) continue;
+            stamp[s] = stampValue;
+            this.targetCovered[this.rowStart[s]! + offset]!++;
           }
         }
       }
     }
   }
 
-  source(s: number, t: number): number {
-    const offset = t - this.first[s]!;
-    const row = this.sourceCovered[s]!;
-    return offset >= 0 && offset < row.length ? row[offset]! : 0;
+  /** Units of source s covered by targets [t0, t1), each target counted separately. */
+  sourceUnitsCovered(s: number, t0: number, t1: number): number {
+    const from = Math.max(t0, this.first[s]!);
+    const to = Math.min(t1, this.first[s]! + this.width[s]!);
+    const offset = this.rowStart[s]! - this.first[s]!;
+    let covered = 0;
+    for (let t = from; t < to; t++) covered += this.sourceCovered[offset + t]!;
+    return covered;
   }
 
-  target(s: number, t: number): number {
+  /** Units of target t covered by source s. */
+  targetUnitsCovered(s: number, t: number): number {
     const offset = t - this.first[s]!;
-    const row = this.targetCovered[s]!;
-    return offset >= 0 && offset < row.length ? row[offset]! : 0;
+    return offset >= 0 && offset < this.width[s]! ? this.targetCovered[this.rowStart[s]! + offset]! : 0;
   }
 }
 
-function keySet(features: SentenceFeatures): number[] {
-  const set = new Set<number>();
-  for (const unit of features.units) for (const key of unit) set.add(key);
-  return [...set];
-}
-
-function postings(sets: readonly number[][]): Map<number, number[]> {
-  const map = new Map<number, number[]>();
-  sets.forEach((keys, index) => {
-    for (const key of keys) {
-      const list = map.get(key);
-      if (list) list.push(index);
-      else map.set(key, [index]);
-    }
-  });
-  return map;
-}
-
-function lowerBound(list: readonly number[], value: number): number {
-  let low = 0;
-  let high = list.length;
+/** First index in list[from, to) whose value is ≥ value (the list is ascending there). */
+function lowerBound(list: Int32Array, from: number, to: number, value: number): number {
+  let low = from;
+  let high = to;
   while (low < high) {
     const middle = (low + high) >> 1;
     if (list[middle]! < value) low = middle + 1;
@@ -173,6 +278,133 @@ function lowerBound(list: readonly number[], value: number): number {
   }
   return low;
 }
+
+/** A bead shape with its parameters resolved once. */
+interface ResolvedShape {
+  readonly a: number;
+  readonly b: number;
+  /** The shape's extra cost (0 for null beads, which cost `nullCost`). */
+  readonly cost: number;
+  /** ((a + b) / 2) ^ lexicalSizeExponent. */
+  readonly size: number;
+  readonly isNull: boolean;
+}
+
+function resolveShapes(parameters: AlignmentParameters): ResolvedShape[] {
+  const shapes = Object.entries(parameters.shapeCosts).map(([name, cost]) => {
+    const [a, b] = name.split('-').map(Number) as [number, number];
+    return { a, b, cost };
+  });
+  shapes.push({ a: 1, b: 0, cost: 0 }, { a: 0, b: 1, cost: 0 });
+  return shapes.map(({ a, b, cost }) => ({
+    a,
+    b,
+    cost,
+    size: Math.pow((a + b) / 2, parameters.lexicalSizeExponent),
+    isNull: a === 0 || b === 0,
+  }));
+}
+
+/**
+ * The order in which the programme tries shapes at a node: null beads first. They cost a constant, so the bound they
+ * set lets most linked shapes be skipped unscored (about a third fewer scorings on long documents). Ties are still
+ * broken by the listed order, so the result does not depend on this order.
+ */
+function shapeTryOrder(shapes: readonly ResolvedShape[]): Int32Array {
+  const indices = shapes.map((_, index) => index);
+  const isNull = (index: number): boolean => shapes[index]!.isNull;
+  return Int32Array.from([...indices.filter(isNull), ...indices.filter((index) => !isNull(index))]);
+}
+
+/** Scores linked beads (not null beads) from the packed sides and the band's coverage counts. */
+class BeadScorer {
+  constructor(
+    private readonly source: PackedSide,
+    private readonly target: PackedSide,
+    private readonly coverage: PairCoverage,
+    private readonly parameters: AlignmentParameters,
+    /** Mean log length ratio for this document. */
+    private readonly mean: number,
+  ) {}
+
+  /** Length z-score of the bead source [s0, s0 + a), target [t0, t0 + b). */
+  lengthDeviation(s0: number, a: number, t0: number, b: number): number {
+    const sourceLength = this.source.length(s0, s0 + a);
+    const targetLength = this.target.length(t0, t0 + b);
+    return (
+      (Math.log((targetLength + LENGTH_SMOOTHING) / (sourceLength + LENGTH_SMOOTHING)) - this.mean) /
+      this.parameters.lengthLogRatioDeviation
+    );
+  }
+
+  /**
+   * Lexical coverage in [0, 1] of the bead: covered units on both sides over all units (+1). A unit counts once per
+   * partner segment that covers it, capped at its segment's unit count.
+   */
+  lexicalCoverage(s0: number, a: number, t0: number, b: number): number {
+    const sourceUnits = this.source.unitStart;
+    const targetUnits = this.target.unitStart;
+    const { first, width, rowStart, sourceCovered, targetCovered } = this.coverage;
+    const s1 = s0 + a;
+    const t1 = t0 + b;
+    let covered = 0;
+    for (let s = s0; s < s1; s++) {
+      const units = sourceUnits[s + 1]! - sourceUnits[s]!;
+      const from = first[s]!;
+      const offset = rowStart[s]! - from;
+      const end = Math.min(t1, from + width[s]!);
+      let count = 0;
+      for (let t = Math.max(t0, from); t < end; t++) count += sourceCovered[offset + t]!;
+      covered += count < units ? count : units;
+    }
+    for (let t = t0; t < t1; t++) {
+      const units = targetUnits[t + 1]! - targetUnits[t]!;
+      let count = 0;
+      for (let s = s0; s < s1; s++) {
+        const column = t - first[s]!;
+        if (column >= 0 && column < width[s]!) count += targetCovered[rowStart[s]! + column]!;
+      }
+      covered += count < units ? count : units;
+    }
+    const units = sourceUnits[s1]! - sourceUnits[s0]! + targetUnits[t1]! - targetUnits[t0]!;
+    return covered / (units + 1);
+  }
+
+  /** Length cost of a linked bead: lengthWeight · z² / 2. */
+  lengthCost(s0: number, t0: number, shape: ResolvedShape): number {
+    const z = this.lengthDeviation(s0, shape.a, t0, shape.b);
+    return (this.parameters.lengthWeight * z * z) / 2;
+  }
+
+  /** Lexical cost of a linked bead: lexicalWeight · (1 − coverage) · size. */
+  lexicalCost(s0: number, t0: number, shape: ResolvedShape): number {
+    const lexical = this.lexicalCoverage(s0, shape.a, t0, shape.b);
+    return this.parameters.lexicalWeight * (1 - lexical) * shape.size;
+  }
+
+  /**
+   * A lower bound of {@link lexicalCost} from unit counts alone: coverage is at most units / (units + 1), so the
+   * cost is at least lexicalWeight · size / (units + 1).
+   */
+  lexicalCostFloor(s0: number, t0: number, shape: ResolvedShape): number {
+    const units =
+      this.source.unitStart[s0 + shape.a]! - this.source.unitStart[s0]! +
+      this.target.unitStart[t0 + shape.b]! - this.target.unitStart[t0]!;
+    return (this.parameters.lexicalWeight * shape.size) / (units + 1);
+  }
+
+  /** Cost of a linked bead without its shape cost: length and lexical terms. */
+  cost(s0: number, t0: number, shape: ResolvedShape): number {
+    return this.lengthCost(s0, t0, shape) + this.lexicalCost(s0, t0, shape);
+  }
+}
+
+/**
+ * Slack for pruning with {@link BeadScorer.lexicalCostFloor}: the bound is summed in another order than the cost it
+ * bounds, so it may exceed it by rounding (~1e-12 at the path costs seen); skipping only beyond this slack keeps the
+ * result exactly what full scoring gives.
+ */
+const PRUNING_SLACK = 1e-6;
 
 /**
  * Aligns two feature sequences.
@@ -195,14 +427,66 @@ export function alignSentences(
       ...target.map((_, index) => nullBead([], [index])),
     ];
   }
-  let halfWidth = parameters.bandHalfWidth;
-  for (;;) {
-    const full = sourceCount * targetCount <= 160_000 || halfWidth >= Math.max(sourceCount, targetCount);
-    const { low, high } = full ? fullBand(sourceCount, targetCount) : lengthBand(source, target, halfWidth);
-    const result = alignInBand(source, target, parameters, low, high);
-    if (full || !result.touchedEdge) return result.beads;
-    halfWidth *= 2;
+  const keyLimit = keyLimitOf(source, target);
+  const packedSource = new PackedSide(source, keyLimit);
+  const packedTarget = new PackedSide(target, keyLimit);
+  const mean = documentLengthRatio(packedSource, packedTarget, parameters);
+  const shapes = resolveShapes(parameters);
+  const halfWidth = parameters.bandHalfWidth;
+  if (sourceCount * targetCount <= 160_000 || halfWidth >= Math.max(sourceCount, targetCount)) {
+    const { low, high } = fullBand(sourceCount, targetCount);
+    return alignInBand(packedSource, packedTarget, parameters, shapes, mean, low, high).beads;
   }
+  let band = lengthBand(source, target, halfWidth);
+  for (let retry = 0; ; retry++) {
+    const result = alignInBand(packedSource, packedTarget, parameters, shapes, mean, band.low, band.high);
+    if (!result.touchedEdge) return result.beads;
+    // The path ran along the band's edge, so a better one may lie outside: widen the band around that path only,
+    // keeping what was already inside (the optimum can only improve), rather than doubling it everywhere. After a
+    // few such rounds the margin doubles, so the band reaches the full grid and the loop ends.
+    const margin = retry < MAX_LOCAL_RETRIES ? halfWidth : halfWidth << (retry - MAX_LOCAL_RETRIES + 1);
+    band = widenAroundPath(band, result.beads, margin, targetCount);
+  }
+}
+
+/** Band retries that add a fixed margin around the last path before the margin starts doubling. */
+const MAX_LOCAL_RETRIES = 3;
+
+/**
+ * The union of a band and the nodes within `margin` target segments of a path (the beads' corner nodes, and for the
+ * rows a bead spans, its target range).
+ */
+function widenAroundPath(
+  band: { low: Int32Array; high: Int32Array },
+  beads: readonly Bead[],
+  margin: number,
+  targetCount: number,
+): { low: Int32Array; high: Int32Array } {
+  const low = band.low.slice();
+  const high = band.high.slice();
+  let s = 0;
+  let t = 0;
+  for (const bead of beads) {
+    const sourceEnd = s + bead.sourceIndices.length;
+    const targetEnd = t + bead.targetIndices.length;
+    for (let row = s; row <= sourceEnd; row++) {
+      low[row] = Math.min(low[row]!, Math.max(0, t - margin));
+      high[row] = Math.max(high[row]!, Math.min(targetCount, targetEnd + margin));
+    }
+    s = sourceEnd;
+    t = targetEnd;
+  }
+  // Both bands are monotone, and so is their union; nothing to repair.
+  return { low, high };
+}
+
+/** Document-level length ratio, shrunk toward the prior: absorbs a translator's or a domain's verbosity. */
+function documentLengthRatio(source: PackedSide, target: PackedSide, parameters: AlignmentParameters): number {
+  const sourceTotal = source.length(0, source.count);
+  const targetTotal = target.length(0, target.count);
+  const documentRatio = Math.log((targetTotal + LENGTH_SMOOTHING) / (sourceTotal + LENGTH_SMOOTHING));
+  const weight = Math.min(1, (source.count + target.count) / 60);
+  return weight * documentRatio + (1 - weight) * parameters.lengthLogRatioMean;
 }
 
 function nullBead(sourceIndices: number[], targetIndices: number[]): ScoredBead {
@@ -245,29 +529,22 @@ function lengthBand(
   return { low, high };
 }
 
+/**
+ * The dynamic programme inside one band. Node (s, t) — s source and t target segments consumed — is stored at
+ * rowOffset[s] + t − low[s]; best holds the cheapest cost to reach it and back the shape of its last bead.
+ */
 function alignInBand(
-  source: readonly SentenceFeatures[],
-  target: readonly SentenceFeatures[],
+  source: PackedSide,
+  target: PackedSide,
   parameters: AlignmentParameters,
+  shapes: readonly ResolvedShape[],
+  mean: number,
   low: Int32Array,
   high: Int32Array,
 ): { beads: ScoredBead[]; touchedEdge: boolean } {
-  const sourceCount = source.length;
-  const targetCount = target.length;
-  const coverage = new PairCoverage(source, target, low, high);
-  const shapes = Object.entries(parameters.shapeCosts).map(([name, cost]) => {
-    const [a, b] = name.split('-').map(Number) as [number, number];
-    return { a, b, cost };
-  });
-  shapes.push({ a: 1, b: 0, cost: 0 }, { a: 0, b: 1, cost: 0 });
-
-  // Document-level length ratio, shrunk toward the prior: absorbs a translator's or a domain's verbosity.
-  const sourceTotal = source.reduce((sum, features) => sum + features.length, 0);
-  const targetTotal = target.reduce((sum, features) => sum + features.length, 0);
-  const documentRatio = Math.log((targetTotal + LENGTH_SMOOTHING) / (sourceTotal + LENGTH_SMOOTHING));
-  const weight = Math.min(1, (sourceCount + targetCount) / 60);
-  const mean = weight * documentRatio + (1 - weight) * parameters.lengthLogRatioMean;
-  const deviation = parameters.lengthLogRatioDeviation;
+  const sourceCount = source.count;
+  const targetCount = target.count;
+  const scorer = new BeadScorer(source, target, new PairCoverage(source, target, low, high), parameters, mean);
 
   const rowOffset = new Int32Array(sourceCount + 2);
   for (let s = 0; s <= sourceCount; s++) rowOffset[s + 1] = rowOffset[s]! + (high[s]! - low[s]! + 1);
@@ -278,65 +555,40 @@ function alignInBand(
   const node = (s: number, t: number): number =>
     t < low[s]! || t > high[s]! ? -1 : rowOffset[s]! + (t - low[s]!);
 
-  const sourceUnits = source.map((features) => features.units.length);
-  const targetUnits = target.map((features) => features.units.length);
-  const beadScore = (s0: number, a: number, t0: number, b: number): { cost: number; coverage: number; z: number } => {
-    let sourceLength = 0;
-    let targetLength = 0;
-    let coveredSource = 0;
-    let coveredTarget = 0;
-    let unitsSource = 0;
-    let unitsTarget = 0;
-    for (let s = s0; s < s0 + a; s++) {
-      sourceLength += source[s]!.length;
-      unitsSource += sourceUnits[s]!;
-      let covered = 0;
-      for (let t = t0; t < t0 + b; t++) covered += coverage.source(s, t);
-      coveredSource += Math.min(covered, sourceUnits[s]!);
-    }
-    for (let t = t0; t < t0 + b; t++) {
-      targetLength += target[t]!.length;
-      unitsTarget += targetUnits[t]!;
-      let covered = 0;
-      for (let s = s0; s < s0 + a; s++) covered += coverage.target(s, t);
-      coveredTarget += Math.min(covered, targetUnits[t]!);
-    }
-    const z =
-      (Math.log((targetLength + LENGTH_SMOOTHING) / (sourceLength + LENGTH_SMOOTHING)) - mean) / deviation;
-    const lexical = (coveredSource + coveredTarget) / (unitsSource + unitsTarget + 1);
-    const size = Math.pow((a + b) / 2, parameters.lexicalSizeExponent);
-    const cost = (parameters.lengthWeight * z * z) / 2 + parameters.lexicalWeight * (1 - lexical) * size;
-    return { cost, coverage: lexical, z };
-  };
-
+  const tryOrder = shapeTryOrder(shapes);
   for (let s = 0; s <= sourceCount; s++) {
     for (let t = low[s]!; t <= high[s]!; t++) {
-      const here = node(s, t);
       if (s === 0 && t === 0) continue;
       let bestCost = Infinity;
       let bestShape = -1;
-      for (let shapeIndex = 0; shapeIndex < shapes.length; shapeIndex++) {
+      for (const shapeIndex of tryOrder) {
         const shape = shapes[shapeIndex]!;
         const s0 = s - shape.a;
         const t0 = t - shape.b;
-        if (s0 < 0 || t0 < 0) continue;
-        const previous = node(s0, t0);
-        if (previous < 0) continue;
-        const previousCost = best[previous]!;
+        if (s0 < 0 || t0 < 0 || t0 < low[s0]! || t0 > high[s0]!) continue;
+        const previousCost = best[rowOffset[s0]! + (t0 - low[s0]!)]!;
         if (previousCost === Infinity) continue;
         let cost: number;
-        if (shape.a === 0 || shape.b === 0) cost = parameters.nullCost;
+        if (shape.isNull) cost = parameters.nullCost;
         else {
-          // Every other term is non-negative: skip the scoring when the shape cost alone cannot win.
-          if (previousCost + shape.cost >= bestCost) continue;
-          cost = shape.cost + beadScore(s0, shape.a, t0, shape.b).cost;
+          // The scored terms are positive: skip the scoring when the shape cost alone cannot win (ties go to the
+          // lower shape index, as if shapes were tried in their listed order)…
+          const bound = previousCost + shape.cost;
+          if (bound > bestCost || (bound === bestCost && shapeIndex > bestShape)) continue;
+          // …or when the cheap terms cannot: the least lexical cost the unit counts allow, then the length cost.
+          const floor = bound + scorer.lexicalCostFloor(s0, t0, shape);
+          if (floor >= bestCost + PRUNING_SLACK) continue;
+          const lengthCost = scorer.lengthCost(s0, t0, shape);
+          if (floor + lengthCost >= bestCost + PRUNING_SLACK) continue;
+          cost = shape.cost + (lengthCost + scorer.lexicalCost(s0, t0, shape));
         }
         const total = previousCost + cost;
-        if (total < bestCost) {
+        if (total < bestCost || (total === bestCost && shapeIndex < bestShape)) {
           bestCost = total;
           bestShape = shapeIndex;
         }
       }
+      const here = rowOffset[s]! + (t - low[s]!);
       best[here] = bestCost;
       back[here] = bestShape;
     }
@@ -347,24 +599,24 @@ function alignInBand(
   let t = targetCount;
   let touchedEdge = false;
   while (s > 0 || t > 0) {
-    const here = node(s, t);
-    const shape = shapes[back[here]!]!;
+    const shape = shapes[back[node(s, t)]!]!;
     if ((t === low[s] && low[s]! > 0) || (t === high[s] && high[s]! < targetCount)) touchedEdge = true;
     const s0 = s - shape.a;
     const t0 = t - shape.b;
     const sourceIndices = range(s0, s);
     const targetIndices = range(t0, t);
-    if (shape.a === 0 || shape.b === 0) {
+    if (shape.isNull) {
       beads.push({ ...nullBead(sourceIndices, targetIndices), cost: parameters.nullCost });
     } else {
-      const score = beadScore(s0, shape.a, t0, shape.b);
+      const coverage = scorer.lexicalCoverage(s0, shape.a, t0, shape.b);
+      const z = scorer.lengthDeviation(s0, shape.a, t0, shape.b);
       beads.push({
         sourceIndices,
         targetIndices,
-        confidence: beadConfidence(score.coverage, score.z, shape.a + shape.b),
-        cost: shape.cost + score.cost,
-        lexicalCoverage: score.coverage,
-        lengthDeviation: score.z,
+        confidence: beadConfidence(coverage, z, shape.a + shape.b),
+        cost: shape.cost + scorer.cost(s0, t0, shape),
+        lexicalCoverage: coverage,
+        lengthDeviation: z,
       });
     }
     s = s0;
