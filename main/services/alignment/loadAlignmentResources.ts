@@ -2,13 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import kuromoji from 'kuromoji';
+import { gunzipSync } from 'node:zlib';
+import type kuromoji from 'kuromoji';
 import { parseLexicon } from '../../../core/anchors/lexicon';
 import type { AlignmentResources, JapaneseToken, JapaneseTokenizer } from '../../../core/alignment/resources';
 
 /**
- * Node-side loading of the aligner's resources: the kuromoji tokenizer (its IPADIC dictionary, ~1 s to load) and the
- * EDICT keyword lexicon (data/lexicon/edict-keywords.tsv). Loaded once per process, lazily, and cached.
+ * Node-side loading of the aligner's resources: the kuromoji tokenizer (its IPADIC dictionary: ~1 s and ~350 MB to
+ * load) and the EDICT keyword lexicon (data/lexicon/edict-keywords.tsv, ~0.2 s). Loaded once per process and cached.
+ * The kuromoji dictionary is loaded only when a text is first tokenized with it: documents above the morphology limit
+ * (see `AlignmentResources.morphologyCharacterLimit`) use the fast dictionary split and never need it.
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -17,13 +20,68 @@ const repositoryRoot = resolve(here, '../../..');
 /** Where the lexicon file lives. */
 export const lexiconPath = join(repositoryRoot, 'data/lexicon/edict-keywords.tsv');
 
+const require = createRequire(import.meta.url);
+
 function kuromojiDictionaryPath(): string {
-  const require = createRequire(import.meta.url);
   return join(dirname(require.resolve('kuromoji/package.json')), 'dict');
 }
 
+/** kuromoji's dictionary loader and tokenizer classes (internal modules, not in its typings). */
+interface KuromojiDictionaryLoader {
+  loadArrayBuffer(file: string, callback: (error: Error | null, buffer?: ArrayBuffer) => void): void;
+  load(callback: (error: Error | null, dictionaries?: unknown) => void): void;
+}
+type KuromojiTokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
+
+/**
+ * Builds the kuromoji tokenizer synchronously, so that it can be built on first use inside a synchronous `tokenize`.
+ * kuromoji only offers an asynchronous builder, but its loader merely chains callbacks (async.parallel / async.map
+ * call back at once when every task does): with a loader that reads and gunzips each file synchronously, the whole
+ * build completes before `load` returns. Checked below, so a kuromoji upgrade that changes this fails loudly.
+ */
+function buildKuromojiSync(dictionaryPath: string): KuromojiTokenizer {
+  const DictionaryLoader = require('kuromoji/src/loader/DictionaryLoader') as new (
+    path: string,
+  ) => KuromojiDictionaryLoader;
+  const Tokenizer = require('kuromoji/src/Tokenizer') as new (dictionaries: unknown) => KuromojiTokenizer;
+  const loader = new DictionaryLoader(dictionaryPath);
+  loader.loadArrayBuffer = (file, callback) => {
+    let buffer: ArrayBuffer;
+    try {
+      const data = gunzipSync(readFileSync(file));
+      // kuromoji wants an ArrayBuffer holding exactly the file: copy only when the Buffer is a view into a larger one.
+      const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+      buffer = whole ? (data.buffer as ArrayBuffer) : new Uint8Array(data).buffer;
+    } catch (error) {
+      callback(error as Error);
+      return;
+    }
+    callback(null, buffer);
+  };
+  let tokenizer: KuromojiTokenizer | undefined;
+  let failure: unknown;
+  loader.load((error, dictionaries) => {
+    if (error) failure = error;
+    else tokenizer = new Tokenizer(dictionaries);
+  });
+  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+  if (!tokenizer) throw new Error('the kuromoji dictionary did not load synchronously');
+  return tokenizer;
+}
+
+/** A kuromoji tokenizer that loads its dictionary on the first call to `tokenize` (then keeps it). */
+function lazyKuromoji(): JapaneseTokenizer {
+  let tokenizer: JapaneseTokenizer | undefined;
+  return {
+    tokenize(text: string): readonly JapaneseToken[] {
+      tokenizer ??= adaptKuromoji(buildKuromojiSync(kuromojiDictionaryPath()));
+      return tokenizer.tokenize(text);
+    },
+  };
+}
+
 /** Wraps a kuromoji tokenizer in core's interface. */
-function adaptKuromoji(tokenizer: kuromoji.Tokenizer<kuromoji.IpadicFeatures>): JapaneseTokenizer {
+function adaptKuromoji(tokenizer: KuromojiTokenizer): JapaneseTokenizer {
   return {
     tokenize(text: string): JapaneseToken[] {
       return tokenizer.tokenize(text).map((token) => ({
@@ -41,19 +99,14 @@ function adaptKuromoji(tokenizer: kuromoji.Tokenizer<kuromoji.IpadicFeatures>): 
 let cached: Promise<AlignmentResources> | undefined;
 
 /**
- * Loads (once) and returns the kuromoji tokenizer and the lexicon. Safe to call many times: every caller shares one
- * promise. If the lexicon file is missing the aligner still works, with numbers, names and Latin tokens only.
+ * Loads (once) and returns the lexicon and the kuromoji tokenizer (whose dictionary loads on first use). Safe to call
+ * many times: every caller shares one promise. If the lexicon file is missing the aligner still works, with numbers,
+ * names and Latin tokens only.
  */
 export function loadAlignmentResources(): Promise<AlignmentResources> {
   cached ??= (async () => {
     const lexicon = existsSync(lexiconPath) ? parseLexicon(readFileSync(lexiconPath, 'utf8')) : undefined;
-    const tokenizer = await new Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>>((resolvePromise, reject) => {
-      kuromoji.builder({ dicPath: kuromojiDictionaryPath() }).build((error, built) => {
-        if (error) reject(error);
-        else resolvePromise(built);
-      });
-    });
-    return { japaneseTokenizer: adaptKuromoji(tokenizer), ...(lexicon ? { lexicon } : {}) };
+    return { japaneseTokenizer: lazyKuromoji(), ...(lexicon ? { lexicon } : {}) };
   })();
   cached.catch(() => {
     cached = undefined;
