@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 /** A running loopback host: the process `npm run serve` starts, with its own temporary user-data directory. */
 export interface HostProcess {
@@ -80,3 +80,27 @@ export { expect };
 
 /** Where the e2e run leaves screenshots for a person to look at. */
 export const SCREENSHOT_DIRECTORY = resolve(repositoryRoot, 'e2e', 'artifacts', 'screenshots');
+
+/**
+ * Picks an option of a segmented control (Mantine draws a hidden radio under each label; clicking the label is what
+ * a person does).
+ */
+export async function chooseSegment(page: Page, name: string): Promise<void> {
+  const radio = page.getByRole('radio', { name, exact: true });
+  const id = await radio.getAttribute('id');
+  await page.locator(`label[for="${id}"]`).click();
+  await expect(radio).toBeChecked();
+}
+
+/** Opens the host's page and waits until the aligned view shows its first row. */
+export async function openWorkspace(page: Page, host: HostProcess): Promise<Locator> {
+  await page.goto(host.url);
+  const table = page.getByRole('table', { name: 'Aligned text' });
+  await expect(table.locator('[role=row][data-bead]').first()).toBeVisible({ timeout: 30_000 });
+  return table;
+}
+
+/** The row of sentence bead `index` (0-based) in the aligned view. */
+export function beadRow(table: Locator, index: number): Locator {
+  return table.locator(`[role=row][data-bead="${index}"]`);
+}

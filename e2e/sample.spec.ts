@@ -3,6 +3,8 @@ import { SCREENSHOT_DIRECTORY, expect, test } from './fixtures';
 
 test.describe('the sample document in the loopback host', () => {
   test('opens the seed with its 7 clause pairs side by side', async ({ page, host }) => {
+    // The view is virtualised (only rows in view are in the page): make the window tall enough for every row.
+    await page.setViewportSize({ width: 1400, height: 4000 });
     await page.goto(host.url);
     const table = page.getByRole('table', { name: 'Aligned text' });
     await expect(table).toBeVisible();
@@ -30,6 +32,7 @@ test.describe('the sample document in the loopback host', () => {
     // The page took the token out of the address bar once it had it.
     expect(new URL(page.url()).searchParams.has('token')).toBe(false);
 
+    await page.setViewportSize({ width: 1400, height: 900 });
     await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'sample.png'), fullPage: false });
   });
 

@@ -11,3 +11,10 @@ export function useReview<T>(selector: (state: ReviewState & ReviewActions) => T
   if (!store) throw new Error('useReview outside ReviewStoreContext');
   return useStore(store, selector);
 }
+
+/** The workspace store itself, for event handlers that read the latest state without subscribing. */
+export function useReviewStore(): ReviewStore {
+  const store = useContext(ReviewStoreContext);
+  if (!store) throw new Error('useReviewStore outside ReviewStoreContext');
+  return store;
+}

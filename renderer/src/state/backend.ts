@@ -3,16 +3,36 @@ import type { ReviewBackend } from './reviewStore';
 
 /**
  * The store's backend over the app's transport (preload bridge or loopback HTTP). Opening without a path opens the
- * project named on the command line when there is one, else the sample.
+ * project named on the command line when there is one, else the sample; at start-up a project named on the command
+ * line wins over the one the reviewer had open last.
  */
 export const ipcBackend: ReviewBackend = {
   open: async (path) => {
     const target = path ?? (await invoke('app:info', {})).startupProject ?? undefined;
     return invoke('project:open', target ? { path: target } : {});
   },
+  openInitial: async (remembered) => {
+    const startup = (await invoke('app:info', {})).startupProject;
+    if (startup) return invoke('project:open', { path: startup });
+    if (remembered) {
+      try {
+        return await invoke('project:open', { path: remembered });
+      } catch {
+        // Moved, deleted or damaged beyond its backup since last time: start with the sample instead.
+      }
+    }
+    return invoke('project:open', {});
+  },
+  openSample: () => invoke('project:open', {}),
+  create: (request) => invoke('project:create', request),
   apply: (path, command) => invoke('project:apply', { path, command }),
   undo: (path) => invoke('project:undo', { path }),
   redo: (path) => invoke('project:redo', { path }),
   save: (path) => invoke('project:save', { path }),
+  saveAs: (path, newPath) => invoke('project:save-as', { path, newPath }),
   status: (path) => invoke('project:status', { path }),
+  close: async (path) => {
+    await invoke('project:close', { path });
+  },
+  recent: () => invoke('project:recent', {}),
 };

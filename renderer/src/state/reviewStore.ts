@@ -1,5 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ApplyResult, SaveStatus, WorkspaceSnapshot } from '../../../core/ipc/contract';
+import type {
+  ApplyResult,
+  IpcRequest,
+  RecentProject,
+  SaveStatus,
+  WorkspaceSnapshot,
+} from '../../../core/ipc/contract';
 import type { WireCommand } from '../../../core/ipc/reviewCommands';
 import type { ProjectFile } from '../../../core/project/projectFile';
 import {
@@ -12,14 +18,27 @@ import {
   undo,
   type ReviewHistory,
 } from '../../../core/review/history';
+import type { RowFilter } from '../../../core/review/filters';
 import type { ReviewCommand } from '../../../core/review/session';
+import type { UiLanguage } from '../i18n';
 
 const REALIGN_LABEL = { en: 'realign', ja: '再整列' };
-import type { UiLanguage } from '../i18n';
+
+/** What `project:create` takes: two texts, or one bilingual document. */
+export type CreateProjectRequest = IpcRequest<'project:create'>;
 
 /** What the store needs from the transport; `ipc.ts` in the app, a fake in tests. */
 export interface ReviewBackend {
+  /** Opens a project; without a path, the project to start with (command line, else the sample). */
   open(path?: string): Promise<WorkspaceSnapshot>;
+  /** Opens the project to start with: the command line's, else `remembered` (the last one), else the sample. */
+  openInitial(remembered?: string): Promise<WorkspaceSnapshot>;
+  /** Opens the built-in sample. */
+  openSample(): Promise<WorkspaceSnapshot>;
+  create(request: CreateProjectRequest): Promise<WorkspaceSnapshot>;
+  saveAs(path: string, newPath: string): Promise<WorkspaceSnapshot>;
+  close(path: string): Promise<void>;
+  recent(): Promise<RecentProject[]>;
   apply(path: string, command: WireCommand): Promise<ApplyResult>;
   undo(path: string): Promise<ApplyResult>;
   redo(path: string): Promise<ApplyResult>;
@@ -46,6 +65,8 @@ export interface UiState {
   readonly flagDialogOpen: boolean;
   /** The annotation focused in the panel and highlighted in the text, or null. */
   readonly selectedAnnotationId: string | null;
+  /** Which rows the view shows (search text included); `{}` shows every row. */
+  readonly filter: RowFilter;
 }
 
 export interface ReviewState {
@@ -61,13 +82,27 @@ export interface ReviewState {
   /** Changes sent and not yet acknowledged. */
   readonly inFlight: number;
   readonly saveStatus: SaveStatus | null;
+  /** The revision `saveStatus` was asked for: a newer revision means a change not yet known to be on disk. */
+  readonly saveStatusRevision: number;
   readonly ui: UiState;
   readonly notices: readonly Notice[];
 }
 
 export interface ReviewActions {
-  /** Opens a project (the sample without a path). */
-  load(path?: string): Promise<void>;
+  /**
+   * Opens the first project of a session (see `ReviewBackend.openInitial`; `remembered` is the last project the UI
+   * had open). Failure shows on the whole screen.
+   */
+  load(remembered?: string): Promise<void>;
+  /** Opens another project in place of this one (which is saved and released); throws with the reason on failure. */
+  openProject(path: string): Promise<void>;
+  /** Creates a project and opens it in place of this one; throws with the Node side's reason on failure. */
+  createProject(request: CreateProjectRequest): Promise<void>;
+  /** Saves this project under a new path and continues there (undo history kept); throws on failure. */
+  saveAs(newPath: string): Promise<void>;
+  /** Saves and closes this project, then opens the sample. */
+  closeProject(): Promise<void>;
+  recentProjects(): Promise<RecentProject[]>;
   /**
    * Carries out a review command: applied here at once (the same pure core function the Node side runs, so both copies
    * agree), then sent; a refusal or disagreement from the Node side rolls this copy back to the saved state.
@@ -78,6 +113,9 @@ export interface ReviewActions {
   save(): Promise<void>;
   refreshSaveStatus(): Promise<void>;
   selectBead(index: number | null): void;
+  /** Changes the row filter: given fields replace the current ones (`undefined` removes a criterion). */
+  setFilter(changes: Partial<RowFilter>): void;
+  clearFilter(): void;
   setUiLanguage(language: UiLanguage): void;
   /** Opens or closes the flag dialog (the "flag selection" shortcut and button open it). */
   setFlagDialogOpen(open: boolean): void;
@@ -93,6 +131,10 @@ function localCommand(command: WireCommand): ReviewCommand | null {
   // Realignment needs the alignment engine's dictionaries, which live on the Node side: it is applied from the answer.
   if (command.type === 'realign') return null;
   return command as ReviewCommand;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Creates the workspace store: testable without React (STYLE.md §4). */
@@ -128,6 +170,46 @@ export function createReviewStore(
       notify('warning', reason);
     };
 
+    /** Shows a freshly opened project: a new undo history, the first row selected, filters cleared. */
+    const adopt = (snapshot: WorkspaceSnapshot) => {
+      const { alignment, annotations, ...meta } = snapshot.project;
+      set((state) => ({
+        status: 'ready',
+        loadError: null,
+        path: snapshot.path,
+        meta,
+        isSample: snapshot.isSample,
+        history: createHistory({ alignment, annotations }),
+        revision: snapshot.revision,
+        inFlight: 0,
+        saveStatus: null,
+        saveStatusRevision: snapshot.revision,
+        ui: {
+          ...state.ui,
+          selectedBead: alignment.sentenceBeads.length ? 0 : null,
+          selectedAnnotationId: null,
+          flagDialogOpen: false,
+          filter: {},
+        },
+      }));
+      if (snapshot.recovery) notify('warning', snapshot.recovery);
+      if (snapshot.migratedFrom !== undefined)
+        notify(
+          'info',
+          `The project was in an older format (version ${snapshot.migratedFrom}); it is saved in the current one from now on.`,
+        );
+      for (const warning of snapshot.warnings) notify('warning', warning);
+    };
+
+    /** Saves and releases a project the reviewer has left; a failure is reported, never blocks the new one. */
+    const releaseQuietly = async (path: string) => {
+      try {
+        await enqueue(() => backend.close(path));
+      } catch (error) {
+        notify('warning', `The previous project could not be closed cleanly: ${messageOf(error)}`);
+      }
+    };
+
     const acknowledge = (answer: ApplyResult, expected: ReviewHistory) => {
       const present = expected.present;
       const agrees =
@@ -147,37 +229,69 @@ export function createReviewStore(
       revision: 0,
       inFlight: 0,
       saveStatus: null,
+      saveStatusRevision: 0,
       ui: {
         selectedBead: null,
         uiLanguage: initialLanguage,
         flagDialogOpen: false,
         selectedAnnotationId: null,
+        filter: {},
       },
       notices: [],
 
-      async load(path) {
+      async load(remembered) {
         set({ status: 'loading', loadError: null });
         try {
-          const snapshot = await backend.open(path);
-          const { alignment, annotations, ...meta } = snapshot.project;
-          set({
-            status: 'ready',
-            path: snapshot.path,
-            meta,
-            isSample: snapshot.isSample,
-            history: createHistory({ alignment, annotations }),
-            revision: snapshot.revision,
-            ui: { ...get().ui, selectedBead: alignment.sentenceBeads.length ? 0 : null },
-          });
-          if (snapshot.recovery) notify('warning', snapshot.recovery);
-          for (const warning of snapshot.warnings) notify('warning', warning);
+          adopt(await backend.openInitial(remembered));
         } catch (error) {
-          set({
-            status: 'failed',
-            loadError: error instanceof Error ? error.message : String(error),
-          });
+          set({ status: 'failed', loadError: messageOf(error) });
         }
       },
+
+      async openProject(path) {
+        const previous = get().path;
+        const snapshot = await enqueue(() => backend.open(path));
+        if (previous && previous !== snapshot.path) await releaseQuietly(previous);
+        adopt(snapshot);
+      },
+
+      async createProject(request) {
+        const previous = get().path;
+        const snapshot = await enqueue(() => backend.create(request));
+        if (previous && previous !== snapshot.path) await releaseQuietly(previous);
+        adopt(snapshot);
+      },
+
+      async saveAs(newPath) {
+        const path = get().path;
+        if (!path) return;
+        const snapshot = await enqueue(() => backend.saveAs(path, newPath));
+        const { alignment: _alignment, annotations: _annotations, ...meta } = snapshot.project;
+        // The Node side keeps the undo history across "save as"; so does this copy.
+        set({
+          path: snapshot.path,
+          meta,
+          isSample: snapshot.isSample,
+          revision: snapshot.revision,
+        });
+        set({
+          saveStatus: await backend.status(snapshot.path).catch(() => null),
+          saveStatusRevision: snapshot.revision,
+        });
+      },
+
+      async closeProject() {
+        const path = get().path;
+        if (path) await enqueue(() => backend.close(path));
+        set({ status: 'loading' });
+        try {
+          adopt(await backend.openSample());
+        } catch (error) {
+          set({ status: 'failed', loadError: messageOf(error) });
+        }
+      },
+
+      recentProjects: () => backend.recent(),
 
       async run(command) {
         const { history, path } = get();
@@ -191,6 +305,7 @@ export function createReviewStore(
             return false;
           }
           if (next === history) return false;
+          if (result.ok && result.note) notify('info', result.note);
           expected = next;
           set((state) => ({ history: next, inFlight: state.inFlight + 1 }));
         } else set((state) => ({ inFlight: state.inFlight + 1 }));
@@ -254,7 +369,7 @@ export function createReviewStore(
         if (!path) return;
         try {
           const status = await enqueue(() => backend.save(path));
-          set({ saveStatus: status });
+          set({ saveStatus: status, saveStatusRevision: get().revision });
         } catch (error) {
           notify(
             'error',
@@ -264,10 +379,13 @@ export function createReviewStore(
       },
 
       async refreshSaveStatus() {
-        const path = get().path;
+        const { path, revision } = get();
         if (!path) return;
         try {
-          set({ saveStatus: await backend.status(path) });
+          const status = await backend.status(path);
+          if (get().path !== path) return;
+          // Changes acknowledged after this question are not covered by its answer (see `saveStatusRevision`).
+          set({ saveStatus: status, saveStatusRevision: revision });
         } catch {
           // The host may be restarting; the next poll tries again.
         }
@@ -275,6 +393,16 @@ export function createReviewStore(
 
       selectBead(index) {
         set((state) => ({ ui: { ...state.ui, selectedBead: index } }));
+      },
+      setFilter(changes) {
+        set((state) => {
+          const filter: Record<string, unknown> = { ...state.ui.filter, ...changes };
+          for (const key of Object.keys(filter)) if (filter[key] === undefined) delete filter[key];
+          return { ui: { ...state.ui, filter: filter as RowFilter } };
+        });
+      },
+      clearFilter() {
+        set((state) => ({ ui: { ...state.ui, filter: {} } }));
       },
       setUiLanguage(language) {
         set((state) => ({ ui: { ...state.ui, uiLanguage: language } }));

@@ -1,12 +1,30 @@
-import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { DocumentAlignment } from '../../../../core/alignment/types';
-import { SegmentText } from '../annotations/SegmentText';
+import { formatMessage, type MessageKey } from '../../i18n';
+import { useReview } from '../../state/ReviewStoreContext';
+import { visibleRows } from '../../state/selectors';
 import { useMessages } from '../../useMessages';
-import { BAND_COLOR, confidenceBand } from './confidence';
+import type { ShortcutAction } from '../workspace/shortcuts';
+import { AlignedRow } from './AlignedRow';
+import { caretFromSelection, type SentenceCaret } from './caret';
 import classes from './AlignedView.module.css';
 
-function clauseLabel(alignment: DocumentAlignment, clauseBeadIndex: number): string | undefined {
-  const bead = alignment.clauseBeads[clauseBeadIndex];
+/** A line of the virtual list: a clause heading, or a row (sentence bead). */
+export type ViewItem =
+  | {
+      readonly kind: 'clause';
+      readonly clauseBead: number;
+      /** The rows of this clause that are shown, and the first and last (0-based bead indices). */
+      readonly rowCount: number;
+      readonly firstBead: number;
+      readonly lastBead: number;
+    }
+  | { readonly kind: 'row'; readonly clauseBead: number; readonly beadIndex: number };
+
+/** The clause label as written (`4.`, `(2)`), from the English side, else the Japanese; undefined for unnumbered text. */
+export function clauseLabel(alignment: DocumentAlignment, clauseBead: number): string | undefined {
+  const bead = alignment.clauseBeads[clauseBead];
   if (!bead) return undefined;
   const sourceClause = bead.sourceIndices[0];
   const targetClause = bead.targetIndices[0];
@@ -16,102 +34,259 @@ function clauseLabel(alignment: DocumentAlignment, clauseBeadIndex: number): str
   );
 }
 
-/** English and Japanese side by side: one row per sentence bead, grouped under its clause bead. */
-export function AlignedView({ alignment }: { alignment: DocumentAlignment }) {
-  const t = useMessages();
-  const groups = alignment.clauseBeads.map((_, clauseBeadIndex) => ({
-    clauseBeadIndex,
-    label: clauseLabel(alignment, clauseBeadIndex),
-    rows: alignment.sentenceBeads
-      .map((bead, beadIndex) => ({ bead, beadIndex }))
-      .filter(({ bead }) => bead.clauseBead === clauseBeadIndex),
-  }));
+/** "Clause 4" for label `4.`, "Heading" for unnumbered text. */
+export function clauseName(label: string | undefined, t: (key: MessageKey) => string): string {
+  return label ? `${t('clause')} ${label.replace(/\.$/, '')}` : t('unnumbered');
+}
+
+/** The virtual list's lines: each clause's heading, then its shown rows. Linear in the shown rows. */
+export function buildItems(alignment: DocumentAlignment, rows: readonly number[]): ViewItem[] {
+  const items: ViewItem[] = [];
+  let headingAt = -1;
+  for (const beadIndex of rows) {
+    const bead = alignment.sentenceBeads[beadIndex];
+    if (!bead) continue;
+    const heading = items[headingAt];
+    if (heading === undefined || heading.clauseBead !== bead.clauseBead) {
+      headingAt = items.length;
+      items.push({
+        kind: 'clause',
+        clauseBead: bead.clauseBead,
+        rowCount: 0,
+        firstBead: beadIndex,
+        lastBead: beadIndex,
+      });
+    }
+    const current = items[headingAt] as Extract<ViewItem, { kind: 'clause' }>;
+    items[headingAt] = { ...current, rowCount: current.rowCount + 1, lastBead: beadIndex };
+    items.push({ kind: 'row', clauseBead: bead.clauseBead, beadIndex });
+  }
+  return items;
+}
+
+export interface AlignedViewProps {
+  readonly isMac: boolean;
+  /** The row whose "split between sentences" popover is open, or null. */
+  readonly splitRowFor: number | null;
+  readonly onAction: (action: ShortcutAction, beadIndex: number) => void;
+  readonly onSplit: (beadIndex: number, sourceCount: number, targetCount: number) => void;
+  readonly onCloseSplit: () => void;
+  /** Called with the caret whenever the text selection moves inside the view (for "split sentence at caret"). */
+  readonly onCaret: (caret: SentenceCaret | null) => void;
+}
+
+const HEADER_HEIGHT = 34;
+const CLAUSE_HEIGHT = 28;
+
+function ClauseHeading({
+  alignment,
+  item,
+  t,
+}: {
+  alignment: DocumentAlignment;
+  item: Extract<ViewItem, { kind: 'clause' }>;
+  t: (key: MessageKey) => string;
+}): ReactNode {
+  const rows =
+    item.firstBead === item.lastBead
+      ? `${item.firstBead + 1}`
+      : `${item.firstBead + 1}–${item.lastBead + 1}`;
   return (
-    <div role="table" aria-label={t('alignedText')} className={classes.table}>
-      <div role="rowgroup">
-        <div role="row" className={classes.header}>
-          <span role="columnheader">#</span>
-          <span role="columnheader" lang="en">
-            {t('source')}
-          </span>
-          <span role="columnheader" lang="ja">
-            {t('target')}
-          </span>
-        </div>
-      </div>
-      {groups.map((group) => (
+    <>
+      <span>{clauseName(clauseLabel(alignment, item.clauseBead), t)}</span>
+      <span className={classes.clauseMeta}>
+        {item.firstBead === item.lastBead
+          ? formatMessage(t('rowNumber'), { row: rows })
+          : formatMessage(t('rowRange'), { rows })}
+      </span>
+    </>
+  );
+}
+
+/**
+ * English and Japanese side by side, one row per sentence bead, grouped under its clause: a virtual list (only the
+ * rows in view are in the DOM) in one scroll container, so both columns scroll together and 10,000 rows stay smooth.
+ * Accessible as a table: per clause a row group named "Clause N", rows with an English and a Japanese cell.
+ */
+export function AlignedView(props: AlignedViewProps) {
+  const t = useMessages();
+  const alignment = useReview((state) => state.history?.present.alignment);
+  const rows = useReview(visibleRows);
+  const selectedBead = useReview((state) => state.ui.selectedBead);
+  const selectBead = useReview((state) => state.selectBead);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const items = useMemo(() => (alignment ? buildItems(alignment, rows) : []), [alignment, rows]);
+  const itemOfBead = useMemo(() => {
+    const map = new Map<number, number>();
+    items.forEach((item, index) => {
+      if (item.kind === 'row') map.set(item.beadIndex, index);
+    });
+    return map;
+  }, [items]);
+
+  // TanStack Virtual returns a mutable instance the React Compiler cannot memoize around; this component opts out.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => (items[index]?.kind === 'clause' ? CLAUSE_HEIGHT : 64),
+    getItemKey: (index) => {
+      const item = items[index];
+      return item === undefined
+        ? index
+        : item.kind === 'clause'
+          ? `c${item.clauseBead}`
+          : `r${item.beadIndex}`;
+    },
+    overscan: 8,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: CLAUSE_HEIGHT,
+  });
+
+  // Keep the selected row in view (keyboard navigation, jumps from search, flags and the annotation panel).
+  useEffect(() => {
+    if (selectedBead === null) return;
+    const itemIndex = itemOfBead.get(selectedBead);
+    if (itemIndex !== undefined) virtualizer.scrollToIndex(itemIndex, { align: 'auto' });
+  }, [selectedBead, itemOfBead, virtualizer]);
+
+  const { onCaret } = props;
+  useEffect(() => {
+    const onSelectionChange = () => {
+      const selection = document.getSelection();
+      const anchor = selection?.anchorNode;
+      if (!anchor || !scrollRef.current?.contains(anchor)) return;
+      onCaret(caretFromSelection(selection));
+    };
+    document.addEventListener('selectionchange', onSelectionChange);
+    return () => document.removeEventListener('selectionchange', onSelectionChange);
+  }, [onCaret]);
+
+  const onSelect = useCallback((beadIndex: number) => selectBead(beadIndex), [selectBead]);
+
+  if (!alignment) return null;
+  const virtualItems = virtualizer.getVirtualItems();
+  const firstStart = virtualItems[0]?.start ?? HEADER_HEIGHT;
+
+  // The clause the top of the viewport is in: its heading stays pinned under the column header.
+  const topItem = virtualizer.getVirtualItemForOffset(
+    (virtualizer.scrollOffset ?? 0) + HEADER_HEIGHT,
+  );
+  let stickyHeading: Extract<ViewItem, { kind: 'clause' }> | undefined;
+  for (let index = topItem?.index ?? 0; index >= 0; index--) {
+    const item = items[index];
+    if (item?.kind === 'clause') {
+      stickyHeading = item;
+      break;
+    }
+  }
+
+  // Rendered items are contiguous; wrap each run of one clause in its row group.
+  const groups: { clauseBead: number; key: string; children: ReactNode[] }[] = [];
+  for (const virtualItem of virtualItems) {
+    const item = items[virtualItem.index];
+    if (!item) continue;
+    let group = groups[groups.length - 1];
+    if (!group || group.clauseBead !== item.clauseBead) {
+      group = { clauseBead: item.clauseBead, key: `g${item.clauseBead}`, children: [] };
+      groups.push(group);
+    }
+    if (item.kind === 'clause') {
+      group.children.push(
         <div
-          role="rowgroup"
-          key={group.clauseBeadIndex}
-          className={classes.group}
-          aria-label={
-            group.label ? `${t('clause')} ${group.label.replace(/\.$/, '')}` : t('unnumbered')
-          }
+          key={virtualItem.key}
+          ref={virtualizer.measureElement}
+          data-index={virtualItem.index}
+          className={classes.clauseHeader}
+          aria-hidden
         >
-          {group.rows.map(({ bead, beadIndex }, rowInGroup) => {
-            const band = confidenceBand(bead.confidence);
-            const percent = Math.round(bead.confidence * 100);
-            return (
-              <div
-                role="row"
-                key={beadIndex}
-                className={classes.row}
-                data-bead={beadIndex}
-                data-confidence-band={band}
-                style={
-                  {
-                    '--band-color': `var(--mantine-color-${BAND_COLOR[band]}-6)`,
-                  } as React.CSSProperties
-                }
-              >
-                <div role="cell" className={classes.label}>
-                  <Group gap={4} wrap="nowrap">
-                    <span>{rowInGroup === 0 ? (group.label ?? '—') : ''}</span>
-                    <Tooltip label={`${t('confidence')}: ${percent}%`}>
-                      <Badge
-                        size="xs"
-                        variant="light"
-                        color={BAND_COLOR[band]}
-                        aria-label={`${t('confidence')} ${percent}%`}
-                      >
-                        {percent}
-                      </Badge>
-                    </Tooltip>
-                  </Group>
-                </div>
-                <div role="cell" lang="en" className={classes.text}>
-                  {bead.sourceIndices.length ? (
-                    <SegmentText
-                      side="source"
-                      segments={alignment.source.sentences}
-                      indices={bead.sourceIndices}
-                      lang={alignment.source.lang}
-                    />
-                  ) : (
-                    <Text span className={classes.empty}>
-                      {t('omitted')}
-                    </Text>
-                  )}
-                </div>
-                <div role="cell" lang="ja" className={classes.text}>
-                  {bead.targetIndices.length ? (
-                    <SegmentText
-                      side="target"
-                      segments={alignment.target.sentences}
-                      indices={bead.targetIndices}
-                      lang={alignment.target.lang}
-                    />
-                  ) : (
-                    <Text span className={classes.empty}>
-                      {t('omitted')}
-                    </Text>
-                  )}
-                </div>
-              </div>
-            );
-          })}
+          <ClauseHeading alignment={alignment} item={item} t={t} />
+        </div>,
+      );
+    } else {
+      const bead = alignment.sentenceBeads[item.beadIndex]!;
+      group.children.push(
+        <AlignedRow
+          key={virtualItem.key}
+          bead={bead}
+          beadIndex={item.beadIndex}
+          beadCount={alignment.sentenceBeads.length}
+          itemIndex={virtualItem.index}
+          source={alignment.source}
+          target={alignment.target}
+          selected={item.beadIndex === selectedBead}
+          splitOpen={item.beadIndex === props.splitRowFor}
+          isMac={props.isMac}
+          measure={virtualizer.measureElement}
+          onSelect={onSelect}
+          onAction={props.onAction}
+          onSplit={props.onSplit}
+          onCloseSplit={props.onCloseSplit}
+        />,
+      );
+    }
+  }
+
+  return (
+    <div
+      role="table"
+      aria-label={t('alignedText')}
+      aria-rowcount={alignment.sentenceBeads.length + 1}
+      className={classes.table}
+    >
+      <div ref={scrollRef} className={classes.scroller} tabIndex={-1} data-aligned-scroller>
+        <div role="rowgroup" className={classes.header}>
+          <div
+            role="row"
+            className={classes.columns}
+            style={{ height: '100%', alignItems: 'center' }}
+          >
+            <span role="columnheader">#</span>
+            <span role="columnheader" lang="en">
+              {t('source')}
+            </span>
+            <span role="columnheader" lang="ja">
+              {t('target')}
+            </span>
+            <span role="columnheader" aria-label={t('rowActions')} />
+          </div>
         </div>
-      ))}
+        {stickyHeading && (
+          <div className={classes.stickyClause} aria-hidden>
+            <div className={classes.clauseHeader}>
+              <ClauseHeading alignment={alignment} item={stickyHeading} t={t} />
+            </div>
+          </div>
+        )}
+        {items.length === 0 ? (
+          <div className={classes.noRows} role="status">
+            {t('noRows')}
+          </div>
+        ) : (
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            <div
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                right: 0,
+                transform: `translateY(${firstStart - HEADER_HEIGHT}px)`,
+              }}
+            >
+              {groups.map((group) => (
+                <div
+                  role="rowgroup"
+                  key={group.key}
+                  aria-label={clauseName(clauseLabel(alignment, group.clauseBead), t)}
+                >
+                  {group.children}
+                </div>
+              ))}
+            </div>
+          </div>
+        )}
+      </div>
     </div>
   );
 }

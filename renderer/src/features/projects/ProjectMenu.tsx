@@ -1,0 +1,53 @@
+import { Button, Menu, Text } from '@mantine/core';
+import { ChevronDownIcon } from '../../components/icons';
+import { useReview } from '../../state/ReviewStoreContext';
+import { useMessages } from '../../useMessages';
+import { formatChord, shortcutOf } from '../workspace/shortcuts';
+
+/** The project dialogs the menu opens. */
+export type ProjectDialog = 'new' | 'open' | 'saveAs';
+
+/** The "Project" menu: new, open, save now, save as, close. */
+export function ProjectMenu({
+  onDialog,
+  isMac,
+}: {
+  onDialog: (dialog: ProjectDialog) => void;
+  isMac: boolean;
+}) {
+  const t = useMessages();
+  const save = useReview((state) => state.save);
+  const closeProject = useReview((state) => state.closeProject);
+  return (
+    <Menu position="bottom-start" shadow="md" width={240}>
+      <Menu.Target>
+        <Button
+          variant="subtle"
+          color="gray"
+          size="xs"
+          rightSection={<ChevronDownIcon size={12} />}
+        >
+          {t('project')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item onClick={() => onDialog('new')}>{t('newProject')}</Menu.Item>
+        <Menu.Item onClick={() => onDialog('open')}>{t('openProject')}</Menu.Item>
+        <Menu.Divider />
+        <Menu.Item
+          onClick={() => void save()}
+          rightSection={
+            <Text size="xs" c="dimmed" ff="monospace">
+              {formatChord(shortcutOf('save').chords[0]!, isMac)}
+            </Text>
+          }
+        >
+          {t('saveNow')}
+        </Menu.Item>
+        <Menu.Item onClick={() => onDialog('saveAs')}>{t('saveAs')}</Menu.Item>
+        <Menu.Divider />
+        <Menu.Item onClick={() => void closeProject()}>{t('closeProject')}</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

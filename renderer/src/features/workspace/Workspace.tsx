@@ -1,0 +1,217 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ActionIcon, Alert, Group, Loader, Text, Tooltip } from '@mantine/core';
+import { PanelIcon } from '../../components/icons';
+import { onEvent, transportName } from '../../ipc';
+import { useReview, useReviewStore } from '../../state/ReviewStoreContext';
+import { visibleRows } from '../../state/selectors';
+import { useMessages } from '../../useMessages';
+import { AlignedView } from '../alignment/AlignedView';
+import type { SentenceCaret } from '../alignment/caret';
+import { AnnotationPanel } from '../annotations/AnnotationPanel';
+import { ProjectDialogs } from '../projects/ProjectDialogs';
+import type { ProjectDialog } from '../projects/ProjectMenu';
+import { performAction, splitRow, type ActionContext } from './actions';
+import { HelpOverlay } from './HelpOverlay';
+import { NoticeBanners, NoticeToasts } from './Notices';
+import {
+  isControlKey,
+  isMacPlatform,
+  isTypingTarget,
+  shortcutFor,
+  type ShortcutAction,
+} from './shortcuts';
+import { Toolbar } from './Toolbar';
+import classes from './Workspace.module.css';
+
+/** How often the save state is asked for while nothing happens (a save error must not go unnoticed). */
+const STATUS_POLL_MS = 2_000;
+/** After a change: the autosave runs within a second, so ask a little after that. */
+const STATUS_AFTER_CHANGE_MS = 1_100;
+
+const PANEL_KEY = 'taiyaku.annotationPanel';
+
+function useSaveStatusPolling() {
+  const path = useReview((state) => state.path);
+  const revision = useReview((state) => state.revision);
+  const refresh = useReview((state) => state.refreshSaveStatus);
+  useEffect(() => {
+    if (!path) return;
+    void refresh();
+    const timer = setInterval(() => void refresh(), STATUS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [path, refresh]);
+  useEffect(() => {
+    if (!path || revision === 0) return;
+    const timer = setTimeout(() => void refresh(), STATUS_AFTER_CHANGE_MS);
+    return () => clearTimeout(timer);
+  }, [path, revision, refresh]);
+}
+
+/** The review workspace: header and tools, the aligned view, the annotation panel, dialogs and messages. */
+export function Workspace() {
+  const t = useMessages();
+  const store = useReviewStore();
+  const status = useReview((state) => state.status);
+  const loadError = useReview((state) => state.loadError);
+  const hasSession = useReview((state) => state.history !== null);
+  const [isMac] = useState(isMacPlatform);
+  const [splitRowFor, setSplitRowFor] = useState<number | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [dialog, setDialog] = useState<ProjectDialog | null>(null);
+  const [panelOpen, setPanelOpen] = useState(() => localStorage.getItem(PANEL_KEY) !== 'closed');
+  const searchRef = useRef<HTMLInputElement>(null);
+  const caretRef = useRef<SentenceCaret | null>(null);
+  useSaveStatusPolling();
+
+  useEffect(() => {
+    localStorage.setItem(PANEL_KEY, panelOpen ? 'open' : 'closed');
+  }, [panelOpen]);
+
+  // A filter that hides the selected row moves the selection to the first row still shown.
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.ui.filter === previous.ui.filter && state.history === previous.history) return;
+        const rows = visibleRows(state);
+        const selected = state.ui.selectedBead;
+        if (rows.length > 0 && (selected === null || !rows.includes(selected)))
+          state.selectBead(rows[0]!);
+      }),
+    [store],
+  );
+
+  const context: ActionContext = useMemo(
+    () => ({
+      store,
+      t,
+      openSplitRow: setSplitRowFor,
+      focusSearch: () => {
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      },
+      openHelp: () => setHelpOpen(true),
+      caret: () => caretRef.current,
+    }),
+    [store, t],
+  );
+
+  // The key handler: one table (shortcuts.ts) says which key runs which action.
+  useEffect(() => {
+    const skipMenuOwned = transportName() === 'electron';
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      const shortcut = shortcutFor(event, { isMac, skipMenuOwned });
+      if (!shortcut) return;
+      if (isTypingTarget(event.target) && shortcut.action !== 'save') return;
+      if (isControlKey(event.target, event.key)) return;
+      if (store.getState().status !== 'ready') return;
+      event.preventDefault();
+      performAction(shortcut.action, context);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [context, isMac, store]);
+
+  // The desktop app's menu bar.
+  useEffect(() => {
+    const undoOrNative = (action: 'undo' | 'redo') => () => {
+      // The menu's accelerator also fires while a text field has focus: there it means the field's own undo.
+      if (isTypingTarget(document.activeElement)) document.execCommand(action);
+      else performAction(action, context);
+    };
+    const off = [
+      onEvent('menu:open', () => setDialog('open')),
+      onEvent('menu:save', () => performAction('save', context)),
+      onEvent('menu:undo', undoOrNative('undo')),
+      onEvent('menu:redo', undoOrNative('redo')),
+      onEvent('menu:export', () => store.getState().notify('info', t('exportUnavailable'))),
+    ];
+    return () => off.forEach((unsubscribe) => unsubscribe());
+  }, [context, store, t]);
+
+  const onAction = useCallback(
+    (action: ShortcutAction, beadIndex: number) => {
+      store.getState().selectBead(beadIndex);
+      performAction(action, context, beadIndex);
+    },
+    [context, store],
+  );
+  const onSplit = useCallback(
+    (beadIndex: number, sourceCount: number, targetCount: number) => {
+      setSplitRowFor(null);
+      void splitRow(store, beadIndex, sourceCount, targetCount);
+    },
+    [store],
+  );
+  const onCloseSplit = useCallback(() => setSplitRowFor(null), []);
+  const onCaret = useCallback((caret: SentenceCaret | null) => {
+    caretRef.current = caret;
+  }, []);
+
+  return (
+    <div className={classes.shell}>
+      <Toolbar
+        isMac={isMac}
+        panelOpen={panelOpen}
+        onTogglePanel={() => setPanelOpen((open) => !open)}
+        onHelp={() => setHelpOpen(true)}
+        onProjectDialog={setDialog}
+        searchRef={searchRef}
+      />
+      <NoticeBanners />
+      {(status === 'loading' || status === 'idle' || (status === 'ready' && !hasSession)) && (
+        <div className={classes.centered}>
+          <Group>
+            <Loader size="sm" />
+            <Text>{t('loading')}</Text>
+          </Group>
+        </div>
+      )}
+      {status === 'failed' && (
+        <div className={classes.centered}>
+          <Alert color="red" title={t('loadFailed')} role="alert" maw={640}>
+            {loadError}
+          </Alert>
+        </div>
+      )}
+      {status === 'ready' && hasSession && (
+        <>
+          <main className={classes.main}>
+            <AlignedView
+              isMac={isMac}
+              splitRowFor={splitRowFor}
+              onAction={onAction}
+              onSplit={onSplit}
+              onCloseSplit={onCloseSplit}
+              onCaret={onCaret}
+            />
+          </main>
+          {panelOpen && (
+            <aside className={classes.aside} aria-label={t('annotations')}>
+              <div className={classes.asideHeader}>
+                <span>{t('annotations')}</span>
+                <Tooltip label={t('hidePanel')}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    size="sm"
+                    aria-label={t('hidePanel')}
+                    onClick={() => setPanelOpen(false)}
+                  >
+                    <PanelIcon size={14} />
+                  </ActionIcon>
+                </Tooltip>
+              </div>
+              <div className={classes.asideBody}>
+                <AnnotationPanel />
+              </div>
+            </aside>
+          )}
+        </>
+      )}
+      <HelpOverlay opened={helpOpen} onClose={() => setHelpOpen(false)} isMac={isMac} />
+      <ProjectDialogs dialog={dialog} onClose={() => setDialog(null)} />
+      <NoticeToasts />
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+import type { Side } from '../../../../core/alignment/types';
+import type { WireCommand } from '../../../../core/ipc/reviewCommands';
+import { beadOfSentence } from '../../../../core/review/anchoring';
+import {
+  nextFlaggedRow,
+  nextRow,
+  previousFlaggedRow,
+  previousRow,
+} from '../../../../core/review/filters';
+import type { MessageKey } from '../../i18n';
+import type { ReviewStore } from '../../state/reviewStore';
+import { visibleRows } from '../../state/selectors';
+import { splitAtCaret, type SentenceCaret } from '../alignment/caret';
+import { rowActionEnabled } from '../alignment/rowActions';
+import type { ShortcutAction } from './shortcuts';
+
+/** What actions need from the screen around them. */
+export interface ActionContext {
+  readonly store: ReviewStore;
+  readonly t: (key: MessageKey) => string;
+  /** Opens the "split between sentences" popover of a row. */
+  openSplitRow(beadIndex: number): void;
+  focusSearch(): void;
+  openHelp(): void;
+  /** The last caret the reviewer placed in the text, or null. */
+  caret(): SentenceCaret | null;
+}
+
+const MOVES: Partial<Record<ShortcutAction, { side: Side; direction: 'previous' | 'next' }>> = {
+  moveSourceToPrevious: { side: 'source', direction: 'previous' },
+  moveSourceToNext: { side: 'source', direction: 'next' },
+  moveTargetToPrevious: { side: 'target', direction: 'previous' },
+  moveTargetToNext: { side: 'target', direction: 'next' },
+};
+
+/** Keeps the selection on an existing row after the rows changed. */
+function clampSelection(store: ReviewStore, wanted: number): void {
+  const count = store.getState().history?.present.alignment.sentenceBeads.length ?? 0;
+  store.getState().selectBead(count === 0 ? null : Math.max(0, Math.min(wanted, count - 1)));
+}
+
+async function runOnRow(
+  store: ReviewStore,
+  command: WireCommand,
+  selectAfter: number,
+): Promise<void> {
+  const applied = await store.getState().run(command);
+  if (applied) clampSelection(store, selectAfter);
+}
+
+/**
+ * Runs a workspace action on row `beadIndex` (the selected row by default): the key handler, the row menu and the
+ * toolbar all come here, so a shortcut and its menu item always do the same thing.
+ */
+export function performAction(
+  action: ShortcutAction,
+  context: ActionContext,
+  beadIndex: number | null = context.store.getState().ui.selectedBead,
+): void {
+  const { store, t } = context;
+  const state = store.getState();
+  const session = state.history?.present;
+  const select = (index: number | null) => {
+    if (index !== null) state.selectBead(index);
+  };
+
+  switch (action) {
+    case 'nextRow':
+      return select(nextRow(visibleRows(state), beadIndex));
+    case 'previousRow':
+      return select(previousRow(visibleRows(state), beadIndex));
+    case 'firstRow':
+      return select(visibleRows(state)[0] ?? null);
+    case 'lastRow': {
+      const rows = visibleRows(state);
+      return select(rows[rows.length - 1] ?? null);
+    }
+    case 'nextFlagged':
+    case 'previousFlagged': {
+      if (!session) return;
+      const found =
+        action === 'nextFlagged'
+          ? nextFlaggedRow(session, beadIndex, { wrap: true })
+          : previousFlaggedRow(session, beadIndex, { wrap: true });
+      if (found === null) state.notify('info', t('noFlaggedRows'));
+      else {
+        // A jump must land on a visible row: drop filters that hide it.
+        if (!visibleRows(state).includes(found)) state.clearFilter();
+        select(found);
+      }
+      return;
+    }
+    case 'focusSearch':
+      return context.focusSearch();
+    case 'help':
+      return context.openHelp();
+    case 'undo':
+      void state.undo();
+      return;
+    case 'redo':
+      void state.redo();
+      return;
+    case 'save':
+      void state.save();
+      return;
+    case 'flag':
+      state.setFlagDialogOpen(true);
+      return;
+    default:
+      break;
+  }
+
+  // Everything below edits a row.
+  if (!session) return;
+  if (action === 'splitSentence') {
+    const caret = context.caret();
+    if (!caret) {
+      state.notify('info', t('caretNone'));
+      return;
+    }
+    const split = splitAtCaret(session.alignment, caret);
+    if (!split.ok) {
+      state.notify('info', t(split.reason === 'edge' ? 'caretAtEdge' : 'caretNone'));
+      return;
+    }
+    const row = beadOfSentence(session.alignment, caret.side, caret.sentenceIndex);
+    void runOnRow(
+      store,
+      {
+        type: 'splitSentence',
+        side: caret.side,
+        sentenceIndex: caret.sentenceIndex,
+        offset: split.offset,
+      },
+      row ?? beadIndex ?? 0,
+    );
+    return;
+  }
+  if (beadIndex === null) {
+    state.notify('info', t('noRowSelected'));
+    return;
+  }
+  const bead = session.alignment.sentenceBeads[beadIndex];
+  if (!bead) return;
+  const count = session.alignment.sentenceBeads.length;
+  if (action === 'splitRow') {
+    if (!rowActionEnabled('splitRow', bead, beadIndex, count)) {
+      state.notify('info', t('splitNeedsTwo'));
+      return;
+    }
+    state.selectBead(beadIndex);
+    context.openSplitRow(beadIndex);
+    return;
+  }
+  switch (action) {
+    case 'togglePin':
+      void store.getState().run({ type: bead.pinned ? 'unpin' : 'pin', beadIndices: [beadIndex] });
+      return;
+    case 'mergeNext':
+      void runOnRow(store, { type: 'mergeWithNext', beadIndex }, beadIndex);
+      return;
+    case 'mergePrevious':
+      void runOnRow(store, { type: 'mergeWithPrevious', beadIndex }, beadIndex - 1);
+      return;
+    case 'detachTarget':
+    case 'detachSource':
+      void runOnRow(
+        store,
+        { type: 'detachSide', beadIndex, side: action === 'detachTarget' ? 'target' : 'source' },
+        beadIndex,
+      );
+      return;
+    default: {
+      const move = MOVES[action];
+      if (!move) return;
+      // The row keeps its place unless the move emptied it (then the rows after it moved up by one).
+      const emptied =
+        (move.side === 'source' ? bead.sourceIndices.length : bead.targetIndices.length) === 1 &&
+        (move.side === 'source' ? bead.targetIndices.length : bead.sourceIndices.length) === 0;
+      const after = emptied && move.direction === 'previous' ? beadIndex - 1 : beadIndex;
+      void runOnRow(store, { type: 'moveSentence', beadIndex, ...move }, after);
+    }
+  }
+}
+
+/** Splits a row between sentences (the popover's "Split"). */
+export function splitRow(
+  store: ReviewStore,
+  beadIndex: number,
+  sourceCount: number,
+  targetCount: number,
+): Promise<void> {
+  return runOnRow(store, { type: 'splitBead', beadIndex, sourceCount, targetCount }, beadIndex);
+}

@@ -1,0 +1,252 @@
+// @vitest-environment node
+import { describe, expect, it, vi } from 'vitest';
+import type { ApplyResult, WorkspaceSnapshot } from '../../../core/ipc/contract';
+import { toReviewCommand } from '../../../core/ipc/reviewCommands';
+import { createExampleProject } from '../../../core/project/exampleProject';
+import {
+  canRedo,
+  canUndo,
+  createHistory,
+  executeCommand,
+  redo,
+  undo,
+  type ReviewHistory,
+} from '../../../core/review/history';
+import type { RealignFunction } from '../../../core/review/session';
+import { createReviewStore, type ReviewBackend } from './reviewStore';
+import { visibleRows } from './selectors';
+
+/** A stand-in for the aligner: same rows, new confidences (pinned rows keep theirs). */
+const rescore: RealignFunction = (alignment) => ({
+  ...alignment,
+  sentenceBeads: alignment.sentenceBeads.map((bead) =>
+    bead.pinned ? bead : { ...bead, confidence: 0.42 },
+  ),
+});
+
+/** A backend that does what the Node side does, with the same core functions, on its own copy. */
+function fakeBackend(options: { refuse?: boolean } = {}) {
+  const projects = new Map<string, { history: ReviewHistory; revision: number }>();
+  const closed: string[] = [];
+  const snapshot = (path: string, name = 'Example', extra: Partial<WorkspaceSnapshot> = {}) => {
+    const project = createExampleProject({ name });
+    projects.set(path, {
+      history: createHistory({ alignment: project.alignment, annotations: project.annotations }),
+      revision: 0,
+    });
+    return { path, project, isSample: path === '/sample', warnings: [], revision: 0, ...extra };
+  };
+  const answer = (path: string, applied: boolean, extra: Partial<ApplyResult> = {}) => {
+    const open = projects.get(path)!;
+    return {
+      applied,
+      revision: open.revision,
+      sentenceBeadCount: open.history.present.alignment.sentenceBeads.length,
+      annotationCount: open.history.present.annotations.length,
+      ...extra,
+    };
+  };
+  const backend: ReviewBackend = {
+    openInitial: async (remembered) => snapshot(remembered ?? '/sample'),
+    open: async (path) => snapshot(path ?? '/sample'),
+    openSample: async () => snapshot('/sample'),
+    create: async (request) => snapshot(`/projects/${request.name}.taiyaku`, request.name),
+    apply: async (path, command) => {
+      const open = projects.get(path)!;
+      if (options.refuse) return answer(path, false, { reason: 'Refused by the fake.' });
+      const { history, result } = executeCommand(open.history, toReviewCommand(command, rescore));
+      if (!result.ok || history === open.history) return answer(path, false);
+      open.history = history;
+      open.revision += 1;
+      return answer(
+        path,
+        true,
+        command.type === 'realign' ? { alignment: history.present.alignment } : {},
+      );
+    },
+    undo: async (path) => {
+      const open = projects.get(path)!;
+      if (!canUndo(open.history)) return answer(path, false);
+      open.history = undo(open.history);
+      open.revision += 1;
+      return answer(path, true);
+    },
+    redo: async (path) => {
+      const open = projects.get(path)!;
+      if (!canRedo(open.history)) return answer(path, false);
+      open.history = redo(open.history);
+      open.revision += 1;
+      return answer(path, true);
+    },
+    save: async () => ({ pending: false, lastSavedAt: '2026-01-01T12:03:00.000Z', error: null }),
+    status: async () => ({ pending: false, lastSavedAt: '2026-01-01T12:03:00.000Z', error: null }),
+    saveAs: async (path, newPath) => ({
+      ...snapshot(newPath),
+      revision: projects.get(path)!.revision,
+    }),
+    close: async (path) => {
+      closed.push(path);
+    },
+    recent: async () => [],
+  };
+  return { backend, projects, closed };
+}
+
+describe('the review store', () => {
+  it('opens the first project and selects its first row', async () => {
+    const { backend } = fakeBackend();
+    const store = createReviewStore(backend);
+    await store.getState().load();
+    const state = store.getState();
+    expect(state.status).toBe('ready');
+    expect(state.path).toBe('/sample');
+    expect(state.isSample).toBe(true);
+    expect(state.ui.selectedBead).toBe(0);
+    expect(state.history?.present.alignment.sentenceBeads).toHaveLength(2);
+  });
+
+  it('applies a command at once, sends it, and undoes and redoes in step with the Node side', async () => {
+    const { backend, projects } = fakeBackend();
+    const store = createReviewStore(backend);
+    await store.getState().load();
+    const merged = store.getState().run({ type: 'mergeWithNext', beadIndex: 0 });
+    // Applied locally before the answer arrives.
+    expect(store.getState().history?.present.alignment.sentenceBeads).toHaveLength(1);
+    expect(store.getState().inFlight).toBe(1);
+    expect(await merged).toBe(true);
+    expect(store.getState().inFlight).toBe(0);
+    expect(store.getState().revision).toBe(1);
+    expect(projects.get('/sample')!.history.present.alignment.sentenceBeads).toHaveLength(1);
+
+    await store.getState().undo();
+    expect(store.getState().history?.present.alignment.sentenceBeads).toHaveLength(2);
+    expect(projects.get('/sample')!.history.present.alignment.sentenceBeads).toHaveLength(2);
+    await store.getState().redo();
+    expect(store.getState().history?.present.alignment.sentenceBeads).toHaveLength(1);
+    expect(store.getState().revision).toBe(3);
+  });
+
+  it('says why a command is refused, and changes nothing', async () => {
+    const { backend } = fakeBackend();
+    const store = createReviewStore(backend);
+    await store.getState().load();
+    const before = store.getState().history;
+    expect(await store.getState().run({ type: 'mergeWithPrevious', beadIndex: 0 })).toBe(false);
+    expect(store.getState().history).toBe(before);
+    expect(store.getState().notices.at(-1)).toMatchObject({
+      kind: 'info',
+      message: 'There is no neighbouring row to merge with.',
+    });
+  });
+
+  it('rolls back to the saved state when the Node side refuses', async () => {
+    const { backend } = fakeBackend({ refuse: true });
+    const store = createReviewStore(backend);
+    await store.getState().load();
+    expect(await store.getState().run({ type: 'pin', beadIndices: [0] })).toBe(false);
+    expect(store.getState().history?.present.alignment.sentenceBeads[0]?.pinned).toBeUndefined();
+    expect(store.getState().notices.at(-1)?.message).toContain('Refused by the fake.');
+  });
+
+  it('takes the realigned rows from the answer, as one undoable step', async () => {
+    const { backend } = fakeBackend();
+    const store = createReviewStore(backend);
+    await store.getState().load();
+    await store.getState().run({ type: 'pin', beadIndices: [0] });
+    expect(await store.getState().run({ type: 'realign' })).toBe(true);
+    const beads = store.getState().history?.present.alignment.sentenceBeads;
+    expect(beads?.map((bead) => bead.confidence)).toEqual([1, 0.42]);
+    expect(store.getState().history?.past.at(-1)?.label.en).toBe('realign');
+  });
+
+  it('filters rows with the core filters and keeps the result for the same filter', async () => {
+    const { backend } = fakeBackend();
+    const store = createReviewStore(backend);
+    await store.getState().load();
+    expect(visibleRows(store.getState())).toEqual([0, 1]);
+    store.getState().setFilter({ text: '支援' });
+    const rows = visibleRows(store.getState());
+    expect(rows).toEqual([1]);
+    expect(visibleRows(store.getState())).toBe(rows);
+    await store.getState().run({ type: 'pin', beadIndices: [1] });
+    store.getState().setFilter({ text: undefined, unconfirmed: true });
+    expect(store.getState().ui.filter).toEqual({ unconfirmed: true });
+    expect(visibleRows(store.getState())).toEqual([0]);
+    store.getState().clearFilter();
+    expect(visibleRows(store.getState())).toEqual([0, 1]);
+  });
+
+  it('creates a project in place of the open one, which is saved and released', async () => {
+    const { backend, closed } = fakeBackend();
+    const store = createReviewStore(backend);
+    await store.getState().load();
+    store.getState().setFilter({ unconfirmed: true });
+    await store
+      .getState()
+      .createProject({ name: 'Contract', source: { text: 'A.' }, target: { text: 'あ。' } });
+    expect(closed).toEqual(['/sample']);
+    expect(store.getState().path).toBe('/projects/Contract.taiyaku');
+    expect(store.getState().meta?.name).toBe('Contract');
+    expect(store.getState().isSample).toBe(false);
+    expect(store.getState().ui.filter).toEqual({});
+  });
+
+  it('reports a failed creation to the caller and keeps the open project', async () => {
+    const { backend } = fakeBackend();
+    backend.create = vi.fn(async () => {
+      throw new Error('english.txt looks like a binary file, not plain text.');
+    });
+    const store = createReviewStore(backend);
+    await store.getState().load();
+    await expect(
+      store.getState().createProject({
+        name: 'Broken',
+        source: { fileName: 'english.txt', bytesBase64: 'AAEC' },
+        target: { text: 'あ' },
+      }),
+    ).rejects.toThrow('binary');
+    expect(store.getState().path).toBe('/sample');
+  });
+
+  it('shows a recovery from backup as a lasting warning', async () => {
+    const { backend } = fakeBackend();
+    const open = backend.openInitial;
+    backend.openInitial = async () => ({
+      ...(await open()),
+      recovery: 'The project file was damaged; opened the backup from 12:00.',
+    });
+    const store = createReviewStore(backend);
+    await store.getState().load();
+    expect(store.getState().notices).toEqual([
+      {
+        id: 1,
+        kind: 'warning',
+        message: 'The project file was damaged; opened the backup from 12:00.',
+      },
+    ]);
+    store.getState().dismissNotice(1);
+    expect(store.getState().notices).toEqual([]);
+  });
+
+  it('knows when the last change is not yet known to be saved', async () => {
+    const { backend } = fakeBackend();
+    const store = createReviewStore(backend);
+    await store.getState().load();
+    await store.getState().refreshSaveStatus();
+    expect(store.getState().saveStatusRevision).toBe(store.getState().revision);
+    await store.getState().run({ type: 'pin', beadIndices: [0] });
+    expect(store.getState().saveStatusRevision).toBeLessThan(store.getState().revision);
+    await store.getState().refreshSaveStatus();
+    expect(store.getState().saveStatusRevision).toBe(store.getState().revision);
+  });
+
+  it('closes a project and opens the sample', async () => {
+    const { backend, closed } = fakeBackend();
+    const store = createReviewStore(backend);
+    await store.getState().load('/projects/Other.taiyaku');
+    expect(store.getState().path).toBe('/projects/Other.taiyaku');
+    await store.getState().closeProject();
+    expect(closed).toEqual(['/projects/Other.taiyaku']);
+    expect(store.getState().path).toBe('/sample');
+  });
+});
