@@ -26,7 +26,7 @@ import { annotationSuggestionDiff } from '../../../../core/review/suggestionDiff
 import type { UiLanguage } from '../../i18n';
 import { ReviewStoreContext, useReview } from '../../state/ReviewStoreContext';
 import { useMessages } from '../../useMessages';
-import { FlagDialog, type FlagDialogMode } from './FlagDialog';
+import { FlagDialog } from './FlagDialog';
 import { categoryGroups, categoryPath } from './labels';
 import { Scorecard } from './Scorecard';
 import { SEVERITY_COLOR } from './severityColor';
@@ -65,31 +65,19 @@ function matches(annotation: Annotation, filter: PanelFilter): boolean {
  * The annotation panel: the live MQM scorecard, a "flag selection" button, filters with a count, and every
  * annotation as a card (orphaned ones marked, never hidden). Clicking a card focuses the annotation and selects its
  * row (the workspace scrolls to `ui.selectedBead`); each card can be edited, resolved, rejected, reopened or deleted.
- * It also hosts the flag dialog, opened by `ui.flagDialogOpen` (shortcut F, toolbar button, or the button here).
+ * It also hosts the flag dialog (`FlagDialogHost`, opened by `ui.flagDialogOpen`: shortcut F, toolbar button, or the
+ * button here) unless `hostsFlagDialog` is false, for a workspace that mounts `FlagDialogHost` itself so F works
+ * while the panel is hidden.
  */
-export function AnnotationPanel() {
+export function AnnotationPanel({ hostsFlagDialog = true }: { hostsFlagDialog?: boolean }) {
   const { t, language } = useAnnotationMessages();
-  const store = useContext(ReviewStoreContext);
   const session = useReview((state) => state.history?.present);
   const selectedId = useReview((state) => state.ui.selectedAnnotationId);
-  const flagDialogOpen = useReview((state) => state.ui.flagDialogOpen);
   const setFlagDialogOpen = useReview((state) => state.setFlagDialogOpen);
-  const selection = usePendingSelection();
   const [filter, setFilter] = useState<PanelFilter>(NO_FILTER);
   const [editing, setEditing] = useState<Annotation | null>(null);
   const [deleting, setDeleting] = useState<Annotation | null>(null);
   const run = useReview((state) => state.run);
-
-  // Read the selection the moment the dialog is asked for, before the dialog takes the focus (which moves the
-  // browser selection into its first field).
-  const { capture } = selection;
-  useEffect(() => {
-    if (!store) return;
-    if (store.getState().ui.flagDialogOpen) capture();
-    return store.subscribe((state, previous) => {
-      if (state.ui.flagDialogOpen && !previous.ui.flagDialogOpen) capture();
-    });
-  }, [store, capture]);
 
   const annotations = session?.annotations;
   const visible = useMemo(
@@ -103,20 +91,6 @@ export function AnnotationPanel() {
     if (!selectedId) return;
     document.getElementById(`annotation-card-${selectedId}`)?.scrollIntoView({ block: 'nearest' });
   }, [selectedId]);
-
-  const mode: FlagDialogMode | null = editing
-    ? { kind: 'edit', annotation: editing }
-    : flagDialogOpen
-      ? { kind: 'create', selection: selection.pending }
-      : null;
-
-  const closeDialog = () => {
-    if (editing) setEditing(null);
-    else {
-      setFlagDialogOpen(false);
-      selection.clear();
-    }
-  };
 
   const setStatus = (annotation: Annotation, status: AnnotationStatus) =>
     void run({
@@ -210,8 +184,8 @@ export function AnnotationPanel() {
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm" c="dimmed" aria-live="polite" data-testid="issue-count">
           {filtering
-            ? t('issueCount', { shown: visible.length, total })
-            : t('issueCountAll', { total })}
+            ? t(total === 1 ? 'issueCountOne' : 'issueCount', { shown: visible.length, total })
+            : t(total === 1 ? 'issueCountAllOne' : 'issueCountAll', { total })}
         </Text>
         {filtering && (
           <Button size="compact-xs" variant="subtle" onClick={() => setFilter(NO_FILTER)}>
@@ -244,10 +218,11 @@ export function AnnotationPanel() {
         </ul>
       )}
 
+      {hostsFlagDialog && <FlagDialogHost />}
       <FlagDialog
-        mode={mode}
-        onClose={closeDialog}
-        onRemoveSide={(side: Side) => selection.remove(side)}
+        mode={editing ? { kind: 'edit', annotation: editing } : null}
+        onClose={() => setEditing(null)}
+        onRemoveSide={() => {}}
       />
       <Modal
         opened={deleting !== null}
@@ -275,6 +250,39 @@ export function AnnotationPanel() {
         </Stack>
       </Modal>
     </Stack>
+  );
+}
+
+/**
+ * The flag dialog for new annotations, opened by `ui.flagDialogOpen`, with the selection tracking it needs. Mount it
+ * once (the annotation panel does, unless told not to).
+ */
+export function FlagDialogHost() {
+  const store = useContext(ReviewStoreContext);
+  const flagDialogOpen = useReview((state) => state.ui.flagDialogOpen);
+  const setFlagDialogOpen = useReview((state) => state.setFlagDialogOpen);
+  const selection = usePendingSelection();
+
+  // Read the selection the moment the dialog is asked for, before the dialog takes the focus (which moves the
+  // browser selection into its first field).
+  const { capture } = selection;
+  useEffect(() => {
+    if (!store) return;
+    if (store.getState().ui.flagDialogOpen) capture();
+    return store.subscribe((state, previous) => {
+      if (state.ui.flagDialogOpen && !previous.ui.flagDialogOpen) capture();
+    });
+  }, [store, capture]);
+
+  return (
+    <FlagDialog
+      mode={flagDialogOpen ? { kind: 'create', selection: selection.pending } : null}
+      onClose={() => {
+        setFlagDialogOpen(false);
+        selection.clear();
+      }}
+      onRemoveSide={(side: Side) => selection.remove(side)}
+    />
   );
 }
 

@@ -313,11 +313,13 @@ function FlagForm({
           value={category}
           onChange={setCategory}
           searchable
+          // A new flag starts with its category; an edit usually changes the comment or severity.
+          openOnFocus={mode.kind === 'create'}
           required
           maxDropdownHeight={320}
           nothingFoundMessage="—"
           error={errors.category}
-          data-autofocus
+          data-autofocus={mode.kind === 'create' ? true : undefined}
           comboboxProps={{ withinPortal: true }}
         />
 
@@ -344,6 +346,7 @@ function FlagForm({
         <Textarea
           label={t('comment')}
           placeholder={t('commentPlaceholder')}
+          data-autofocus={mode.kind === 'edit' ? true : undefined}
           value={comment}
           onChange={(event) => setComment(event.currentTarget.value)}
           autosize

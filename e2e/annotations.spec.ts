@@ -1,0 +1,187 @@
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { SCREENSHOT_DIRECTORY, expect, test, type HostProcess } from './fixtures';
+
+/** Opens the sample (the first open runs the aligner, ~2 s) and returns the aligned table. */
+async function openSample(page: Page, host: HostProcess): Promise<Locator> {
+  await page.goto(host.url);
+  const table = page.getByRole('table', { name: 'Aligned text' });
+  await expect(table.getByRole('rowgroup', { name: 'Clause 1', exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
+  return table;
+}
+
+/**
+ * Selects `needle` inside the Japanese (or English) text of clause 1 with a DOM Range, as a reviewer's drag would.
+ * Returns the selected text as the browser reports it.
+ */
+async function selectInClause1(page: Page, side: 'source' | 'target', needle: string) {
+  return page.evaluate(
+    ({ side, needle }) => {
+      const group = document.querySelector('[role=rowgroup][aria-label="Clause 1"]');
+      if (!group) throw new Error('no clause 1');
+      for (const sentence of group.querySelectorAll(`[data-side=${side}]`)) {
+        const walker = document.createTreeWalker(sentence, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent?.indexOf(needle) ?? -1;
+          if (at === -1) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + needle.length);
+          const selection = window.getSelection()!;
+          selection.removeAllRanges();
+          selection.addRange(range);
+          return selection.toString();
+        }
+      }
+      throw new Error(`"${needle}" not found on the ${side} side of clause 1`);
+    },
+    { side, needle },
+  );
+}
+
+async function pickCategory(dialog: Locator, page: Page, search: string, option: string) {
+  const input = dialog.getByRole('combobox', { name: 'Issue category' });
+  await input.click();
+  await input.fill(search);
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+test.describe('flagging issues on the text', () => {
+  test('flags 行われる as a verb-tense mistranslation with a suggestion, keeps it across a reload, resolves and filters it', async ({
+    page,
+    host,
+  }) => {
+    const table = await openSample(page, host);
+    const panel = page.getByTestId('annotation-panel');
+    await expect(panel.getByTestId('issue-count')).toHaveText('0 issues');
+    await expect(panel.getByTestId('scorecard-verdict')).toHaveText('Pass');
+
+    expect(await selectInClause1(page, 'target', '行われる')).toBe('行われる');
+    await page.keyboard.press('f');
+    const dialog = page.getByRole('dialog', { name: 'Flag an issue' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByTestId('quote-target')).toHaveText('行われる');
+    await expect(dialog.getByTestId('quote-source')).toHaveCount(0);
+
+    // Saving without a category or an author says what is missing.
+    await dialog.getByRole('button', { name: 'Save issue' }).click();
+    await expect(dialog.getByText('Choose an issue category.')).toBeVisible();
+    await expect(
+      dialog.getByText('Enter your name, so colleagues know who raised the issue.'),
+    ).toBeVisible();
+
+    await pickCategory(dialog, page, 'verb', 'Mistranslation: verb tense');
+    await dialog.getByText('Major', { exact: true }).click();
+    await expect(dialog.getByRole('radio', { name: 'Major' })).toBeChecked();
+    await dialog
+      .getByRole('textbox', { name: 'Comment' })
+      .fill('The English says the session "was held" (past); 行われる reads as a future event.');
+    await dialog.getByRole('textbox', { name: 'Suggested correction (optional)' }).fill('行われた');
+    const preview = dialog.getByTestId('suggestion-diff');
+    await expect(preview.locator('del')).toHaveText('る');
+    await expect(preview.locator('ins')).toHaveText('た');
+    // Screen readers hear which part is which.
+    await expect(preview).toContainText('deleted');
+    await expect(preview).toContainText('inserted');
+    await dialog.getByRole('textbox', { name: 'Author' }).fill('Reviewer A');
+    await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'flag-dialog.png') });
+    await dialog.getByRole('button', { name: 'Save issue' }).click();
+    await expect(dialog).toBeHidden();
+
+    const highlight = table.locator('mark[data-annotation-id]');
+    await expect(highlight).toHaveCount(1);
+    await expect(highlight).toHaveText('行われる');
+    await expect(highlight).toHaveAttribute('data-severity', 'major');
+    await expect(panel.getByTestId('issue-count')).toHaveText('1 issue');
+    // One major issue: 5 penalty points.
+    await expect(panel).toContainText('5 penalty points');
+
+    // Reload: the flag comes back from the project, in the text and in the panel with its diff.
+    await page.reload();
+    await expect(table.getByRole('rowgroup', { name: 'Clause 1', exact: true })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(highlight).toHaveText('行われる');
+    const card = panel.getByRole('listitem').filter({ hasText: 'Mistranslation' });
+    await expect(card).toHaveCount(1);
+    await expect(card).toContainText('Accuracy › Mistranslation (Verb tense)');
+    await expect(card).toContainText('Major');
+    await expect(card).toContainText('Reviewer A');
+    await expect(card.locator('del')).toHaveText('る');
+    await expect(card.locator('ins')).toHaveText('た');
+
+    // Clicking the card focuses the flag: its row is selected and the highlight stands out.
+    await card.getByRole('button', { name: /Mistranslation/ }).click();
+    const row = table
+      .locator('[role=row]')
+      .filter({ has: page.locator('mark[data-annotation-id]') });
+    await expect(row).toHaveAttribute('aria-current', 'true');
+    await expect(highlight).toHaveAttribute('data-selected', 'true');
+    await expect(card).toHaveAttribute('data-selected', 'true');
+
+    // Resolve it; the scorecard still counts it (resolved issues were in the delivered translation).
+    await card.getByRole('button', { name: 'Resolve' }).click();
+    await expect(card).toContainText('Resolved');
+    await expect(highlight).toHaveAttribute('data-status', 'resolved');
+    await expect(panel).toContainText('5 penalty points');
+
+    // Filter by status.
+    const status = panel.getByRole('combobox', { name: 'Status' });
+    await status.click();
+    await page.getByRole('option', { name: 'Open', exact: true }).click();
+    await expect(panel.getByTestId('issue-count')).toHaveText('0 of 1 issue');
+    await expect(panel.getByText('No issue matches these filters.')).toBeVisible();
+    await status.click();
+    await page.getByRole('option', { name: 'Resolved', exact: true }).click();
+    await expect(panel.getByTestId('issue-count')).toHaveText('1 of 1 issue');
+    await expect(card).toBeVisible();
+    await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'annotation-panel.png') });
+  });
+
+  test('explains how to select when nothing is selected, and flags both sides of a row', async ({
+    page,
+    host,
+  }) => {
+    const table = await openSample(page, host);
+    const panel = page.getByTestId('annotation-panel');
+    await panel.getByRole('button', { name: 'Flag selection' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Flag an issue' });
+    await expect(dialog.getByTestId('no-selection')).toContainText('Select the words');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+
+    // English first, then its Japanese counterpart in the same row: both are quoted.
+    await selectInClause1(page, 'source', 'session was held');
+    await page.waitForTimeout(100);
+    await selectInClause1(page, 'target', '行われる');
+    await page.keyboard.press('f');
+    await expect(dialog.getByTestId('quote-source')).toHaveText('session was held');
+    await expect(dialog.getByTestId('quote-target')).toHaveText('行われる');
+    await pickCategory(dialog, page, 'Mistranslation', 'Mistranslation');
+    await dialog.getByRole('textbox', { name: 'Author' }).fill('Reviewer B');
+    await dialog.getByRole('button', { name: 'Save issue' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(table.locator('mark[data-annotation-id]')).toHaveText([
+      'session was held',
+      '行われる',
+    ]);
+
+    // Edit: change the severity; delete with confirmation.
+    const card = panel.getByRole('listitem').filter({ hasText: 'Mistranslation' });
+    await card.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit issue' });
+    await edit.getByText('Critical', { exact: true }).click();
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect(card).toContainText('Critical');
+    await expect(panel.getByTestId('scorecard-verdict')).toHaveText('Fail');
+    await card.getByRole('button', { name: 'Delete' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete this issue?' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await expect(panel.getByTestId('issue-count')).toHaveText('0 issues');
+    await expect(table.locator('mark[data-annotation-id]')).toHaveCount(0);
+  });
+});
