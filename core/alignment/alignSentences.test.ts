@@ -23,7 +23,10 @@ describe('alignSentences', () => {
   });
   it('gives every bead a confidence in [0, 1]', () => {
     const beads = alignSentences([sentence(100, 1, 2), sentence(100, 3)], [sentence(60, 1, 2), sentence(60, 9)]);
-    for (const bead of beads) expect(bead.confidence).toBeGreaterThanOrEqual(0), expect(bead.confidence).toBeLessThanOrEqual(1);
+    for (const bead of beads) {
+      expect(bead.confidence).toBeGreaterThanOrEqual(0);
+      expect(bead.confidence).toBeLessThanOrEqual(1);
+    }
     expect(beads[0]!.confidence).toBeGreaterThan(beads[1]!.confidence);
   });
 });

@@ -1,6 +1,6 @@
 import { consonantSkeleton, foldRomaji, isKatakana, romanizeKana } from '../anchors/readings';
 import { extractEnglishNumbers, extractJapaneseNumbers, foldWidth, numberMatchKeys } from '../anchors/numbers';
-import { stemEnglish, tokenizeEnglish } from '../anchors/englishWords';
+import { ENGLISH_STOPWORDS, englishWordTexts, stemEnglish } from '../anchors/englishWords';
 import type { Lexicon } from '../anchors/lexicon';
 import type { JapaneseToken, JapaneseTokenizer } from './resources';
 
@@ -11,9 +11,39 @@ import type { JapaneseToken, JapaneseTokenizer } from './resources';
  * `k:` consonant skeleton (katakana loanwords), `n:` number keys.
  */
 
-/** Interns string keys to small integers, shared by both sides of one alignment. */
+/**
+ * What one Japanese token contributes to its sentence's features; the same wherever the token occurs, so it is worked
+ * out once per key table (see {@link japaneseTokenContribution}).
+ */
+type TokenContribution =
+  /** Punctuation, particles, numerals…: nothing, and a run of name tokens ends. */
+  | { readonly kind: 'break' }
+  /** Function verbs and short kana: nothing, and a run of name tokens goes on. */
+  | { readonly kind: 'skip' }
+  /** A Latin token: a unit of its own (it ends a run of name tokens). */
+  | { readonly kind: 'latin'; readonly keys: readonly number[] }
+  /**
+   * A content word: a unit (dropped when `keepUnit` is false: a suffix without glosses); `nameReading`, the romaji
+   * the token adds to a run of proper nouns or katakana words, when it is one.
+   */
+  | {
+      readonly kind: 'content';
+      readonly keys: readonly number[];
+      readonly nameReading?: string;
+      readonly keepUnit: boolean;
+    };
+
+/**
+ * Interns string keys to small integers, shared by both sides of one alignment. Also remembers the interned keys of
+ * every English word and Japanese token seen with it: words repeat heavily, so most are worked out once per document.
+ */
 export class KeyTable {
   private readonly ids = new Map<string, number>();
+  /** English word as written → interned keys, or null for a stopword. */
+  readonly englishWords = new Map<string, readonly number[] | null>();
+  /** Japanese token signature (see {@link tokenSignature}) → its contribution. */
+  readonly japaneseTokens = new Map<string, TokenContribution>();
+
   /** @returns the key's id, assigning the next one on first sight */
   intern(key: string): number {
     let id = this.ids.get(key);
@@ -71,15 +101,25 @@ function internAll(keys: KeyTable, list: readonly string[]): number[] {
   return list.map((key) => keys.intern(key));
 }
 
-function englishWordKeys(text: string, stem: string, capitalized: boolean): readonly string[] {
-  return memoized(englishMemo, capitalized ? text : `~${text}`, () => {
+function englishWordKeys(text: string): readonly string[] {
+  return memoized(englishMemo, text, () => {
     const lower = text.toLowerCase();
-    const list = [`w:${stem}`, `l:${lower}`];
-    if (capitalized && lower.length >= 3) list.push(`r:${foldRomaji(lower)}`);
+    const list = [`w:${stemEnglish(text)}`, `l:${lower}`];
+    if (/^[A-Z]/.test(text) && lower.length >= 3) list.push(`r:${foldRomaji(lower)}`);
     const skeleton = consonantSkeleton(lower);
     if (skeleton.length >= 3) list.push(`k:${skeleton}`);
     return list;
   });
+}
+
+/** Interned keys of an English word (stem, Latin form, romaji fold when capitalised, skeleton); null for a stopword. */
+function englishWordUnit(text: string, keys: KeyTable): readonly number[] | null {
+  let unit = keys.englishWords.get(text);
+  if (unit === undefined) {
+    unit = ENGLISH_STOPWORDS.has(text.toLowerCase()) ? null : internAll(keys, englishWordKeys(text));
+    keys.englishWords.set(text, unit);
+  }
+  return unit;
 }
 
 function romanizeMemoized(kana: string): string {
@@ -123,10 +163,10 @@ function visibleLength(text: string): number {
  * consonant skeleton) and each number.
  */
 export function englishSentenceFeatures(text: string, keys: KeyTable): SentenceFeatures {
-  const units: number[][] = [];
-  for (const word of tokenizeEnglish(text)) {
-    if (word.stopword) continue;
-    units.push(internAll(keys, englishWordKeys(word.text, word.stem, word.capitalized)));
+  const units: (readonly number[])[] = [];
+  for (const word of englishWordTexts(text)) {
+    const unit = englishWordUnit(word, keys);
+    if (unit) units.push(unit);
   }
   // The number pattern is costly; most sentences without a digit or a month name have no number worth matching.
   const numbers = MAY_HOLD_NUMBER.test(text) ? extractEnglishNumbers(text) : [];
@@ -134,6 +174,41 @@ export function englishSentenceFeatures(text: string, keys: KeyTable): SentenceF
     units.push(numberMatchKeys(number).map((key) => keys.intern(`n:${key}`)));
   }
   return { length: visibleLength(text), units };
+}
+
+/** Everything {@link japaneseTokenContribution} reads from a token, joined into one memo key. */
+function tokenSignature(token: JapaneseToken): string {
+  const { partOfSpeech, partOfSpeechDetail, surface, basicForm, reading } = token;
+  return `${partOfSpeech}\t${partOfSpeechDetail ?? ''}\t${surface}\t${basicForm}\t${reading ?? ''}`;
+}
+
+/** Works out what a token contributes (see {@link TokenContribution}); pure apart from interning. */
+function japaneseTokenContribution(
+  token: JapaneseToken,
+  keys: KeyTable,
+  lexicon: Lexicon | undefined,
+): TokenContribution {
+  const surface = foldWidth(token.surface);
+  if (/^[A-Za-z][A-Za-z0-9.'&-]*$/.test(surface)) {
+    const lower = surface.toLowerCase();
+    const unit = [keys.intern(`l:${lower}`), keys.intern(`w:${stemEnglish(lower)}`)];
+    if (lower.length >= 3) unit.push(keys.intern(`r:${foldRomaji(lower)}`));
+    return { kind: 'latin', keys: unit };
+  }
+  if (!JAPANESE_CONTENT_POS.has(token.partOfSpeech)) return { kind: 'break' };
+  // Suffixes such as 市 or 省 still carry meaning: look them up but do not start a unit without glosses.
+  const suffix = token.partOfSpeechDetail === '接尾';
+  if (token.partOfSpeechDetail && JAPANESE_SKIPPED_DETAILS.has(token.partOfSpeechDetail) && !suffix) {
+    return { kind: 'break' };
+  }
+  if (JAPANESE_FUNCTION_VERBS.has(token.basicForm)) return { kind: 'skip' };
+  if (/^[\u3041-\u309f]{1,2}$/.test(token.surface)) return { kind: 'skip' };
+  const unit = internAll(keys, japaneseTokenKeys(token, lexicon));
+  const name = token.partOfSpeechDetail === '固有名詞' || isKatakana(token.surface);
+  const keepUnit = !(suffix && unit.length === 0);
+  if (!name) return { kind: 'content', keys: unit, keepUnit };
+  const nameReading = romanizeMemoized(token.reading || token.surface);
+  return { kind: 'content', keys: unit, nameReading, keepUnit };
 }
 
 /**
@@ -146,47 +221,46 @@ export function japaneseSentenceFeatures(
   keys: KeyTable,
   lexicon: Lexicon | undefined,
 ): SentenceFeatures {
-  const units: number[][] = [];
+  const units: (readonly number[])[] = [];
+  // A run of proper nouns and katakana words (会津 若松, ジョー バイデン): their joined reading is one more key of each.
   let nameRun: { reading: string; units: number[][] } = { reading: '', units: [] };
   const closeNameRun = (): void => {
     if (nameRun.units.length > 1 && nameRun.reading.length >= 3) {
       const id = keys.intern(`r:${foldRomaji(nameRun.reading)}`);
       for (const unit of nameRun.units) unit.push(id);
     }
-    nameRun = { reading: '', units: [] };
+    if (nameRun.units.length) nameRun = { reading: '', units: [] };
   };
   for (const token of tokens) {
-    const surface = foldWidth(token.surface);
-    if (/^[A-Za-z][A-Za-z0-9.'&-]*$/.test(surface)) {
-      closeNameRun();
-      const lower = surface.toLowerCase();
-      const unit = [keys.intern(`l:${lower}`), keys.intern(`w:${stemEnglish(lower)}`)];
-      if (lower.length >= 3) unit.push(keys.intern(`r:${foldRomaji(lower)}`));
-      units.push(unit);
-      continue;
+    const signature = tokenSignature(token);
+    let contribution = keys.japaneseTokens.get(signature);
+    if (!contribution) {
+      contribution = japaneseTokenContribution(token, keys, lexicon);
+      keys.japaneseTokens.set(signature, contribution);
     }
-    if (!JAPANESE_CONTENT_POS.has(token.partOfSpeech)) {
-      closeNameRun();
-      continue;
-    }
-    if (token.partOfSpeechDetail && JAPANESE_SKIPPED_DETAILS.has(token.partOfSpeechDetail)) {
-      // Suffixes such as 市 or 省 still carry meaning: look them up but do not start a unit without glosses.
-      if (token.partOfSpeechDetail !== '接尾') {
+    switch (contribution.kind) {
+      case 'break':
         closeNameRun();
-        continue;
+        break;
+      case 'skip':
+        break;
+      case 'latin':
+        closeNameRun();
+        units.push(contribution.keys);
+        break;
+      case 'content': {
+        let unit = contribution.keys;
+        if (contribution.nameReading !== undefined) {
+          // Copied: closing the run may add the joined reading to it, and the memoised list is shared.
+          const copy = unit.slice();
+          nameRun.reading += contribution.nameReading;
+          nameRun.units.push(copy);
+          unit = copy;
+        } else closeNameRun();
+        if (contribution.keepUnit) units.push(unit);
+        break;
       }
     }
-    if (JAPANESE_FUNCTION_VERBS.has(token.basicForm)) continue;
-    if (/^[\u3041-\u309f]{1,2}$/.test(token.surface)) continue;
-    const unit = internAll(keys, japaneseTokenKeys(token, lexicon));
-    const katakana = isKatakana(token.surface);
-    const properNoun = token.partOfSpeechDetail === '固有名詞';
-    if (properNoun || katakana) {
-      nameRun.reading += token.reading ? romanizeMemoized(token.reading) : romanizeMemoized(token.surface);
-      nameRun.units.push(unit);
-    } else closeNameRun();
-    if (token.partOfSpeechDetail === '接尾' && unit.length === 0) continue;
-    units.push(unit);
   }
   closeNameRun();
   for (const number of extractJapaneseNumbers(text)) {

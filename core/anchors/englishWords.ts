@@ -52,6 +52,14 @@ export function stemEnglish(word: string): string {
 const WORD = /[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z0-9]+)*/g;
 
 /**
+ * The words of an English text as written, in order, without spans or stems (see {@link tokenizeEnglish}); for
+ * callers that look words up by their text and need nothing else.
+ */
+export function englishWordTexts(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/**
  * Splits English text into words with their spans, stems and stopword flags. Digits alone are not words (numbers are
  * anchors of their own).
  */
