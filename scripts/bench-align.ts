@@ -1,6 +1,8 @@
 // Alignment benchmark: accuracy and time on the NTREX-128 EN-JA dev documents, and time and peak memory on a
 // 10,000-sentence document pair built from the same data. Prints figures; asserts nothing.
-// Usage: npm run bench:align [-- --seed 7]
+// The 10k pair is aligned in --runs fresh processes (default 3) and the median of each figure is printed, since the
+// machine is shared and single runs vary by tens of percent.
+// Usage: npm run bench:align [-- --seed 7] [--runs 3]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +32,9 @@ async function largeChild(directory: string): Promise<void> {
   const japanese = nonBlankLines(join(directory, 'large.ja'));
   const beads = alignSentenceTexts(english, japanese, resources);
   const finished = performance.now();
+  const cpu = process.cpuUsage();
   writeFileSync(join(directory, 'large.test'), formatVecalignBeads(beads));
+  // maxRSS is in kilobytes: the process's peak resident memory, loading included.
   const peakMegabytes = process.resourceUsage().maxRSS / 1024;
   console.log(
     JSON.stringify({
@@ -38,9 +42,25 @@ async function largeChild(directory: string): Promise<void> {
       loadSeconds: (loaded - started) / 1000,
       alignSeconds: (finished - loaded) / 1000,
       totalSeconds: (finished - started) / 1000,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
       peakMegabytes,
     }),
   );
+}
+
+interface LargeRun {
+  sentences: [number, number];
+  loadSeconds: number;
+  alignSeconds: number;
+  totalSeconds: number;
+  cpuSeconds: number;
+  peakMegabytes: number;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function score(pairs: string[]): { strict: { f1: number }; lax: { f1: number }; nullBeads: { gold: number; found: number } } {
@@ -51,6 +71,7 @@ function score(pairs: string[]): { strict: { f1: number }; lax: { f1: number }; 
 async function main(): Promise<void> {
   if (process.argv[2] === '--large-child') return largeChild(process.argv[3]!);
   const seed = argumentValue('seed', '7');
+  const runs = Math.max(1, Number(argumentValue('runs', '3')) || 3);
   const work = mkdtempSync(join(tmpdir(), 'bench-align-'));
   try {
     const cases = join(work, 'cases');
@@ -94,12 +115,21 @@ async function main(): Promise<void> {
     writeFileSync(join(work, 'large.en'), `${english.join('\n')}\n`);
     writeFileSync(join(work, 'large.ja'), `${japanese.join('\n')}\n`);
     writeFileSync(join(work, 'large.gold'), `${gold.join('\n')}\n`);
-    const child = execFileSync('npx', ['tsx', 'scripts/bench-align.ts', '--large-child', work], { encoding: 'utf8' });
-    const large = JSON.parse(child.trim().split('\n').pop()!);
+    const largeRuns: LargeRun[] = [];
+    for (let run = 0; run < runs; run++) {
+      const child = execFileSync('npx', ['tsx', 'scripts/bench-align.ts', '--large-child', work], { encoding: 'utf8' });
+      largeRuns.push(JSON.parse(child.trim().split('\n').pop()!) as LargeRun);
+    }
+    const figure = (key: keyof Omit<LargeRun, 'sentences'>, digits: number): string =>
+      `${median(largeRuns.map((run) => run[key])).toFixed(digits)}`;
+    const every = (key: keyof Omit<LargeRun, 'sentences'>): string =>
+      largeRuns.map((run) => run[key].toFixed(2)).join(', ');
     const largeScore = score([join(work, 'large.gold'), join(work, 'large.test')]);
-    console.log(`10,000-sentence pair (${large.sentences[0]} EN / ${large.sentences[1]} JA sentences, one document)`);
-    console.log(`  time ${large.totalSeconds.toFixed(2)} s (loading ${large.loadSeconds.toFixed(2)} s, aligning ${large.alignSeconds.toFixed(2)} s)`);
-    console.log(`  peak memory ${large.peakMegabytes.toFixed(0)} MB`);
+    const [sourceSentences, targetSentences] = largeRuns[0]!.sentences;
+    console.log(`10,000-sentence pair (${sourceSentences} EN / ${targetSentences} JA sentences, one document; median of ${runs} runs)`);
+    console.log(`  time ${figure('totalSeconds', 2)} s (loading ${figure('loadSeconds', 2)} s, aligning ${figure('alignSeconds', 2)} s; CPU ${figure('cpuSeconds', 2)} s)`);
+    console.log(`  runs: total ${every('totalSeconds')} s`);
+    console.log(`  peak memory ${figure('peakMegabytes', 0)} MB (maxRSS)`);
     console.log(`  strict F1 ${percent(largeScore.strict.f1)}%  lax F1 ${percent(largeScore.lax.f1)}%  null beads ${largeScore.nullBeads.found}/${largeScore.nullBeads.gold}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
