@@ -1,16 +1,5 @@
 import { memo, useState, type CSSProperties } from 'react';
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Menu,
-  NumberInput,
-  Popover,
-  Stack,
-  Text,
-  Tooltip,
-} from '@mantine/core';
+import { Button, Group, Menu, NumberInput, Popover, Stack, Text } from '@mantine/core';
 import type { DocumentSide, SentenceBead } from '../../../../core/alignment/types';
 import { DotsIcon, PinIcon } from '../../components/icons';
 import { formatMessage } from '../../i18n';
@@ -32,10 +21,14 @@ export interface AlignedRowProps {
   readonly target: DocumentSide;
   readonly selected: boolean;
   readonly splitOpen: boolean;
+  /** True while this row's action menu is open (only one row mounts a menu). */
+  readonly menuOpen: boolean;
   readonly isMac: boolean;
   readonly measure: (element: HTMLElement | null) => void;
   readonly onSelect: (beadIndex: number) => void;
   readonly onAction: (action: ShortcutAction, beadIndex: number) => void;
+  /** Opens the action menu of a row, or closes it (null). */
+  readonly onMenu: (beadIndex: number | null) => void;
   readonly onSplit: (beadIndex: number, sourceCount: number, targetCount: number) => void;
   readonly onCloseSplit: () => void;
 }
@@ -163,26 +156,48 @@ function RowMenu({
   beadIndex,
   beadCount,
   isMac,
+  menuOpen,
   onAction,
-}: Pick<AlignedRowProps, 'bead' | 'beadIndex' | 'beadCount' | 'isMac' | 'onAction'>) {
+  onMenu,
+}: Pick<
+  AlignedRowProps,
+  'bead' | 'beadIndex' | 'beadCount' | 'isMac' | 'menuOpen' | 'onAction' | 'onMenu'
+>) {
   const t = useMessages();
+  const label = `${t('rowActions')} — ${formatMessage(t('rowNumber'), { row: beadIndex + 1 })}`;
+  // A plain button (not a Mantine component): it is mounted for every row scrolled into view.
+  const button = (
+    <button
+      type="button"
+      className={classes.menuButton}
+      aria-label={label}
+      aria-haspopup="menu"
+      aria-expanded={menuOpen}
+      onClick={menuOpen ? undefined : () => onMenu(beadIndex)}
+    >
+      <DotsIcon />
+    </button>
+  );
+  // A closed menu is just its button: a Mantine Menu per row would cost every row scrolled into view.
+  if (!menuOpen) return button;
   return (
-    <Menu position="bottom-end" shadow="md" width={390} withinPortal>
-      <Menu.Target>
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          size="sm"
-          aria-label={`${t('rowActions')} — ${formatMessage(t('rowNumber'), { row: beadIndex + 1 })}`}
-        >
-          <DotsIcon />
-        </ActionIcon>
-      </Menu.Target>
+    <Menu
+      opened
+      onChange={(opened) => {
+        if (!opened) onMenu(null);
+      }}
+      position="bottom-end"
+      shadow="md"
+      width={390}
+      withinPortal
+      returnFocus
+    >
+      <Menu.Target>{button}</Menu.Target>
       <Menu.Dropdown>
         {ROW_MENU.map((action, position) => {
           if (action === null) return <Menu.Divider key={`divider-${position}`} />;
           const shortcut = shortcutOf(action);
-          const label =
+          const itemLabel =
             action === 'togglePin'
               ? bead.pinned
                 ? t('unconfirmRow')
@@ -199,7 +214,7 @@ function RowMenu({
                 </Text>
               }
             >
-              {label}
+              {itemLabel}
             </Menu.Item>
           );
         })}
@@ -232,18 +247,14 @@ export const AlignedRow = memo(function AlignedRow(props: AlignedRowProps) {
       <div role="cell" className={classes.gutter}>
         <span className={classes.rowNumber}>{beadIndex + 1}</span>
         <span className={classes.badges}>
-          <Tooltip label={`${t('confidence')}: ${percent}%`} openDelay={400}>
-            <Badge
-              size="xs"
-              radius="sm"
-              variant="light"
-              color={BAND_COLOR[band]}
-              className={classes.badge}
-              aria-label={`${t('confidence')} ${percent}%`}
-            >
-              {percent}%
-            </Badge>
-          </Tooltip>
+          <span
+            className={classes.badge}
+            data-band={band}
+            aria-label={`${t('confidence')} ${percent}%`}
+            title={`${t('confidence')}: ${percent}%`}
+          >
+            {percent}%
+          </span>
           {bead.pinned && (
             <span
               className={classes.pin}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { DocumentAlignment } from '../../../../core/alignment/types';
 import { formatMessage, type MessageKey } from '../../i18n';
@@ -115,6 +115,7 @@ export function AlignedView(props: AlignedViewProps) {
   const selectedBead = useReview((state) => state.ui.selectedBead);
   const selectBead = useReview((state) => state.selectBead);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [menuFor, setMenuFor] = useState<number | null>(null);
 
   const items = useMemo(() => (alignment ? buildItems(alignment, rows) : []), [alignment, rows]);
   const itemOfBead = useMemo(() => {
@@ -139,7 +140,7 @@ export function AlignedView(props: AlignedViewProps) {
           ? `c${item.clauseBead}`
           : `r${item.beadIndex}`;
     },
-    overscan: 8,
+    overscan: 6,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: CLAUSE_HEIGHT,
   });
@@ -164,6 +165,14 @@ export function AlignedView(props: AlignedViewProps) {
   }, [onCaret]);
 
   const onSelect = useCallback((beadIndex: number) => selectBead(beadIndex), [selectBead]);
+  const { onAction: runAction } = props;
+  const onAction = useCallback(
+    (action: ShortcutAction, beadIndex: number) => {
+      setMenuFor(null);
+      runAction(action, beadIndex);
+    },
+    [runAction],
+  );
 
   if (!alignment) return null;
   const virtualItems = virtualizer.getVirtualItems();
@@ -217,10 +226,12 @@ export function AlignedView(props: AlignedViewProps) {
           target={alignment.target}
           selected={item.beadIndex === selectedBead}
           splitOpen={item.beadIndex === props.splitRowFor}
+          menuOpen={item.beadIndex === menuFor}
+          onMenu={setMenuFor}
           isMac={props.isMac}
           measure={virtualizer.measureElement}
           onSelect={onSelect}
-          onAction={props.onAction}
+          onAction={onAction}
           onSplit={props.onSplit}
           onCloseSplit={props.onCloseSplit}
         />,
