@@ -6,10 +6,11 @@ import { startHost, type HostProcess } from './fixtures';
 
 // Kills the loopback host process (SIGKILL, no chance to flush) at random moments while a reviewer's changes stream
 // in and autosave runs, at least 50 times. After every kill the project must open again, holding every change the host
-// acknowledged more than one second before the kill: "at most the last second of work missing".
+// acknowledged. (The requirement allows losing the last second of work; the change journal syncs each change before
+// acknowledging it, so the test holds it to none.)
 
 const KILLS = Number(process.env['TAIYAKU_CRASH_KILLS'] ?? 50);
-const ALLOWED_LOSS_MS = 1_000;
+const ALLOWED_LOSS_MS = 0;
 
 async function call<T>(host: HostProcess, channel: string, request: unknown): Promise<T> {
   const response = await fetch(`${host.origin}/api/${channel}`, {
@@ -59,10 +60,7 @@ test('the project survives the host being killed during autosave, 50 times', asy
       const opened = await call<Snapshot>(host, 'project:open', { path: created.path });
       const present = new Set(opened.project.annotations.map((annotation) => annotation.id));
       const missing = [...mustSurvive].filter((id) => !present.has(id));
-      expect(
-        missing,
-        `round ${round}: changes acknowledged over a second before the kill are missing`,
-      ).toEqual([]);
+      expect(missing, `round ${round}: acknowledged changes are missing`).toEqual([]);
 
       // Stream changes for a random while, then kill without warning.
       const killAfter = 150 + Math.random() * 1_850;
@@ -124,7 +122,7 @@ test('the project survives the host being killed during autosave, 50 times', asy
           : host.child.once('exit', resolve),
       );
       rmSync(host.userDataDirectory, { recursive: true, force: true });
-      // Only this round's changes: earlier rounds' last second was lost legitimately at their own kill.
+      // Only this round's changes: each round checks what its own kill may have lost.
       for (const change of acknowledged.slice(roundStart)) {
         if (change.at <= killedAt - ALLOWED_LOSS_MS) mustSurvive.add(change.id);
       }
@@ -142,9 +140,12 @@ test('the project survives the host being killed during autosave, 50 times', asy
     ).toBeGreaterThan(0);
     console.log(
       `crash safety: ${KILLS} kills (${killsDuringSave} with changes not yet on disk), ${acknowledged.length} changes acknowledged, ` +
-        `${lost} lost (all within the last second before a kill)`,
+        `${lost} of them lost`,
     );
+    const exited = new Promise((resolve) => host.child.once('exit', resolve));
     host.child.kill('SIGTERM');
+    await exited;
+    rmSync(host.userDataDirectory, { recursive: true, force: true });
   } finally {
     rmSync(userData, { recursive: true, force: true });
   }

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createProjectFile, serializeProjectFile } from '../core/project/projectFile';
 import { alignmentFromSentences } from '../core/review/alignmentFromSentences';
@@ -21,7 +22,8 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function buildProject(path: string): void {
+/** Writes a synthetic project of `BEADS` 1-1 beads (NTREX sentences, 10 per clause) to `path`. */
+export function buildProject(path: string): void {
   const english = readFileSync(join(ntrex, 'newstest2019-src.eng.txt'), 'utf8')
     .split('\n')
     .filter(Boolean);
@@ -236,4 +238,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Run as a script; importable for its project builder.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

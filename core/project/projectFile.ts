@@ -105,6 +105,11 @@ export const ProjectFileSchema = z
     documents: z.object({ source: DocumentOriginSchema, target: DocumentOriginSchema }),
     alignment: DocumentAlignmentSchema,
     annotations: z.array(AnnotationSchema),
+    /**
+     * The last entry of the project's change journal (`<file>.journal`) this snapshot includes; entries after it are
+     * replayed on open. Absent before the first journaled change.
+     */
+    journalSequence: z.number().int().nonnegative().optional(),
   })
   .superRefine((project, context) => {
     for (const side of ['source', 'target'] as const) {

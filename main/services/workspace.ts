@@ -27,21 +27,28 @@ import {
   undo,
   type ReviewHistory,
 } from '../../core/review/history';
-import type { RealignFunction, ReviewSession } from '../../core/review/session';
+import { runCommand, type RealignFunction, type ReviewSession } from '../../core/review/session';
 import { alignTexts, loadAlignmentResources } from './alignment/alignTexts';
 import { projectRoot } from './appInfo';
 import { createAutosaver, type Autosaver } from './autosave';
 import { DEFAULT_MAX_IMPORT_BYTES, decodeTextBytes } from './importText';
 import { splitBilingual } from '../../core/document/splitBilingual';
+import {
+  createJournalWriter,
+  readJournal,
+  type JournalEntry,
+  type JournalWriter,
+} from './projectJournal';
 import { createProjectStore, type ProjectStore } from './projectStore';
 import { ServiceError } from './serviceError';
 
 /**
- * Autosave timing: save once changes pause for 300 ms, and start a save at most 800 ms after the first unsaved change,
- * so a change is on disk within a second even while the reviewer keeps working (a hard kill loses at most that).
+ * Every change is on disk before it is acknowledged, through the project's change journal (an append and a sync: a few
+ * milliseconds at any project size). The whole project file is rewritten from it later: once changes pause for 2 s,
+ * at most 10 s after the first change it does not hold yet, and on save, close and quit.
  */
-export const AUTOSAVE_DEBOUNCE_MS = 300;
-export const AUTOSAVE_MAX_WAIT_MS = 800;
+export const SNAPSHOT_DEBOUNCE_MS = 2_000;
+export const SNAPSHOT_MAX_WAIT_MS = 10_000;
 
 /** The file name of the sample project in the projects folder. */
 export const SAMPLE_PROJECT_FILE = `Sample${PROJECT_FILE_EXTENSION}`;
@@ -54,6 +61,11 @@ interface OpenWorkspace {
   revision: number;
   isSample: boolean;
   autosaver: Autosaver;
+  journal: JournalWriter;
+  /** The last journal entry written (0 before any). */
+  sequence: number;
+  /** Journal appends not yet synced. */
+  appending: number;
   lastSavedAt: string | null;
   lastError: string | null;
 }
@@ -71,6 +83,53 @@ function projectOf(workspace: OpenWorkspace): ProjectFile {
     ...workspace.meta,
     alignment: alignment as ProjectFile['alignment'],
     annotations: annotations as ProjectFile['annotations'],
+    ...(workspace.sequence > 0 ? { journalSequence: workspace.sequence } : {}),
+  };
+}
+
+const refuseRealign: RealignFunction = () => {
+  throw new Error('realignment is journaled as its result');
+};
+
+/**
+ * Applies journal entries to the project they follow. Stops at the first entry that does not apply (and says so):
+ * commands address beads by index, so one out of step would change the wrong rows.
+ */
+export function replayJournal(
+  project: ProjectFile,
+  entries: readonly JournalEntry[],
+): { project: ProjectFile; applied: number; problem?: string } {
+  let session = sessionOf(project);
+  let settings = project.settings;
+  let applied = 0;
+  let sequence = project.journalSequence ?? 0;
+  for (const entry of entries) {
+    if (entry.kind === 'command') {
+      const outcome = runCommand(session, toReviewCommand(entry.command, refuseRealign));
+      if (!outcome.ok) {
+        return {
+          project: { ...project, settings, ...sessionFields(session), journalSequence: sequence },
+          applied,
+          problem: `change ${entry.seq} in the change journal could not be applied (${outcome.reason})`,
+        };
+      }
+      session = outcome.session;
+    } else if (entry.kind === 'session') {
+      session = { alignment: entry.alignment, annotations: entry.annotations };
+    } else settings = entry.settings;
+    sequence = entry.seq;
+    applied += 1;
+  }
+  return {
+    project: { ...project, settings, ...sessionFields(session), journalSequence: sequence },
+    applied,
+  };
+}
+
+function sessionFields(session: ReviewSession): Pick<ProjectFile, 'alignment' | 'annotations'> {
+  return {
+    alignment: session.alignment as ProjectFile['alignment'],
+    annotations: session.annotations as ProjectFile['annotations'],
   };
 }
 
@@ -172,7 +231,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
 
   function status(workspace: OpenWorkspace): SaveStatus {
     return {
-      pending: workspace.autosaver.pending,
+      pending: workspace.appending > 0,
       lastSavedAt: workspace.lastSavedAt,
       error: workspace.lastError,
     };
@@ -181,7 +240,13 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   function register(
     path: string,
     project: ProjectFile,
-    extra: { isSample: boolean; recovery?: string; migratedFrom?: number; warnings?: string[] },
+    extra: {
+      isSample: boolean;
+      recovery?: string;
+      migratedFrom?: number;
+      warnings?: string[];
+      pendingJournal?: readonly JournalEntry[];
+    },
   ): WorkspaceSnapshot {
     const workspace: OpenWorkspace = {
       path,
@@ -191,14 +256,21 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       isSample: extra.isSample,
       lastSavedAt: null,
       lastError: null,
+      sequence: project.journalSequence ?? 0,
+      appending: 0,
+      journal: createJournalWriter(path, extra.pendingJournal),
       autosaver: undefined as unknown as Autosaver,
     };
     workspace.autosaver = createAutosaver(store, path, {
-      debounceMs: AUTOSAVE_DEBOUNCE_MS,
-      maxWaitMs: AUTOSAVE_MAX_WAIT_MS,
+      debounceMs: SNAPSHOT_DEBOUNCE_MS,
+      maxWaitMs: SNAPSHOT_MAX_WAIT_MS,
       onSaved: (saved) => {
         workspace.lastSavedAt = saved.project.updatedAt;
         workspace.lastError = null;
+        // The file now holds every change through its journalSequence: those journal entries can go.
+        workspace.journal.compact(saved.project.journalSequence ?? 0).catch((error: unknown) => {
+          workspace.lastError = `Could not compact the change journal: ${error instanceof Error ? error.message : String(error)}`;
+        });
       },
       onError: (error) => {
         workspace.lastError = error instanceof Error ? error.message : String(error);
@@ -230,11 +302,33 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       };
     }
     const opened = await store.open(absolute);
-    return register(absolute, opened.project, {
+    const warnings: string[] = [];
+    let project = opened.project;
+    let pendingJournal: JournalEntry[];
+    try {
+      const reading = await readJournal(absolute, project.journalSequence ?? 0);
+      const replayed = replayJournal(project, reading.entries);
+      project = replayed.project;
+      pendingJournal = reading.entries.slice(0, replayed.applied);
+      const problem = replayed.problem ?? reading.problem;
+      if (problem) warnings.push(`Some recent changes could not be restored: ${problem}.`);
+    } catch (error) {
+      await store.close(absolute);
+      throw new ServiceError(
+        'failed',
+        `Could not read the change journal of ${basename(absolute)}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    const snapshot = register(absolute, project, {
       isSample,
+      warnings,
+      pendingJournal,
       ...(opened.recovery ? { recovery: opened.recovery.message } : {}),
       ...(opened.migratedFrom !== undefined ? { migratedFrom: opened.migratedFrom } : {}),
     });
+    // Fold what the journal restored into the project file soon, so the journal stays short.
+    if (pendingJournal.length > 0) open.get(absolute)!.autosaver.schedule(project);
+    return snapshot;
   }
 
   async function createAt(
@@ -298,10 +392,51 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
     };
   }
 
-  function changed(workspace: OpenWorkspace, history: ReviewHistory): void {
-    workspace.history = history;
+  type JournalChange =
+    { kind: 'command'; command: WireCommand } | { kind: 'session' } | { kind: 'settings' };
+
+  /**
+   * Records a change: journals it and resolves once it is on disk; schedules the full rewrite. The journal entry is
+   * queued synchronously, so entries keep the order of the changes even when requests overlap.
+   */
+  async function record(workspace: OpenWorkspace, change: JournalChange): Promise<void> {
     workspace.revision += 1;
-    workspace.autosaver.schedule(projectOf(workspace));
+    workspace.sequence += 1;
+    const base = { seq: workspace.sequence, at: new Date().toISOString() };
+    const { alignment, annotations } = workspace.history.present;
+    const entry: JournalEntry =
+      change.kind === 'command'
+        ? { ...base, kind: 'command', command: change.command }
+        : change.kind === 'session'
+          ? {
+              ...base,
+              kind: 'session',
+              alignment,
+              annotations: annotations as ProjectFile['annotations'],
+            }
+          : { ...base, kind: 'settings', settings: workspace.meta.settings };
+    const project = projectOf(workspace);
+    workspace.appending += 1;
+    try {
+      await workspace.journal.append(entry);
+      workspace.lastSavedAt = base.at;
+      workspace.lastError = null;
+    } catch (error) {
+      // The full rewrite below still carries the change; say that the quick save failed.
+      workspace.lastError = `Could not write the change journal: ${error instanceof Error ? error.message : String(error)}`;
+      workspace.autosaver.schedule(project);
+      await workspace.autosaver.flush();
+      return;
+    } finally {
+      workspace.appending -= 1;
+    }
+    workspace.autosaver.schedule(project);
+  }
+
+  /** After a full save that holds every change: empties and removes the journal. */
+  async function retireJournal(workspace: OpenWorkspace): Promise<void> {
+    await workspace.journal.compact(workspace.sequence);
+    await workspace.journal.close({ remove: true });
   }
 
   return {
@@ -379,7 +514,12 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       if (!outcome.ok) return result(workspace, false, { reason: outcome.reason });
       if (history === workspace.history)
         return result(workspace, false, { reason: 'Nothing to change.' });
-      changed(workspace, history);
+      workspace.history = history;
+      // A realignment's result depends on the dictionaries: journal the result, not the command.
+      await record(
+        workspace,
+        command.type === 'realign' ? { kind: 'session' } : { kind: 'command', command },
+      );
       return result(workspace, true, {
         ...(outcome.note ? { note: outcome.note } : {}),
         ...(command.type === 'realign' ? { alignment: history.present.alignment } : {}),
@@ -390,7 +530,8 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       const workspace = workspaceAt(path);
       if (!canUndo(workspace.history))
         return result(workspace, false, { reason: 'Nothing to undo.' });
-      changed(workspace, undo(workspace.history));
+      workspace.history = undo(workspace.history);
+      await record(workspace, { kind: 'session' });
       return result(workspace, true);
     },
 
@@ -398,15 +539,15 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       const workspace = workspaceAt(path);
       if (!canRedo(workspace.history))
         return result(workspace, false, { reason: 'Nothing to redo.' });
-      changed(workspace, redo(workspace.history));
+      workspace.history = redo(workspace.history);
+      await record(workspace, { kind: 'session' });
       return result(workspace, true);
     },
 
     async updateSettings(path, settings) {
       const workspace = workspaceAt(path);
       workspace.meta = { ...workspace.meta, settings: { ...workspace.meta.settings, ...settings } };
-      workspace.revision += 1;
-      workspace.autosaver.schedule(projectOf(workspace));
+      await record(workspace, { kind: 'settings' });
       return workspace.meta.settings;
     },
 
@@ -424,6 +565,9 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       await workspace.autosaver.flush();
       const saved = await store.saveAs(target, projectOf(workspace), workspace.path);
       workspace.autosaver.dispose();
+      // The old file now holds everything: its journal goes; the new file starts its own, numbering on.
+      await workspace.journal.compact(workspace.sequence);
+      await workspace.journal.close({ remove: true });
       open.delete(workspace.path);
       const snapshot = register(target, saved.project, { isSample: false });
       const moved = open.get(target)!;
@@ -439,6 +583,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       if (!workspace) return;
       await workspace.autosaver.flush();
       workspace.autosaver.dispose();
+      await retireJournal(workspace);
       open.delete(workspace.path);
       await store.close(workspace.path);
     },
@@ -450,6 +595,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       for (const workspace of [...open.values()]) {
         try {
           await workspace.autosaver.flush();
+          await retireJournal(workspace);
         } catch (error) {
           failures.push(
             `${basename(workspace.path)}: ${error instanceof Error ? error.message : String(error)}`,
