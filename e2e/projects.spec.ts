@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import Encoding from 'encoding-japanese';
 import type { Page } from '@playwright/test';
 import { SCREENSHOT_DIRECTORY, expect, openWorkspace, test } from './fixtures';
@@ -127,5 +128,41 @@ test.describe('projects', () => {
     await page.getByRole('button', { name: 'Project' }).click();
     await page.getByRole('menuitem', { name: 'Close project' }).click();
     await expect(page.getByText('Sample', { exact: true })).toBeVisible({ timeout: 30_000 });
+  });
+
+  test('creates a project from one bilingual document and saves it under another name', async ({
+    page,
+    host,
+  }) => {
+    await openWorkspace(page, host);
+    const dialog = await openNewProject(page);
+    await dialog.getByRole('tab', { name: 'One bilingual document' }).click();
+    await dialog.getByLabel('Bilingual document', { exact: true }).setInputFiles({
+      name: 'press-release.txt',
+      mimeType: 'text/plain',
+      buffer: readFileSync(
+        resolve(import.meta.dirname, '..', 'fixtures', 'seed', '000_37c746aa84bde595.txt'),
+      ),
+    });
+    await expect(dialog.getByLabel('Project name')).toHaveValue('press-release');
+    await dialog.getByRole('button', { name: 'Create and align' }).click();
+    await expect(dialog).toBeHidden({ timeout: 30_000 });
+    await expect(page.getByRole('heading', { name: 'press-release' })).toBeVisible();
+    const table = page.getByRole('table', { name: 'Aligned text' });
+    const clause1 = table.getByRole('rowgroup', { name: 'Clause 1', exact: true });
+    await expect(clause1).toContainText('a business matching session was held');
+    await expect(clause1).toContainText('J-ヴィレッジにて行われる');
+
+    const copy = join(host.userDataDirectory, 'press-release copy.taiyaku');
+    await page.getByRole('button', { name: 'Project' }).click();
+    await page.getByRole('menuitem', { name: 'Save as…' }).click();
+    const saveAs = page.getByRole('dialog', { name: 'Save project as' });
+    await saveAs.getByLabel('New project file path').fill(copy);
+    await saveAs.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(saveAs).toBeHidden();
+    await page.getByRole('button', { name: 'Project' }).click();
+    await page.getByRole('menuitem', { name: 'Open…' }).click();
+    const open = page.getByRole('dialog', { name: 'Open project' });
+    await expect(open.getByRole('list', { name: 'Recent projects' })).toContainText(copy);
   });
 });

@@ -51,6 +51,17 @@ test.describe('the review workspace', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'workspace-dark.png') });
     await chooseSegment(page, 'Light');
 
+    // F opens the flag dialog (the annotations feature's) also while the annotation panel is hidden.
+    await page.getByRole('button', { name: 'Hide the annotation panel' }).first().click();
+    await expect(page.getByRole('complementary', { name: 'Annotations' })).toHaveCount(0);
+    await page.keyboard.press('f');
+    const flag = page.getByRole('dialog');
+    await expect(flag).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(flag).toBeHidden();
+    await page.getByRole('button', { name: 'Show the annotation panel' }).click();
+    await expect(page.getByRole('complementary', { name: 'Annotations' })).toBeVisible();
+
     // ? opens the help, which lists every shortcut of the table the key handler uses.
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -82,6 +93,7 @@ test.describe('the review workspace', () => {
     await page.keyboard.press('s');
     const split = page.getByRole('form', { name: 'Split row 2' });
     await expect(split).toBeVisible();
+    await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'split-row.png') });
     await split.getByRole('button', { name: 'Split' }).click();
     await expect(count(SAMPLE_ROWS)).toBeVisible();
     await expect(beadRow(table, 2)).toContainText('jointly chaired');

@@ -89,7 +89,10 @@ function SplitRowForm({
     const next = count < indices.length ? documentSide.sentences[indices[count]!]?.text : undefined;
     return (
       <Text size="xs" c="dimmed" lang={documentSide.lang}>
-        {last ? shorten(last, 36, true) : '—'} <strong>|</strong>{' '}
+        {last ? shorten(last, 36, true) : '—'}{' '}
+        <Text span c="indigo" fw={700} aria-hidden>
+          ⏐
+        </Text>{' '}
         {next ? shorten(next, 36, false) : '—'}
       </Text>
     );
@@ -107,33 +110,39 @@ function SplitRowForm({
           {formatMessage(t('splitTitle'), { row: beadIndex + 1 })}
         </Text>
         <Text size="xs">{t('splitFirstKeeps')}</Text>
-        <Group gap="xs" align="flex-end" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap">
+          <Text size="xs" w={130} component="label" htmlFor={`split-splitSourceCount-${beadIndex}`}>
+            {t('splitSourceCount')}
+          </Text>
           <NumberInput
-            label={t('splitSourceCount')}
+            id={`split-splitSourceCount-${beadIndex}`}
             size="xs"
-            w={120}
+            w={84}
             min={0}
             max={bead.sourceIndices.length}
             value={sourceCount}
             onChange={(value) => setSourceCount(Number(value) || 0)}
             data-autofocus
           />
-          <Text size="xs" c="dimmed" pb={6}>
+          <Text size="xs" c="dimmed">
             {formatMessage(t('splitOf'), { count: bead.sourceIndices.length })}
           </Text>
         </Group>
         {preview(source, bead.sourceIndices, sourceCount)}
-        <Group gap="xs" align="flex-end" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap">
+          <Text size="xs" w={130} component="label" htmlFor={`split-splitTargetCount-${beadIndex}`}>
+            {t('splitTargetCount')}
+          </Text>
           <NumberInput
-            label={t('splitTargetCount')}
+            id={`split-splitTargetCount-${beadIndex}`}
             size="xs"
-            w={120}
+            w={84}
             min={0}
             max={bead.targetIndices.length}
             value={targetCount}
             onChange={(value) => setTargetCount(Number(value) || 0)}
           />
-          <Text size="xs" c="dimmed" pb={6}>
+          <Text size="xs" c="dimmed">
             {formatMessage(t('splitOf'), { count: bead.targetIndices.length })}
           </Text>
         </Group>

@@ -7,7 +7,7 @@ import { visibleRows } from '../../state/selectors';
 import { useMessages } from '../../useMessages';
 import { AlignedView } from '../alignment/AlignedView';
 import type { SentenceCaret } from '../alignment/caret';
-import { AnnotationPanel } from '../annotations/AnnotationPanel';
+import { AnnotationPanel, FlagDialogHost } from '../annotations/AnnotationPanel';
 import { ProjectDialogs } from '../projects/ProjectDialogs';
 import type { ProjectDialog } from '../projects/ProjectMenu';
 import { performAction, splitRow, type ActionContext } from './actions';
@@ -203,12 +203,14 @@ export function Workspace() {
                 </Tooltip>
               </div>
               <div className={classes.asideBody}>
-                <AnnotationPanel />
+                <AnnotationPanel hostsFlagDialog={false} />
               </div>
             </aside>
           )}
         </>
       )}
+      {/* Mounted here, not in the panel, so F flags a selection while the panel is hidden too. */}
+      {status === 'ready' && hasSession && <FlagDialogHost />}
       <HelpOverlay opened={helpOpen} onClose={() => setHelpOpen(false)} isMac={isMac} />
       <ProjectDialogs dialog={dialog} onClose={() => setDialog(null)} />
       <NoticeToasts />
