@@ -23,7 +23,13 @@ export async function startHost(environment: Record<string, string> = {}): Promi
   const userDataDirectory = mkdtempSync(join(tmpdir(), 'taiyaku-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/host/main.ts', '--port', '0'], {
     cwd: repositoryRoot,
-    env: { ...process.env, TAIYAKU_USER_DATA: userDataDirectory, ...environment },
+    // Tests check every answer against the contract too (off in normal use for speed).
+    env: {
+      ...process.env,
+      TAIYAKU_USER_DATA: userDataDirectory,
+      TAIYAKU_CHECK_RESPONSES: '1',
+      ...environment,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

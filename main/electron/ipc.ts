@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNELS } from '../../core/ipc/channels';
 import type { IpcResult } from '../../core/ipc/contract';
-import { dispatch, type Handlers } from '../services/dispatch';
+import { dispatch, responseCheckingFromEnvironment, type Handlers } from '../services/dispatch';
 import { isTrustedRendererUrl } from '../security/trustedUrl';
 
 /**
@@ -20,7 +20,9 @@ export function registerIpcHandlers(handlers: Handlers, rendererUrl: string): vo
             error: { code: 'refused', message: 'request from an untrusted frame' },
           };
         }
-        return dispatch(handlers, channel, request);
+        return dispatch(handlers, channel, request, {
+          checkResponses: responseCheckingFromEnvironment(),
+        });
       },
     );
   }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { responseCheckingFromEnvironment } from '../services/dispatch';
 import { createHandlers } from '../services/handlers';
 import { appVersion, projectRoot } from '../services/appInfo';
 import { defaultUserDataDirectory } from '../services/userData';
@@ -35,6 +36,7 @@ const host = await startLoopbackHost({
   rendererDirectory,
   handlers: createHandlers({ host: 'loopback', workspace, startupProject }),
   port,
+  checkResponses: responseCheckingFromEnvironment(),
 });
 console.log(`Taiyaku is serving at ${host.url}`);
 console.log('Open that address in a browser on this machine. Press Ctrl+C to stop.');

@@ -28,6 +28,8 @@ export interface LoopbackHostOptions {
   readonly handlers: Handlers;
   /** 0 picks a free port. */
   readonly port?: number;
+  /** Check answers against the contract (see `DispatchOptions`); default true. */
+  readonly checkResponses?: boolean;
   /** Fixed token for tests; random 256-bit hex otherwise. */
   readonly token?: string;
 }
@@ -81,7 +83,7 @@ async function answerApi(
   request: IncomingMessage,
   response: ServerResponse,
   channel: string,
-  options: { handlers: Handlers; token: string; port: number },
+  options: { handlers: Handlers; token: string; port: number; checkResponses: boolean },
 ): Promise<void> {
   // Order matters: a foreign page is refused before it learns anything about the token.
   if (!isAllowedOrigin(request.headers.origin, options.port))
@@ -102,7 +104,9 @@ async function answerApi(
       });
     }
   }
-  const result = await dispatch(options.handlers, channel, payload);
+  const result = await dispatch(options.handlers, channel, payload, {
+    checkResponses: options.checkResponses,
+  });
   const status = result.ok
     ? 200
     : result.error.code === 'invalid-request'
@@ -154,7 +158,12 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     const apiMatch = /^\/api\/([a-z]+:[a-z-]+)$/.exec(url.pathname);
     const work = url.pathname.startsWith('/api/')
       ? apiMatch
-        ? answerApi(request, response, apiMatch[1]!, { handlers: options.handlers, token, port })
+        ? answerApi(request, response, apiMatch[1]!, {
+            handlers: options.handlers,
+            token,
+            port,
+            checkResponses: options.checkResponses ?? true,
+          })
         : Promise.resolve(
             send(
               response,
