@@ -230,6 +230,7 @@ export function AnnotationPanel({ hostsFlagDialog = true }: { hostsFlagDialog?: 
         title={t('deleteTitle')}
         size="sm"
         centered
+        closeButtonProps={{ 'aria-label': t('close') }}
       >
         <Stack gap="md">
           <Text size="sm">{t('deleteConfirm')}</Text>
@@ -238,7 +239,7 @@ export function AnnotationPanel({ hostsFlagDialog = true }: { hostsFlagDialog?: 
               {t('cancel')}
             </Button>
             <Button
-              color="red"
+              color="red.9"
               onClick={() => {
                 if (deleting) void run({ type: 'deleteAnnotation', id: deleting.id });
                 setDeleting(null);
@@ -336,24 +337,33 @@ function AnnotationCard({
       <UnstyledButton
         className={classes.focusButton}
         aria-current={selected ? 'true' : undefined}
-        aria-describedby={titleId}
         title={t('goToText')}
         onClick={() =>
           selectAnnotation(annotation.id, orphaned ? null : beadOfAnnotation(session, annotation))
         }
       >
-        <Group gap={6} wrap="wrap" mb={4} component="span" id={titleId}>
-          <Badge size="sm" variant="light" color={SEVERITY_COLOR[annotation.severity]}>
+        <Text component="span" display="block" size="sm" fw={600} id={titleId}>
+          {categoryPath(annotation.category, annotation.subtype, language)}
+        </Text>
+        <Group gap={6} wrap="wrap" my={4} component="span">
+          <Badge
+            size="sm"
+            variant="light"
+            color={SEVERITY_COLOR[annotation.severity]}
+            classNames={{ label: classes.badgeInk }}
+          >
             {SEVERITY_LABELS[annotation.severity][language]}
           </Badge>
-          <Text component="span" size="sm" fw={600}>
-            {categoryPath(annotation.category, annotation.subtype, language)}
-          </Text>
-          <Badge size="sm" variant="outline" color={STATUS_COLOR[annotation.status]}>
+          <Badge
+            size="sm"
+            variant="outline"
+            color={STATUS_COLOR[annotation.status]}
+            classNames={{ label: classes.badgeInk }}
+          >
             {ANNOTATION_STATUS_LABELS[annotation.status][language]}
           </Badge>
           {orphaned && (
-            <Badge size="sm" variant="filled" color="red" title={t('orphanedHint')}>
+            <Badge size="sm" variant="filled" color="red.9" title={t('orphanedHint')}>
               {t('orphaned')}
             </Badge>
           )}

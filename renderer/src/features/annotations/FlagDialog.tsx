@@ -80,6 +80,7 @@ export function FlagDialog({ mode, onClose, onRemoveSide }: FlagDialogProps) {
       title={mode?.kind === 'edit' ? t('editTitle') : t('flagTitle')}
       size="lg"
       centered
+      closeButtonProps={{ 'aria-label': t('close') }}
     >
       {mode && (
         // Keyed so the form starts afresh each time the dialog opens or switches to another annotation.
@@ -113,6 +114,13 @@ function FlagForm({
   const [author, setAuthor] = useState(() => editing?.author ?? rememberedAuthor());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  // A message goes away as soon as the reviewer fixes its field.
+  const clearError = (field: string) =>
+    setErrors((current) => {
+      if (!(field in current)) return current;
+      const { [field]: _fixed, ...rest } = current;
+      return rest;
+    });
 
   const quotes: Quote[] = useMemo(() => {
     if (!alignment) return [];
@@ -311,10 +319,14 @@ function FlagForm({
           placeholder={t('categoryPlaceholder')}
           data={groups}
           value={category}
-          onChange={setCategory}
+          onChange={(value) => {
+            setCategory(value);
+            clearError('category');
+          }}
           searchable
-          // A new flag starts with its category; an edit usually changes the comment or severity.
-          openOnFocus={mode.kind === 'create'}
+          // Focus lands here when a flag starts, but the list opens only when the reviewer types or clicks, so the
+          // quote and the other fields stay visible.
+          openOnFocus={false}
           required
           maxDropdownHeight={320}
           nothingFoundMessage="—"
@@ -401,7 +413,10 @@ function FlagForm({
           <TextInput
             label={t('author')}
             value={author}
-            onChange={(event) => setAuthor(event.currentTarget.value)}
+            onChange={(event) => {
+              setAuthor(event.currentTarget.value);
+              clearError('author');
+            }}
             required
             autoComplete="name"
             error={errors.author}

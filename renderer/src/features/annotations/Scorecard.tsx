@@ -33,11 +33,11 @@ export function Scorecard() {
     <Paper withBorder p="sm" radius="sm" component="section" aria-labelledby="mqm-scorecard-title">
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">
-          <Title order={3} size="h5" id="mqm-scorecard-title">
+          <Title order={2} size="h5" id="mqm-scorecard-title">
             {t('scorecard')}
           </Title>
           <Badge
-            color={card.passed ? 'teal' : 'red'}
+            color={card.passed ? 'teal.9' : 'red.9'}
             variant="filled"
             size="lg"
             data-testid="scorecard-verdict"
@@ -79,6 +79,7 @@ export function Scorecard() {
                 key={severity}
                 variant="light"
                 color={SEVERITY_COLOR[severity]}
+                classNames={{ label: classes.badgeInk }}
                 fullWidth
                 styles={{ label: { overflow: 'visible' } }}
               >
