@@ -240,16 +240,22 @@ export function AlignedView(props: AlignedViewProps) {
   }
 
   return (
-    <div
-      role="table"
-      aria-label={t('alignedText')}
-      aria-rowcount={alignment.sentenceBeads.length + 1}
-      className={classes.table}
-    >
-      <div ref={scrollRef} className={classes.scroller} tabIndex={-1} data-aligned-scroller>
+    <div className={classes.table}>
+      {/* The table role sits on the focusable scroller itself: a focusable wrapper between a table and its rows is not
+          allowed (axe aria-required-children). */}
+      <div
+        ref={scrollRef}
+        role="table"
+        aria-label={t('alignedText')}
+        aria-rowcount={alignment.sentenceBeads.length + 1}
+        className={classes.scroller}
+        tabIndex={-1}
+        data-aligned-scroller
+      >
         <div role="rowgroup" className={classes.header}>
           <div
             role="row"
+            aria-rowindex={1}
             className={classes.columns}
             style={{ height: '100%', alignItems: 'center' }}
           >
@@ -271,8 +277,10 @@ export function AlignedView(props: AlignedViewProps) {
           </div>
         )}
         {items.length === 0 ? (
-          <div className={classes.noRows} role="status">
-            {t('noRows')}
+          <div role="rowgroup">
+            <div role="row" className={classes.noRows}>
+              <span role="cell">{t('noRows')}</span>
+            </div>
           </div>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

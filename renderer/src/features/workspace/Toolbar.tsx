@@ -165,8 +165,10 @@ function FilterPopover() {
   const dimensions = MQM_CATEGORIES.filter((category) => category.parent === undefined);
   return (
     <Popover position="bottom-start" shadow="md" width={420} trapFocus>
-      <Popover.Target>
-        <Indicator label={active} size={16} disabled={active === 0} offset={4}>
+      {/* The indicator wraps the target, not the other way round: the target's aria-haspopup/aria-expanded belong on the
+          button (axe aria-allowed-attr flags them on the indicator's div). */}
+      <Indicator label={active} size={16} disabled={active === 0} offset={4}>
+        <Popover.Target>
           <Button
             variant={active ? 'light' : 'default'}
             size="xs"
@@ -174,8 +176,8 @@ function FilterPopover() {
           >
             {t('filters')}
           </Button>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown>
         <Stack gap="sm">
           <Stack gap={6}>
