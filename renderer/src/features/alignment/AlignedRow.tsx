@@ -249,6 +249,7 @@ export const AlignedRow = memo(function AlignedRow(props: AlignedRowProps) {
       data-pinned={bead.pinned ? '' : undefined}
       data-selected={selected ? '' : undefined}
       aria-current={selected ? 'true' : undefined}
+      aria-rowindex={beadIndex + 2}
       className={`${classes.columns} ${classes.row}`}
       style={{ '--band-color': `var(--mantine-color-${BAND_COLOR[band]}-6)` } as CSSProperties}
       onMouseDown={() => props.onSelect(beadIndex)}
