@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { chooseSegment, expect, openWorkspace, test } from './fixtures';
+import { join } from 'node:path';
+import { SCREENSHOT_DIRECTORY, chooseSegment, expect, openWorkspace, test } from './fixtures';
 
 /**
  * axe-core over the main screens: the workspace in light and dark, with the annotation panel open and a flag in the
@@ -111,6 +112,7 @@ test.describe('accessibility (axe-core)', () => {
 
     await chooseSegment(page, 'Dark');
     await expectNoSeriousViolations(page, 'workspace, dark');
+    await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'annotation-panel-dark.png') });
     await page.getByTestId('annotation-panel').getByRole('button', { name: 'Edit' }).click();
     await expectNoSeriousViolations(page, 'flag dialog, dark');
     await page
@@ -126,5 +128,6 @@ test.describe('accessibility (axe-core)', () => {
     await page.getByTestId('annotation-panel').getByRole('button', { name: '編集' }).click();
     await expect(page.getByRole('dialog', { name: '指摘を編集' })).toBeVisible();
     await expectNoSeriousViolations(page, 'flag dialog, Japanese UI');
+    await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'flag-dialog-ja.png') });
   });
 });

@@ -96,7 +96,7 @@ test.describe('flagging issues on the text', () => {
     await expect(highlight).toHaveAttribute('data-severity', 'major');
     await expect(panel.getByTestId('issue-count')).toHaveText('1 issue');
     // One major issue: 5 penalty points.
-    await expect(panel).toContainText('5 penalty points');
+    await expect(panel).toContainText('Penalty points: 5');
 
     // Reload: the flag comes back from the project, in the text and in the panel with its diff.
     await page.reload();
@@ -125,7 +125,7 @@ test.describe('flagging issues on the text', () => {
     await card.getByRole('button', { name: 'Resolve' }).click();
     await expect(card).toContainText('Resolved');
     await expect(highlight).toHaveAttribute('data-status', 'resolved');
-    await expect(panel).toContainText('5 penalty points');
+    await expect(panel).toContainText('Penalty points: 5');
 
     // Filter by status.
     const status = panel.getByRole('combobox', { name: 'Status' });

@@ -378,7 +378,7 @@ export const annotationMessages = {
     pass: 'Pass',
     fail: 'Fail',
     perThousand: 'penalty points per 1,000 source words',
-    penaltySummary: '{points} penalty points · {words} source words',
+    penaltySummary: 'Penalty points: {points} · source words: {words}',
     threshold: 'Pass mark (points per 1,000 words)',
     thresholdSaved: 'Pass mark saved',
     thresholdFailed: 'The pass mark could not be saved: {error}',

@@ -62,7 +62,24 @@ export interface FlagDialogProps {
 interface Quote {
   readonly side: Side;
   readonly exact: string;
+  /** A little of the text around the quote, so the reviewer sees where it sits. */
+  readonly before: string;
+  readonly after: string;
   readonly lang: string;
+}
+
+const CONTEXT_LENGTH = 24;
+
+/** The tail of `text` (up to `length` units), cut at a line break so the context stays on the quote's line. */
+function contextBefore(text: string, length = CONTEXT_LENGTH): string {
+  const tail = text.slice(-length);
+  return tail.slice(tail.search(/[^\n]*$/)).trimStart();
+}
+
+function contextAfter(text: string, length = CONTEXT_LENGTH): string {
+  const head = text.slice(0, length);
+  const breakAt = head.indexOf('\n');
+  return (breakAt === -1 ? head : head.slice(0, breakAt)).trimEnd();
 }
 
 /**
@@ -128,7 +145,17 @@ function FlagForm({
     if (mode.kind === 'edit') {
       return sides.flatMap((side) => {
         const selector = mode.annotation.selectors.find((candidate) => candidate.side === side);
-        return selector ? [{ side, exact: selector.exact, lang: alignment[side].lang }] : [];
+        return selector
+          ? [
+              {
+                side,
+                exact: selector.exact,
+                before: contextBefore(selector.prefix),
+                after: contextAfter(selector.suffix),
+                lang: alignment[side].lang,
+              },
+            ]
+          : [];
       });
     }
     return sides.flatMap((side) => {
@@ -138,6 +165,10 @@ function FlagForm({
             {
               side,
               exact: alignment[side].text.slice(span.start, span.end),
+              before: contextBefore(
+                alignment[side].text.slice(Math.max(0, span.start - CONTEXT_LENGTH), span.start),
+              ),
+              after: contextAfter(alignment[side].text.slice(span.end, span.end + CONTEXT_LENGTH)),
               lang: alignment[side].lang,
             },
           ]
@@ -288,12 +319,12 @@ function FlagForm({
                     <Text size="xs" c="dimmed">
                       {sideLabel(quote.side)}
                     </Text>
-                    <Text
-                      className={classes.quote}
-                      lang={quote.lang}
-                      data-testid={`quote-${quote.side}`}
-                    >
-                      {quote.exact}
+                    <Text className={classes.quote} lang={quote.lang}>
+                      {quote.before && <span className={classes.context}>…{quote.before}</span>}
+                      <strong className={classes.quoted} data-testid={`quote-${quote.side}`}>
+                        {quote.exact}
+                      </strong>
+                      {quote.after && <span className={classes.context}>{quote.after}…</span>}
                     </Text>
                   </Box>
                   {mode.kind === 'create' && (
