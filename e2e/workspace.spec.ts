@@ -25,7 +25,15 @@ test.describe('the review workspace', () => {
     await expect(first.locator('[role=cell][lang=ja]')).toHaveText(/^1\. 「第4回日/);
     // Confidence as a badge with its percentage (and a coloured bar: data-confidence-band).
     await expect(first.getByLabel(/^Alignment confidence \d+%$/)).toBeVisible();
-    await expect(beadRow(table, 2)).toHaveAttribute('data-confidence-band', 'low');
+    // The colour band follows the percentage: below 50 low, from 80 high.
+    for (const index of [0, 1, 2, 3]) {
+      const label = await beadRow(table, index)
+        .getByLabel(/^Alignment confidence/)
+        .getAttribute('aria-label');
+      const percent = Number(/(\d+)%/.exec(label ?? '')?.[1]);
+      const band = percent >= 80 ? 'high' : percent >= 50 ? 'medium' : 'low';
+      await expect(beadRow(table, index)).toHaveAttribute('data-confidence-band', band);
+    }
 
     // The first row is selected on open; ↓, j, ↑ and k move the selection.
     await expect(beadRow(table, 0)).toHaveAttribute('aria-current', 'true');
