@@ -43,10 +43,8 @@ test('10,000 rows: only the rows in view are in the page, and jumps, scrolling a
   expect(await rendered.count()).toBeLessThan(60);
 
   // End jumps to row 10,000; the clause heading over the view names its clause.
-  const started = Date.now();
   await page.keyboard.press('End');
   await expect(beadRow(table, 9_999)).toBeInViewport();
-  expect(Date.now() - started).toBeLessThan(5_000);
   await expect(table.getByRole('rowgroup', { name: 'Clause 500', exact: true })).toBeVisible();
   expect(await rendered.count()).toBeLessThan(60);
 
@@ -54,23 +52,20 @@ test('10,000 rows: only the rows in view are in the page, and jumps, scrolling a
   await page.keyboard.press('Home');
   await expect(beadRow(table, 0)).toBeInViewport();
   await table.hover();
-  const frames = await page.evaluate(async () => {
-    // Jump 2,000 px at a time, two animation frames each: the time until the new rows are on screen.
+  // Speed is measured by `npm run bench:workspace`; here, that jumping through the list keeps the DOM small.
+  const largestDom = await page.evaluate(async () => {
     const scroller = document.querySelector<HTMLElement>('[data-aligned-scroller]')!;
-    const times: number[] = [];
+    let largest = 0;
     for (let step = 0; step < 40; step++) {
-      const before = performance.now();
       scroller.scrollTop += 2_000;
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      times.push(performance.now() - before);
+      largest = Math.max(largest, scroller.querySelectorAll('[role=row][data-bead]').length);
     }
     scroller.scrollTop = 0;
-    return times;
+    return largest;
   });
-  // Each step replaces every row in view (2,000 px); the median must stay far from rendering everything (which takes
-  // seconds). A loose bound: CI machines are slow and shared.
-  const median = [...frames].sort((a, b) => a - b)[frames.length >> 1]!;
-  expect(median).toBeLessThan(600);
+  expect(largestDom).toBeGreaterThan(0);
+  expect(largestDom).toBeLessThan(60);
   for (let step = 0; step < 10; step++) await page.mouse.wheel(0, 1_500);
   await expect(rendered.first()).not.toHaveAttribute('data-bead', '0');
   expect(await rendered.count()).toBeLessThan(60);
