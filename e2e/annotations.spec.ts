@@ -176,6 +176,17 @@ test.describe('flagging issues on the text', () => {
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await expect(card).toContainText('Critical');
     await expect(panel.getByTestId('scorecard-verdict')).toHaveText('Fail');
+
+    // A critical issue (25 points over 462 words, 54.11 per 1,000) fails the default pass mark of 10; raising the pass
+    // mark to 60 passes it, and the pass mark is saved with the project.
+    await expect(panel.getByTestId('scorecard-per-thousand')).toHaveText('54.11');
+    const passMark = panel.getByRole('textbox', { name: 'Pass mark (points per 1,000 words)' });
+    await passMark.fill('60');
+    await passMark.press('Enter');
+    await expect(panel.getByTestId('scorecard-verdict')).toHaveText('Pass');
+    await page.reload();
+    await expect(passMark).toHaveValue('60');
+    await expect(panel.getByTestId('scorecard-verdict')).toHaveText('Pass');
     await card.getByRole('button', { name: 'Delete' }).click();
     await page
       .getByRole('dialog', { name: 'Delete this issue?' })

@@ -33,7 +33,8 @@ function paint(ranges: ReadonlyMap<Side, Range>): void {
 /**
  * Tracks what the reviewer selects in the aligned text (`selectionchange`), keeping up to one span per side: selecting
  * English and then its Japanese counterpart in the same row keeps both (see `mergeSelection`). A collapsed selection
- * (a click) keeps the spans, so clicking into the other column to start selecting there loses nothing.
+ * (a click) keeps the spans, so clicking into the other column to start selecting there loses nothing; Escape (outside a
+ * dialog), saving a flag or cancelling the dialog forgets them.
  */
 export function usePendingSelection(): PendingSelectionApi {
   const store = useContext(ReviewStoreContext);
@@ -67,13 +68,21 @@ export function usePendingSelection(): PendingSelectionApi {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => capture());
     };
+    // Escape outside a dialog forgets the picked spans (and their tint), as it would drop a selection.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (document.querySelector('[role=dialog]')) return;
+      update({});
+    };
     document.addEventListener('selectionchange', onChange);
+    document.addEventListener('keydown', onKey);
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener('selectionchange', onChange);
+      document.removeEventListener('keydown', onKey);
       paint(new Map());
     };
-  }, [capture]);
+  }, [capture, update]);
 
   const remove = useCallback(
     (side: Side) => {
