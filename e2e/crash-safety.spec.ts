@@ -65,7 +65,6 @@ test('the project survives the host being killed during autosave, 50 times', asy
       // Stream changes for a random while, then kill without warning.
       const killAfter = 150 + Math.random() * 1_850;
       const roundStart = acknowledged.length;
-      const started = Date.now();
       let stop = false;
       const writer = (async () => {
         while (!stop) {
@@ -126,7 +125,6 @@ test('the project survives the host being killed during autosave, 50 times', asy
       for (const change of acknowledged.slice(roundStart)) {
         if (change.at <= killedAt - ALLOWED_LOSS_MS) mustSurvive.add(change.id);
       }
-      expect(Date.now() - started).toBeLessThan(30_000);
     }
 
     host = await startHost(environment);

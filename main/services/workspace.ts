@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { realign as realignAroundPins } from '../../core/alignment/realign';
 import type { DocumentAlignment } from '../../core/alignment/types';
 import type {
@@ -563,6 +563,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
         newPath.endsWith(PROJECT_FILE_EXTENSION) ? newPath : `${newPath}${PROJECT_FILE_EXTENSION}`,
       );
       await workspace.autosaver.flush();
+      await mkdir(dirname(target), { recursive: true });
       const saved = await store.saveAs(target, projectOf(workspace), workspace.path);
       workspace.autosaver.dispose();
       // The old file now holds everything: its journal goes; the new file starts its own, numbering on.
