@@ -1,5 +1,6 @@
 import type { Bead } from './types';
 import type { SentenceFeatures } from './lexicalFeatures';
+import { NO_COMPETITOR_MARGIN, beadConfidence, type BeadEvidence } from './confidenceModel';
 
 /**
  * Banded dynamic-programming alignment of two segment sequences from their features: beads of up to three segments a
@@ -53,6 +54,8 @@ export interface ScoredBead extends Bead {
   readonly lexicalCoverage: number;
   /** Length z-score (0 for a perfect length match); 0 for null beads. */
   readonly lengthDeviation: number;
+  /** The evidence its confidence was computed from (see core/alignment/confidenceModel.ts). */
+  readonly evidence: BeadEvidence;
 }
 
 /** Limits for one alignment: fixed start and end nodes, used by realignment between pinned beads. */
@@ -436,9 +439,25 @@ export function alignSentences(
   const sourceCount = source.length;
   const targetCount = target.length;
   if (sourceCount === 0 || targetCount === 0) {
+    // Nothing on the other side to pair with: every segment is an omission or addition, with no competitor.
+    const lone = (
+      features: SentenceFeatures,
+      sourceIndices: number[],
+      targetIndices: number[],
+    ): ScoredBead =>
+      withConfidence({
+        ...nullBead(sourceIndices, targetIndices),
+        cost: parameters.nullCost,
+        evidence: {
+          ...emptyEvidence(sourceIndices.length, targetIndices.length, parameters.nullCost),
+          units: features.units.length,
+          characters: features.length,
+          neighbourNulls: sourceCount + targetCount > 1 ? 1 : 0,
+        },
+      });
     return [
-      ...source.map((_, index) => nullBead([index], [])),
-      ...target.map((_, index) => nullBead([], [index])),
+      ...source.map((features, index) => lone(features, [index], [])),
+      ...target.map((features, index) => lone(features, [], [index])),
     ];
   }
   const keyLimit = keyLimitOf(source, target);
@@ -504,7 +523,36 @@ function documentLengthRatio(source: PackedSide, target: PackedSide, parameters:
 }
 
 function nullBead(sourceIndices: number[], targetIndices: number[]): ScoredBead {
-  return { sourceIndices, targetIndices, confidence: 0.3, cost: 0, lexicalCoverage: 0, lengthDeviation: 0 };
+  return {
+    sourceIndices,
+    targetIndices,
+    confidence: 0.3,
+    cost: 0,
+    lexicalCoverage: 0,
+    lengthDeviation: 0,
+    evidence: emptyEvidence(sourceIndices.length, targetIndices.length, 0),
+  };
+}
+
+function emptyEvidence(sourceCount: number, targetCount: number, cost: number): BeadEvidence {
+  return {
+    sourceCount,
+    targetCount,
+    cost,
+    lexicalCoverage: 0,
+    lengthDeviation: 0,
+    units: 0,
+    characters: 0,
+    margin: NO_COMPETITOR_MARGIN,
+    mergeMargin: NO_COMPETITOR_MARGIN,
+    splitMargin: NO_COMPETITOR_MARGIN,
+    neighbourCost: 0,
+    neighbourNulls: 0,
+  };
+}
+
+function withConfidence(bead: ScoredBead): ScoredBead {
+  return { ...bead, confidence: beadConfidence(bead.evidence) };
 }
 
 function fullBand(sourceCount: number, targetCount: number): { low: Int32Array; high: Int32Array } {
@@ -625,9 +673,7 @@ function alignInBand(
       const coverage = scorer.lexicalCoverage(s0, shape.a, t0, shape.b);
       const z = scorer.lengthDeviation(s0, shape.a, t0, shape.b);
       beads.push({
-        sourceIndices,
-        targetIndices,
-        confidence: beadConfidence(coverage, z, shape.a + shape.b),
+        ...nullBead(sourceIndices, targetIndices),
         cost: shape.cost + scorer.cost(s0, t0, shape),
         lexicalCoverage: coverage,
         lengthDeviation: z,
@@ -636,23 +682,133 @@ function alignInBand(
     s = s0;
     t = t0;
   }
-  return { beads: beads.reverse(), touchedEdge };
+  beads.reverse();
+  return { beads: attachEvidence(beads, source, target, scorer, shapes, parameters), touchedEdge };
+}
+
+/**
+ * Fills each bead's evidence and calibrated confidence once the path is known (neighbours are part of the evidence).
+ * Costs a few extra bead scorings per bead: the local competitors.
+ */
+function attachEvidence(
+  beads: readonly ScoredBead[],
+  source: PackedSide,
+  target: PackedSide,
+  scorer: BeadScorer,
+  shapes: readonly ResolvedShape[],
+  parameters: AlignmentParameters,
+): ScoredBead[] {
+  const shapeOf = new Map(
+    shapes.filter((shape) => !shape.isNull).map((shape) => [`${shape.a}-${shape.b}`, shape]),
+  );
+  /** DP cost of the bead source [s0, s0 + a), target [t0, t0 + b); Infinity for a shape the aligner does not use. */
+  const costAt = (s0: number, a: number, t0: number, b: number): number => {
+    if (s0 < 0 || t0 < 0 || s0 + a > source.count || t0 + b > target.count) return Infinity;
+    if (a === 0 || b === 0) return a + b === 1 ? parameters.nullCost : Infinity;
+    const shape = shapeOf.get(`${a}-${b}`);
+    return shape ? shape.cost + scorer.cost(s0, t0, shape) : Infinity;
+  };
+  const starts: [number, number][] = [];
+  let s0 = 0;
+  let t0 = 0;
+  for (const bead of beads) {
+    starts.push([s0, t0]);
+    s0 += bead.sourceIndices.length;
+    t0 += bead.targetIndices.length;
+  }
+  return beads.map((bead, index) => {
+    const [s0, t0] = starts[index]!;
+    const a = bead.sourceIndices.length;
+    const b = bead.targetIndices.length;
+    const previous = beads[index - 1];
+    const next = beads[index + 1];
+    const isNullBead = (neighbour: ScoredBead | undefined): number =>
+      neighbour && (neighbour.sourceIndices.length === 0 || neighbour.targetIndices.length === 0)
+        ? 1
+        : 0;
+    let margin = NO_COMPETITOR_MARGIN;
+    let lexicalCoverage = bead.lexicalCoverage;
+    let lengthDeviation = bead.lengthDeviation;
+    if (a > 0 && b > 0) {
+      // The same shape shifted by one segment on either side.
+      const competitor = Math.min(
+        costAt(s0, a, t0 - 1, b),
+        costAt(s0, a, t0 + 1, b),
+        costAt(s0 - 1, a, t0, b),
+        costAt(s0 + 1, a, t0, b),
+      );
+      if (competitor < Infinity) margin = competitor - bead.cost;
+    } else {
+      // The segment paired 1-1 with the neighbouring segment on the other side, before or after the gap.
+      const candidates: [number, number][] =
+        a > 0
+          ? [
+              [s0, t0 - 1],
+              [s0, t0],
+            ]
+          : [
+              [s0 - 1, t0],
+              [s0, t0],
+            ];
+      let best = Infinity;
+      for (const [s, t] of candidates) {
+        const cost = costAt(s, 1, t, 1);
+        if (cost < best) {
+          best = cost;
+          lexicalCoverage = scorer.lexicalCoverage(s, 1, t, 1);
+          lengthDeviation = scorer.lengthDeviation(s, 1, t, 1);
+        }
+      }
+      if (best < Infinity) margin = best - parameters.nullCost;
+    }
+    // Joining the bead with a neighbour into one bead, or splitting it in two: what would that cost more?
+    let mergeMargin = Infinity;
+    if (previous) {
+      const [ps, pt] = starts[index - 1]!;
+      const pa = previous.sourceIndices.length;
+      const pb = previous.targetIndices.length;
+      mergeMargin = Math.min(
+        mergeMargin,
+        costAt(ps, pa + a, pt, pb + b) - previous.cost - bead.cost,
+      );
+    }
+    if (next) {
+      const na = next.sourceIndices.length;
+      const nb = next.targetIndices.length;
+      mergeMargin = Math.min(mergeMargin, costAt(s0, a + na, t0, b + nb) - next.cost - bead.cost);
+    }
+    let splitMargin = Infinity;
+    for (let i = 0; i <= a; i++) {
+      for (let j = 0; j <= b; j++) {
+        if ((i === 0 && j === 0) || (i === a && j === b)) continue;
+        const split = costAt(s0, i, t0, j) + costAt(s0 + i, a - i, t0 + j, b - j);
+        splitMargin = Math.min(splitMargin, split - bead.cost);
+      }
+    }
+    const evidence: BeadEvidence = {
+      sourceCount: a,
+      targetCount: b,
+      cost: bead.cost,
+      lexicalCoverage,
+      lengthDeviation,
+      units:
+        source.unitStart[s0 + a]! -
+        source.unitStart[s0]! +
+        target.unitStart[t0 + b]! -
+        target.unitStart[t0]!,
+      characters: source.length(s0, s0 + a) + target.length(t0, t0 + b),
+      margin,
+      mergeMargin: Math.min(mergeMargin, NO_COMPETITOR_MARGIN),
+      splitMargin: Math.min(splitMargin, NO_COMPETITOR_MARGIN),
+      neighbourCost: Math.max(previous?.cost ?? 0, next?.cost ?? 0),
+      neighbourNulls: isNullBead(previous) + isNullBead(next),
+    };
+    return { ...bead, evidence, confidence: beadConfidence(evidence) };
+  });
 }
 
 function range(from: number, to: number): number[] {
   const list: number[] = [];
   for (let index = from; index < to; index++) list.push(index);
   return list;
-}
-
-/**
- * Confidence of a linked bead in [0, 1], from its lexical coverage and length z-score: high coverage and a length
- * ratio near the document's make it near 1; weak lexical support or an unusual length pull it toward 0 ("look here").
- * @param coverage lexical coverage in [0, 1]
- * @param lengthDeviation length z-score of the bead
- * @param segmentCount segments in the bead (both sides); larger beads are slightly less certain
- */
-export function beadConfidence(coverage: number, lengthDeviation: number, segmentCount: number): number {
-  const logit = -1.2 + 9 * coverage - 0.45 * lengthDeviation * lengthDeviation - 0.3 * (segmentCount - 2);
-  return Math.round((1 / (1 + Math.exp(-logit))) * 1000) / 1000;
 }
