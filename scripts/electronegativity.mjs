@@ -3,7 +3,7 @@
 // Findings its authors mark for manual review are accepted only when listed, with the reason, in
 // security/electronegativity-reviewed.json and still matching the code exactly.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,13 +20,17 @@ const rootArgument = process.argv.indexOf('--root');
 const root = rootArgument > 0 ? process.argv[rootArgument + 1] : '.';
 const reviewedFile = new URL('../security/electronegativity-reviewed.json', import.meta.url);
 const reviewed = JSON.parse(readFileSync(reviewedFile, 'utf8')).reviewed;
-// One scan of the whole tree (it skips node_modules): its global checks (CSP, navigation limits, permission handler)
-// need the window code, the preload and the page together, so scanning folders apart would report false gaps.
-const inputs = [root];
-if (!existsSync(join(root, 'out/main')))
-  console.warn(
-    'electronegativity: out/ is not built; scanning the sources only (run `npm run build` to include the build).',
-  );
+// The app's Electron-facing code: window, security and IPC (main/), the preload, and the page. Copied into one tree
+// and scanned once: the global checks (CSP, navigation limits, permission handler) need all three together. Tests,
+// scripts and the bundled build (generated from these sources) are left out: their findings would be about test code
+// or duplicates.
+const SCANNED = ['main', 'preload', 'renderer/index.html', 'renderer/src'];
+const scanRoot = mkdtempSync(join(tmpdir(), 'taiyaku-electronegativity-tree-'));
+for (const path of SCANNED) {
+  if (existsSync(join(root, path)))
+    cpSync(join(root, path), join(scanRoot, path), { recursive: true });
+}
+const inputs = [scanRoot];
 
 /** Parses one CSV line with quoted fields ("" escapes a quote). */
 function parseCsvLine(line) {
@@ -92,6 +96,7 @@ try {
   }
 } finally {
   rmSync(workDirectory, { recursive: true, force: true });
+  rmSync(scanRoot, { recursive: true, force: true });
 }
 
 const used = new Set();
@@ -114,6 +119,6 @@ for (const entry of stale)
     `STALE     reviewed entry no longer matches any finding: ${entry.check} ${entry.file}  ${entry.sample}`,
   );
 console.log(
-  `electronegativity: ${findings.length} findings over ${inputs.join(', ')}; ${failures} HIGH/MEDIUM unreviewed, ${stale.length} stale reviews`,
+  `electronegativity: ${findings.length} findings over ${SCANNED.join(', ')} of ${root}; ${failures} HIGH/MEDIUM unreviewed, ${stale.length} stale reviews`,
 );
 process.exit(failures > 0 || stale.length > 0 ? 1 : 0);
