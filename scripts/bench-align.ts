@@ -2,13 +2,21 @@
 // 10,000-sentence document pair built from the same data. Prints figures; asserts nothing.
 // The 10k pair is aligned in --runs fresh processes (default 3) and the median of each figure is printed, since the
 // machine is shared and single runs vary by tens of percent.
+// Confidence calibration is reported on the held-out half of the dev documents (odd-numbered: the confidence models
+// are fitted on even-numbered documents of other seeds, see scripts/calibrate-confidence.ts).
 // Usage: npm run bench:align [-- --seed 7] [--runs 3]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { alignSentenceTexts } from '../core/alignment/alignDocument';
-import { formatVecalignBeads } from '../core/alignment/beadFormat';
+import { formatVecalignBeads, parseVecalignBeads } from '../core/alignment/beadFormat';
+import {
+  beadKey,
+  calibrationReport,
+  formatCalibrationReport,
+  type LabelledConfidence,
+} from '../core/alignment/calibrationMetrics';
 import { loadAlignmentResources } from '../main/services/alignment/loadAlignmentResources';
 
 const tools = '/work/shared/tools';
@@ -57,6 +65,24 @@ interface LargeRun {
   peakMegabytes: number;
 }
 
+/**
+ * Each predicted bead of the odd-numbered documents with its confidence (1 − the cost column of the .test file) and
+ * whether exactly the same bead is in the gold.
+ */
+function labelledConfidences(cases: string, out: string, goldNames: readonly string[]): LabelledConfidence[] {
+  const labelled: LabelledConfidence[] = [];
+  for (const name of goldNames.filter((file) => Number(file.slice(0, -5)) % 2 === 1)) {
+    const gold = new Set(parseVecalignBeads(readFileSync(join(cases, name), 'utf8')).map(beadKey));
+    const lines = nonBlankLines(join(out, name.replace(/\.gold$/, '.test')));
+    const beads = parseVecalignBeads(lines.join('\n'));
+    beads.forEach((bead, index) => {
+      const cost = Number(/:([\d.]+)$/.exec(lines[index]!)?.[1] ?? NaN);
+      labelled.push({ confidence: 1 - cost, correct: gold.has(beadKey(bead)) });
+    });
+  }
+  return labelled;
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
@@ -89,6 +115,8 @@ async function main(): Promise<void> {
     console.log(`  strict F1 ${percent(dev.strict.f1)}%  lax F1 ${percent(dev.lax.f1)}%`);
     console.log(`  null beads found ${dev.nullBeads.found}/${dev.nullBeads.gold} (${percent(dev.nullBeads.found / Math.max(1, dev.nullBeads.gold))}%)`);
     console.log(`  batch time ${seconds.toFixed(2)} s`);
+    console.log('  confidence calibration on the held-out documents (odd-numbered), every predicted bead:');
+    console.log(formatCalibrationReport(calibrationReport(labelledConfidences(cases, out, names)), '    '));
 
     // A 10,000-sentence pair: documents from several seeds concatenated, gold indices shifted.
     const english: string[] = [];
