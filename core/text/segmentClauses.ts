@@ -2,8 +2,9 @@ import type { Segment, TextSpan } from '../alignment/types';
 
 /**
  * Clause and paragraph segmentation. A clause starts at a numbered label (`1.`, `(1)`, `1)`, `①`, `第1条`, `一、`,
- * `(a)`), a list bullet, or a heading; otherwise each paragraph is a clause. A paragraph broken mid-sentence by a blank
- * line or a page break (form feed) is joined to the one before it, and the clause keeps its `pieces`.
+ * `(a)`), a list bullet, or a heading; otherwise each paragraph is a clause. A Markdown heading's marker (`## `) is left
+ * outside its segment. A paragraph broken mid-sentence by a blank line or a page break (form feed) is joined to the one
+ * before it, and the clause keeps its `pieces`.
  * Offsets are UTF-16 code units into the original text.
  */
 
@@ -20,7 +21,8 @@ const LABEL_PATTERNS: readonly RegExp[] = [
   /^([ivx]{1,5}[.)])(?=\s)/,
 ];
 const BULLET = /^([-*•・●○■□◆◇▪▸►–—])(?=[\s　])/;
-const MARKDOWN_HEADING = /^#{1,6}\s/;
+/** A Markdown heading's marker: its `#`s and the spaces after them, left outside the heading's segment. */
+const MARKDOWN_HEADING = /^#{1,6}\s+/;
 /** Characters that end a sentence, so a paragraph ending in one is complete. */
 const TERMINAL = /[.!?。！？」』）)"”’:：;；…]$/;
 
@@ -107,10 +109,13 @@ function splitLines(text: string): Line[] {
 export function segmentClauses(text: string, lang: string): Segment[] {
   const japanese = lang.toLowerCase().startsWith('ja');
   const clauses: { label?: string; heading: boolean; pieces: TextSpan[] }[] = [];
-  for (const line of splitLines(text)) {
+  for (const whole of splitLines(text)) {
+    // A heading's segment starts after its marker (`## `); the offsets still point into the original text.
+    const marker = MARKDOWN_HEADING.exec(text.slice(whole.start, whole.end))?.[0].length ?? 0;
+    const heading = marker > 0;
+    const line = { ...whole, start: whole.start + marker };
     const content = text.slice(line.start, line.end);
     const label = findClauseLabel(content);
-    const heading = MARKDOWN_HEADING.test(content);
     const current = clauses[clauses.length - 1];
     const startsNew =
       !current ||

@@ -3,6 +3,25 @@ import { clauseLabelKey, findClauseLabel, segmentClauses } from './segmentClause
 import { segmentDocument, segmentPresegmented } from './segmentDocument';
 
 describe('segmentClauses', () => {
+  it('leaves a Markdown heading marker outside the heading, for clauses and sentences', () => {
+    const text = '## Summary Record of the Meeting\n\n1. The Meeting was held.\n  ###   2. Scope\n';
+    const side = segmentDocument(text, 'en');
+    expect(side.clauses.map((clause) => clause.text)).toEqual([
+      'Summary Record of the Meeting',
+      '1. The Meeting was held.',
+      '2. Scope',
+    ]);
+    expect(side.clauses[0]!.start).toBe(3);
+    expect(side.clauses[2]!.label).toBe('2.');
+    for (const segment of [...side.clauses, ...side.sentences]) {
+      expect(text.slice(segment.start, segment.end)).toBe(segment.text);
+    }
+    expect(side.sentences[0]).toMatchObject({ start: 3, text: 'Summary Record of the Meeting' });
+    expect(segmentDocument('# 概要\n本文です。', 'ja').sentences.map((sentence) => sentence.text)).toEqual([
+      '概要',
+      '本文です。',
+    ]);
+  });
   it('joins a clause broken mid-sentence by a blank line or page break, keeping its pieces', () => {
     const text = '3. Done.\n4. The Meeting shared measures to\n\nenhance receptiveness.\f\n5. Next.\n';
     const clauses = segmentClauses(text, 'en');
