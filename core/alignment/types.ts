@@ -49,7 +49,11 @@ export interface Bead {
   readonly sourceIndices: readonly number[];
   /** Ascending, contiguous 0-based indices into the target segment list. */
   readonly targetIndices: readonly number[];
-  /** How sure the aligner is of this link, in [0, 1]; low means "look here". 1 for beads a reviewer pinned. */
+  /**
+   * How sure the aligner is of this link, in [0, 1]; low means "look here". For aligned beads, a calibrated estimate
+   * of the probability that the bead is exactly right (for a 1-0 or 0-1 bead: that the omission or addition is real);
+   * see core/alignment/confidenceModel.ts. 1 for beads a reviewer pinned.
+   */
   readonly confidence: number;
   /** True when a reviewer confirmed the bead: realignment keeps it as it is. */
   readonly pinned?: boolean;
