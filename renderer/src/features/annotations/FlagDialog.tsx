@@ -117,8 +117,6 @@ function FlagForm({
   const alignment = useReview((state) => state.history?.present.alignment);
   const run = useReview((state) => state.run);
   const selectAnnotation = useReview((state) => state.selectAnnotation);
-  const severityLabelId = useId();
-  const statusLabelId = useId();
 
   const editing = mode.kind === 'edit' ? mode.annotation : null;
   const [category, setCategory] = useState<string | null>(
@@ -367,20 +365,12 @@ function FlagForm({
         />
 
         <Box>
-          <Text id={severityLabelId} size="sm" fw={500} mb={4}>
-            {t('severity')}
-          </Text>
-          <div role="radiogroup" aria-labelledby={severityLabelId}>
-            <SegmentedControl
-              fullWidth
-              value={severity}
-              onChange={(value) => setSeverity(value as Severity)}
-              data={SEVERITIES.map((value) => ({
-                value,
-                label: SEVERITY_LABELS[value][language],
-              }))}
-            />
-          </div>
+          <LabelledChoice
+            label={t('severity')}
+            value={severity}
+            onChange={(value) => setSeverity(value as Severity)}
+            data={SEVERITIES.map((value) => ({ value, label: SEVERITY_LABELS[value][language] }))}
+          />
           <Text size="xs" c="dimmed" mt={4}>
             {t('severityHint')}
           </Text>
@@ -426,20 +416,15 @@ function FlagForm({
 
         <Group grow align="flex-start">
           <Box>
-            <Text id={statusLabelId} size="sm" fw={500} mb={4}>
-              {t('status')}
-            </Text>
-            <div role="radiogroup" aria-labelledby={statusLabelId}>
-              <SegmentedControl
-                fullWidth
-                value={status}
-                onChange={(value) => setStatus(value as AnnotationStatus)}
-                data={ANNOTATION_STATUSES.map((value) => ({
-                  value,
-                  label: ANNOTATION_STATUS_LABELS[value][language],
-                }))}
-              />
-            </div>
+            <LabelledChoice
+              label={t('status')}
+              value={status}
+              onChange={(value) => setStatus(value as AnnotationStatus)}
+              data={ANNOTATION_STATUSES.map((value) => ({
+                value,
+                label: ANNOTATION_STATUS_LABELS[value][language],
+              }))}
+            />
           </Box>
           <TextInput
             label={t('author')}
@@ -470,5 +455,30 @@ function FlagForm({
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** A segmented choice with a visible label, exposed to assistive technology as a labelled radio group. */
+function LabelledChoice(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  data: { value: string; label: string }[];
+}) {
+  const labelId = useId();
+  return (
+    <>
+      <Text id={labelId} size="sm" fw={500} mb={4}>
+        {props.label}
+      </Text>
+      <div role="radiogroup" aria-labelledby={labelId}>
+        <SegmentedControl
+          fullWidth
+          value={props.value}
+          onChange={props.onChange}
+          data={props.data}
+        />
+      </div>
+    </>
   );
 }
