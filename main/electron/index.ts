@@ -36,14 +36,13 @@ if (!app.requestSingleInstanceLock()) {
       userDataDirectory: app.getPath('userData'),
       appVersion: appVersion(),
     });
+    const startupProject = startupProjectFromArgs(process.argv);
     registerIpcHandlers(
-      createHandlers({
-        host: 'electron',
-        workspace,
-        startupProject: startupProjectFromArgs(process.argv),
-      }),
+      createHandlers({ host: 'electron', workspace, startupProject }),
       rendererUrl(),
     );
+    // Read the project while the window loads; the page's request then waits for this open.
+    if (startupProject) void workspace.open(startupProject).catch(() => {});
     installMenu(() => mainWindow);
     mainWindow = createMainWindow();
     mainWindow.on('closed', () => (mainWindow = undefined));

@@ -39,6 +39,9 @@ const host = await startLoopbackHost({
   checkResponses: responseCheckingFromEnvironment(),
 });
 console.log(`Taiyaku is serving at ${host.url}`);
+// Start reading the project given on the command line while the browser loads the page; the page's request for it
+// then waits for this open (or reports its error) instead of starting from scratch.
+if (startupProject) void workspace.open(startupProject).catch(() => {});
 console.log('Open that address in a browser on this machine. Press Ctrl+C to stop.');
 
 let stopping = false;

@@ -118,6 +118,23 @@ describe('workspace service', () => {
     await workspace.closeAll();
   });
 
+  it('lets a second request for a file being opened wait for the first instead of meeting its lock', async () => {
+    const first = service();
+    const created = await first.create({
+      name: 'Twice',
+      source: { text: english },
+      target: { text: japanese },
+    });
+    await first.closeAll();
+    const workspace = service();
+    const [a, b] = await Promise.all([workspace.open(created.path), workspace.open(created.path)]);
+    expect(a.path).toBe(created.path);
+    expect(b.project.alignment.sentenceBeads).toHaveLength(
+      a.project.alignment.sentenceBeads.length,
+    );
+    await workspace.closeAll();
+  });
+
   it('makes safe, unique file names', () => {
     expect(projectFileName('a/b:c*?')).toBe('a_b_c__.taiyaku');
     expect(projectFileName('..')).toBe('Untitled.taiyaku');

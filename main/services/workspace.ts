@@ -288,8 +288,19 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
     };
   }
 
-  async function openPath(path: string, isSample: boolean): Promise<WorkspaceSnapshot> {
+  /** Opens in progress, so a second request for the same file waits for the first instead of meeting its lock. */
+  const opening = new Map<string, Promise<WorkspaceSnapshot>>();
+
+  function openPath(path: string, isSample: boolean): Promise<WorkspaceSnapshot> {
     const absolute = resolve(path);
+    const inProgress = opening.get(absolute);
+    if (inProgress) return inProgress.then(() => openPath(absolute, isSample));
+    const started = openPathOnce(absolute, isSample).finally(() => opening.delete(absolute));
+    opening.set(absolute, started);
+    return started;
+  }
+
+  async function openPathOnce(absolute: string, isSample: boolean): Promise<WorkspaceSnapshot> {
     const already = open.get(absolute);
     if (already) {
       // Reopening in the same process (a reload of the page): hand back the live state, pending changes included.
