@@ -69,7 +69,11 @@ interface LargeRun {
  * Each predicted bead of the odd-numbered documents with its confidence (1 − the cost column of the .test file) and
  * whether exactly the same bead is in the gold.
  */
-function labelledConfidences(cases: string, out: string, goldNames: readonly string[]): LabelledConfidence[] {
+function labelledConfidences(
+  cases: string,
+  out: string,
+  goldNames: readonly string[],
+): LabelledConfidence[] {
   const labelled: LabelledConfidence[] = [];
   for (const name of goldNames.filter((file) => Number(file.slice(0, -5)) % 2 === 1)) {
     const gold = new Set(parseVecalignBeads(readFileSync(join(cases, name), 'utf8')).map(beadKey));
@@ -89,8 +93,14 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-function score(pairs: string[]): { strict: { f1: number }; lax: { f1: number }; nullBeads: { gold: number; found: number } } {
-  const output = execFileSync('node', [join(tools, 'score-alignment.mjs'), ...pairs], { encoding: 'utf8' });
+function score(pairs: string[]): {
+  strict: { f1: number };
+  lax: { f1: number };
+  nullBeads: { gold: number; found: number };
+} {
+  const output = execFileSync('node', [join(tools, 'score-alignment.mjs'), ...pairs], {
+    encoding: 'utf8',
+  });
   return JSON.parse(output.split('\n')[0]!);
 }
 
@@ -102,21 +112,45 @@ async function main(): Promise<void> {
   try {
     const cases = join(work, 'cases');
     const out = join(work, 'out');
-    execFileSync('node', [join(tools, 'make-alignment-cases.mjs'), '--format', 'ntrex', '--in', data, '--out', cases, '--seed', seed]);
+    execFileSync('node', [
+      join(tools, 'make-alignment-cases.mjs'),
+      '--format',
+      'ntrex',
+      '--in',
+      data,
+      '--out',
+      cases,
+      '--seed',
+      seed,
+    ]);
     const started = performance.now();
-    execFileSync('npx', ['tsx', 'main/cli/main.ts', 'align', '--presegmented', '--batch', cases, '--out', out], {
-      stdio: 'inherit',
-    });
+    execFileSync(
+      'npx',
+      ['tsx', 'main/cli/main.ts', 'align', '--presegmented', '--batch', cases, '--out', out],
+      {
+        stdio: 'inherit',
+      },
+    );
     const seconds = (performance.now() - started) / 1000;
     const names = readdirSync(cases).filter((name) => name.endsWith('.gold'));
-    const dev = score(names.flatMap((name) => [join(cases, name), join(out, name.replace(/\.gold$/, '.test'))]));
+    const dev = score(
+      names.flatMap((name) => [join(cases, name), join(out, name.replace(/\.gold$/, '.test'))]),
+    );
     const percent = (value: number): string => (100 * value).toFixed(1);
-    console.log(`NTREX dev (seed ${seed}, ${names.length} documents, batch CLI incl. dictionary loading)`);
+    console.log(
+      `NTREX dev (seed ${seed}, ${names.length} documents, batch CLI incl. dictionary loading)`,
+    );
     console.log(`  strict F1 ${percent(dev.strict.f1)}%  lax F1 ${percent(dev.lax.f1)}%`);
-    console.log(`  null beads found ${dev.nullBeads.found}/${dev.nullBeads.gold} (${percent(dev.nullBeads.found / Math.max(1, dev.nullBeads.gold))}%)`);
+    console.log(
+      `  null beads found ${dev.nullBeads.found}/${dev.nullBeads.gold} (${percent(dev.nullBeads.found / Math.max(1, dev.nullBeads.gold))}%)`,
+    );
     console.log(`  batch time ${seconds.toFixed(2)} s`);
-    console.log('  confidence calibration on the held-out documents (odd-numbered), every predicted bead:');
-    console.log(formatCalibrationReport(calibrationReport(labelledConfidences(cases, out, names)), '    '));
+    console.log(
+      '  confidence calibration on the held-out documents (odd-numbered), every predicted bead:',
+    );
+    console.log(
+      formatCalibrationReport(calibrationReport(labelledConfidences(cases, out, names)), '    '),
+    );
 
     // A 10,000-sentence pair: documents from several seeds concatenated, gold indices shifted.
     const english: string[] = [];
@@ -124,8 +158,20 @@ async function main(): Promise<void> {
     const gold: string[] = [];
     for (let extraSeed = 1; english.length < 10_000; extraSeed++) {
       const directory = join(work, `large-${extraSeed}`);
-      execFileSync('node', [join(tools, 'make-alignment-cases.mjs'), '--format', 'ntrex', '--in', data, '--out', directory, '--seed', String(extraSeed)]);
-      for (const name of readdirSync(directory).filter((file) => file.endsWith('.gold')).sort()) {
+      execFileSync('node', [
+        join(tools, 'make-alignment-cases.mjs'),
+        '--format',
+        'ntrex',
+        '--in',
+        data,
+        '--out',
+        directory,
+        '--seed',
+        String(extraSeed),
+      ]);
+      for (const name of readdirSync(directory)
+        .filter((file) => file.endsWith('.gold'))
+        .sort()) {
         const base = name.slice(0, -5);
         const sourceOffset = english.length;
         const targetOffset = japanese.length;
@@ -134,7 +180,12 @@ async function main(): Promise<void> {
         for (const line of nonBlankLines(join(directory, name))) {
           const match = /^\[([\d,]*)\]:\[([\d,]*)\]/.exec(line)!;
           const shift = (list: string, offset: number): string =>
-            list ? list.split(',').map((index) => Number(index) + offset).join(',') : '';
+            list
+              ? list
+                  .split(',')
+                  .map((index) => Number(index) + offset)
+                  .join(',')
+              : '';
           gold.push(`[${shift(match[1]!, sourceOffset)}]:[${shift(match[2]!, targetOffset)}]`);
         }
         if (english.length >= 10_000) break;
@@ -145,7 +196,9 @@ async function main(): Promise<void> {
     writeFileSync(join(work, 'large.gold'), `${gold.join('\n')}\n`);
     const largeRuns: LargeRun[] = [];
     for (let run = 0; run < runs; run++) {
-      const child = execFileSync('npx', ['tsx', 'scripts/bench-align.ts', '--large-child', work], { encoding: 'utf8' });
+      const child = execFileSync('npx', ['tsx', 'scripts/bench-align.ts', '--large-child', work], {
+        encoding: 'utf8',
+      });
       largeRuns.push(JSON.parse(child.trim().split('\n').pop()!) as LargeRun);
     }
     const figure = (key: keyof Omit<LargeRun, 'sentences'>, digits: number): string =>
@@ -154,11 +207,17 @@ async function main(): Promise<void> {
       largeRuns.map((run) => run[key].toFixed(2)).join(', ');
     const largeScore = score([join(work, 'large.gold'), join(work, 'large.test')]);
     const [sourceSentences, targetSentences] = largeRuns[0]!.sentences;
-    console.log(`10,000-sentence pair (${sourceSentences} EN / ${targetSentences} JA sentences, one document; median of ${runs} runs)`);
-    console.log(`  time ${figure('totalSeconds', 2)} s (loading ${figure('loadSeconds', 2)} s, aligning ${figure('alignSeconds', 2)} s; CPU ${figure('cpuSeconds', 2)} s)`);
+    console.log(
+      `10,000-sentence pair (${sourceSentences} EN / ${targetSentences} JA sentences, one document; median of ${runs} runs)`,
+    );
+    console.log(
+      `  time ${figure('totalSeconds', 2)} s (loading ${figure('loadSeconds', 2)} s, aligning ${figure('alignSeconds', 2)} s; CPU ${figure('cpuSeconds', 2)} s)`,
+    );
     console.log(`  runs: total ${every('totalSeconds')} s`);
     console.log(`  peak memory ${figure('peakMegabytes', 0)} MB (maxRSS)`);
-    console.log(`  strict F1 ${percent(largeScore.strict.f1)}%  lax F1 ${percent(largeScore.lax.f1)}%  null beads ${largeScore.nullBeads.found}/${largeScore.nullBeads.gold}`);
+    console.log(
+      `  strict F1 ${percent(largeScore.strict.f1)}%  lax F1 ${percent(largeScore.lax.f1)}%  null beads ${largeScore.nullBeads.found}/${largeScore.nullBeads.gold}`,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

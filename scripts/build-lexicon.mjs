@@ -8,7 +8,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, value, index, all) => (value.startsWith('--') ? [...pairs, [value.slice(2), all[index + 1]]] : pairs), []),
+  process.argv
+    .slice(2)
+    .reduce(
+      (pairs, value, index, all) =>
+        value.startsWith('--') ? [...pairs, [value.slice(2), all[index + 1]]] : pairs,
+      [],
+    ),
 );
 const edictPath = args.edict ?? '/work/shared/data/edrdg/edict.utf8.txt';
 const outDirectory = args.out ?? 'data/lexicon';
@@ -19,7 +25,9 @@ const STOPWORDS = new Set(
   one one's someone something somebody oneself etc e.g i.e esp usu also very more most some any such so do does did done have has
   had make made get got go going take put give s t ie eg kind type sort thing things way used use using person people
   about into onto up out off over under than then there their they them he she his her you your we our us my me i
-  which who whom what when where how why all each other another both either neither own same`.split(/\s+/),
+  which who whom what when where how why all each other another both either neither own same`.split(
+    /\s+/,
+  ),
 );
 const MAX_WORDS = 6;
 const MAX_SENSES = 3;
@@ -42,8 +50,11 @@ for (const line of source.split('\n')) {
   // Keep the file compact: archaic, obscure and rare senses, and long non-common compounds, seldom help alignment.
   if (/\((?:arch|obsc|rare|X|vulg|obs)\)/.test(glossField)) continue;
   const common = glossField.includes('(P)');
-  if (!common && headwordField.length > 4 && !/^[\u30a0-\u30ffー・]+$/.test(headwordField)) continue;
-  const glosses = glossField.split('/').filter((gloss) => gloss && !/^EntL/.test(gloss) && gloss !== '(P)');
+  if (!common && headwordField.length > 4 && !/^[\u30a0-\u30ffー・]+$/.test(headwordField))
+    continue;
+  const glosses = glossField
+    .split('/')
+    .filter((gloss) => gloss && !/^EntL/.test(gloss) && gloss !== '(P)');
   const words = [];
   let sense = 1;
   for (const raw of glosses) {
@@ -64,7 +75,8 @@ for (const line of source.split('\n')) {
   for (const form of headwords) add(form.normalize('NFKC'), words);
   // Readings only for kana-only or katakana entries: kana readings of kanji words collide too often.
   if (readingField && !hasKanji) {
-    for (const reading of readingField.split(';')) add(reading.replace(/\(.*\)$/, '').normalize('NFKC'), words);
+    for (const reading of readingField.split(';'))
+      add(reading.replace(/\(.*\)$/, '').normalize('NFKC'), words);
   }
 }
 
@@ -75,9 +87,11 @@ const body = [...entries.entries()]
 const header = [
   '# Taiyaku alignment lexicon: Japanese headword TAB English gloss words (derived; not for display).',
   '# Derived from EDICT, the Japanese-English dictionary file of the Electronic Dictionary Research and Development Group',
-  '# (EDRDG), https://www.edrdg.org/, used in conformance with the Group\'s licence; CC BY-SA 4.0.',
+  "# (EDRDG), https://www.edrdg.org/, used in conformance with the Group's licence; CC BY-SA 4.0.",
   '# Built by scripts/build-lexicon.mjs; see data/lexicon/README.md.',
 ];
 mkdirSync(outDirectory, { recursive: true });
 writeFileSync(join(outDirectory, 'edict-keywords.tsv'), `${[...header, ...body].join('\n')}\n`);
-console.log(`${lines} EDICT entries -> ${body.length} headwords in ${join(outDirectory, 'edict-keywords.tsv')}`);
+console.log(
+  `${lines} EDICT entries -> ${body.length} headwords in ${join(outDirectory, 'edict-keywords.tsv')}`,
+);

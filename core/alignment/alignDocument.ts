@@ -29,9 +29,13 @@ export interface AlignDocumentOptions {
 const DEFAULT_MORPHOLOGY_LIMIT = 250_000;
 
 /** Picks kuromoji (or whatever tokenizer was given) unless the text is too long for it. */
-export function chooseTokenizer(resources: AlignmentResources, japaneseCharacters: number): JapaneseTokenizer {
+export function chooseTokenizer(
+  resources: AlignmentResources,
+  japaneseCharacters: number,
+): JapaneseTokenizer {
   const limit = resources.morphologyCharacterLimit ?? DEFAULT_MORPHOLOGY_LIMIT;
-  if (resources.japaneseTokenizer && japaneseCharacters <= limit) return resources.japaneseTokenizer;
+  if (resources.japaneseTokenizer && japaneseCharacters <= limit)
+    return resources.japaneseTokenizer;
   return createDictionaryTokenizer(resources.lexicon);
 }
 
@@ -50,7 +54,12 @@ export function alignSentenceTexts(
   const keys = new KeyTable();
   const source = sourceSentences.map((sentence) => englishSentenceFeatures(sentence, keys));
   const characters = targetSentences.reduce((sum, sentence) => sum + sentence.length, 0);
-  const target = japaneseFeatures(targetSentences, chooseTokenizer(resources, characters), keys, resources.lexicon);
+  const target = japaneseFeatures(
+    targetSentences,
+    chooseTokenizer(resources, characters),
+    keys,
+    resources.lexicon,
+  );
   return alignSentences(source, target, parameters);
 }
 
@@ -86,7 +95,9 @@ export function alignSegmentedDocument(
   parameters: AlignmentParameters = defaultAlignmentParameters,
 ): DocumentAlignment {
   const keys = new KeyTable();
-  const sourceSentenceFeatures = source.sentences.map((sentence) => englishSentenceFeatures(sentence.text, keys));
+  const sourceSentenceFeatures = source.sentences.map((sentence) =>
+    englishSentenceFeatures(sentence.text, keys),
+  );
   const tokenizer = chooseTokenizer(resources, target.text.length);
   const targetSentenceFeatures = japaneseFeatures(
     target.sentences.map((sentence) => sentence.text),
@@ -96,7 +107,9 @@ export function alignSegmentedDocument(
   );
   const sourceClauseFeatures = clauseFeatures(source, sourceSentenceFeatures, keys);
   const targetClauseFeatures = clauseFeatures(target, targetSentenceFeatures, keys);
-  const clauseBeads = alignSentences(sourceClauseFeatures, targetClauseFeatures, parameters).map(publicBead);
+  const clauseBeads = alignSentences(sourceClauseFeatures, targetClauseFeatures, parameters).map(
+    publicBead,
+  );
   const sentenceBeads = alignSentencesInClauses(
     source,
     target,
@@ -130,7 +143,11 @@ function clauseFeatures(
 }
 
 function publicBead(bead: ScoredBead): Bead {
-  return { sourceIndices: bead.sourceIndices, targetIndices: bead.targetIndices, confidence: bead.confidence };
+  return {
+    sourceIndices: bead.sourceIndices,
+    targetIndices: bead.targetIndices,
+    confidence: bead.confidence,
+  };
 }
 
 /** Sentence indices of a side grouped by clause: [first, end) per clause. */

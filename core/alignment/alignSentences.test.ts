@@ -8,21 +8,39 @@ import { createDictionaryTokenizer } from '../anchors/dictionaryTokenizer';
 import { segmentPresegmented } from '../text/segmentDocument';
 
 /** A sentence with `length` characters whose units are the given keys (one unit per key). */
-const sentence = (length: number, ...keys: number[]): SentenceFeatures => ({ length, units: keys.map((key) => [key]) });
-const shapes = (beads: readonly { sourceIndices: readonly number[]; targetIndices: readonly number[] }[]): string[] =>
+const sentence = (length: number, ...keys: number[]): SentenceFeatures => ({
+  length,
+  units: keys.map((key) => [key]),
+});
+const shapes = (
+  beads: readonly { sourceIndices: readonly number[]; targetIndices: readonly number[] }[],
+): string[] =>
   beads.map((bead) => `${bead.sourceIndices.join(',')}:${bead.targetIndices.join(',')}`);
 
 describe('alignSentences', () => {
   it('finds 1-1, 1-2 and null beads from length and shared keys', () => {
-    const source = [sentence(100, 1, 2, 3), sentence(200, 4, 5, 6, 7), sentence(100, 8, 9), sentence(100, 10, 11, 12)];
-    const target = [sentence(59, 1, 2, 3), sentence(60, 4, 5), sentence(58, 6, 7), sentence(59, 10, 11, 12)];
+    const source = [
+      sentence(100, 1, 2, 3),
+      sentence(200, 4, 5, 6, 7),
+      sentence(100, 8, 9),
+      sentence(100, 10, 11, 12),
+    ];
+    const target = [
+      sentence(59, 1, 2, 3),
+      sentence(60, 4, 5),
+      sentence(58, 6, 7),
+      sentence(59, 10, 11, 12),
+    ];
     expect(shapes(alignSentences(source, target))).toEqual(['0:0', '1:1,2', '2:', '3:3']);
   });
   it('covers both sides when one is empty', () => {
     expect(shapes(alignSentences([sentence(10, 1)], []))).toEqual(['0:']);
   });
   it('gives every bead a confidence in [0, 1]', () => {
-    const beads = alignSentences([sentence(100, 1, 2), sentence(100, 3)], [sentence(60, 1, 2), sentence(60, 9)]);
+    const beads = alignSentences(
+      [sentence(100, 1, 2), sentence(100, 3)],
+      [sentence(60, 1, 2), sentence(60, 9)],
+    );
     for (const bead of beads) {
       expect(bead.confidence).toBeGreaterThanOrEqual(0);
       expect(bead.confidence).toBeLessThanOrEqual(1);
@@ -43,6 +61,12 @@ describe('realign', () => {
     expect(shapes(result.sentenceBeads)).toEqual(['0,1:0', ':1', '2:2']);
     expect(result.sentenceBeads[0]!.pinned).toBe(true);
     expect(result.sentenceBeads[0]!.confidence).toBe(1);
-    expect(() => realign(alignment, [pinned, { sourceIndices: [1], targetIndices: [1], confidence: 1 }], resources)).toThrow();
+    expect(() =>
+      realign(
+        alignment,
+        [pinned, { sourceIndices: [1], targetIndices: [1], confidence: 1 }],
+        resources,
+      ),
+    ).toThrow();
   });
 });

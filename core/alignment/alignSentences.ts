@@ -42,7 +42,16 @@ export const defaultAlignmentParameters: AlignmentParameters = {
   lexicalSizeExponent: 0.5,
   nullCost: 4.5,
   // Japanese splits an English sentence more often than it joins two, so 1-n beads cost a little less than n-1.
-  shapeCosts: { '1-1': 0, '1-2': 2.88, '2-1': 3.6, '2-2': 9, '1-3': 5.76, '3-1': 7.2, '2-3': 9.6, '3-2': 12 },
+  shapeCosts: {
+    '1-1': 0,
+    '1-2': 2.88,
+    '2-1': 3.6,
+    '2-2': 9,
+    '1-3': 5.76,
+    '3-1': 7.2,
+    '2-3': 9.6,
+    '3-2': 12,
+  },
   bandHalfWidth: 30,
 };
 
@@ -209,7 +218,11 @@ class PairCoverage {
         for (let k = source.unitKeyStart[unit]!; k < source.unitKeyStart[unit + 1]!; k++) {
           const key = source.unitKeys[k]!;
           const end = target.postingStart[key + 1]!;
-          for (let index = lowerBound(target.postings, target.postingStart[key]!, end, from); index < end; index++) {
+          for (
+            let index = lowerBound(target.postings, target.postingStart[key]!, end, from);
+            index < end;
+            index++
+          ) {
             const t = target.postings[index]!;
             if (t > to) break;
             if (stamp[t] === stampValue) continue;
@@ -231,7 +244,8 @@ class PairCoverage {
     let sourceLow = 0;
     let sourceHigh = -1;
     for (let t = 0; t < target.count; t++) {
-      while (sourceLow < source.count && this.first[sourceLow]! + this.width[sourceLow]! <= t) sourceLow++;
+      while (sourceLow < source.count && this.first[sourceLow]! + this.width[sourceLow]! <= t)
+        sourceLow++;
       while (sourceHigh + 1 < source.count && this.first[sourceHigh + 1]! <= t) sourceHigh++;
       for (let unit = target.unitStart[t]!; unit < target.unitStart[t + 1]!; unit++) {
         stampValue++;
@@ -266,7 +280,9 @@ class PairCoverage {
   /** Units of target t covered by source s. */
   targetUnitsCovered(s: number, t: number): number {
     const offset = t - this.first[s]!;
-    return offset >= 0 && offset < this.width[s]! ? this.targetCovered[this.rowStart[s]! + offset]! : 0;
+    return offset >= 0 && offset < this.width[s]!
+      ? this.targetCovered[this.rowStart[s]! + offset]!
+      : 0;
   }
 }
 
@@ -352,7 +368,9 @@ class BeadScorer {
     const sourceLength = this.sourceLengths[s0 + a]! - this.sourceLengths[s0]!;
     const targetLength = this.targetLengths[t0 + b]! - this.targetLengths[t0]!;
     return (
-      (Math.log((targetLength + LENGTH_SMOOTHING) / (sourceLength + LENGTH_SMOOTHING)) - this.mean) / this.deviation
+      (Math.log((targetLength + LENGTH_SMOOTHING) / (sourceLength + LENGTH_SMOOTHING)) -
+        this.mean) /
+      this.deviation
     );
   }
 
@@ -406,7 +424,8 @@ class BeadScorer {
    */
   lexicalCostFloor(s0: number, t0: number, shape: ResolvedShape): number {
     const { sourceUnits, targetUnits } = this;
-    const units = sourceUnits[s0 + shape.a]! - sourceUnits[s0]! + targetUnits[t0 + shape.b]! - targetUnits[t0]!;
+    const units =
+      sourceUnits[s0 + shape.a]! - sourceUnits[s0]! + targetUnits[t0 + shape.b]! - targetUnits[t0]!;
     return (this.lexicalWeight * shape.size) / (units + 1);
   }
 
@@ -472,12 +491,21 @@ export function alignSentences(
   }
   let band = lengthBand(source, target, halfWidth);
   for (let retry = 0; ; retry++) {
-    const result = alignInBand(packedSource, packedTarget, parameters, shapes, mean, band.low, band.high);
+    const result = alignInBand(
+      packedSource,
+      packedTarget,
+      parameters,
+      shapes,
+      mean,
+      band.low,
+      band.high,
+    );
     if (!result.touchedEdge) return result.beads;
     // The path ran along the band's edge, so a better one may lie outside: widen the band around that path only,
     // keeping what was already inside (the optimum can only improve), rather than doubling it everywhere. After a
     // few such rounds the margin doubles, so the band reaches the full grid and the loop ends.
-    const margin = retry < MAX_LOCAL_RETRIES ? halfWidth : halfWidth << (retry - MAX_LOCAL_RETRIES + 1);
+    const margin =
+      retry < MAX_LOCAL_RETRIES ? halfWidth : halfWidth << (retry - MAX_LOCAL_RETRIES + 1);
     band = widenAroundPath(band, result.beads, margin, targetCount);
   }
 }
@@ -514,10 +542,16 @@ function widenAroundPath(
 }
 
 /** Document-level length ratio, shrunk toward the prior: absorbs a translator's or a domain's verbosity. */
-function documentLengthRatio(source: PackedSide, target: PackedSide, parameters: AlignmentParameters): number {
+function documentLengthRatio(
+  source: PackedSide,
+  target: PackedSide,
+  parameters: AlignmentParameters,
+): number {
   const sourceTotal = source.length(0, source.count);
   const targetTotal = target.length(0, target.count);
-  const documentRatio = Math.log((targetTotal + LENGTH_SMOOTHING) / (sourceTotal + LENGTH_SMOOTHING));
+  const documentRatio = Math.log(
+    (targetTotal + LENGTH_SMOOTHING) / (sourceTotal + LENGTH_SMOOTHING),
+  );
   const weight = Math.min(1, (source.count + target.count) / 60);
   return weight * documentRatio + (1 - weight) * parameters.lengthLogRatioMean;
 }
@@ -568,7 +602,8 @@ function lengthBand(
   halfWidth: number,
 ): { low: Int32Array; high: Int32Array } {
   const targetCumulative = new Float64Array(target.length + 1);
-  for (let t = 0; t < target.length; t++) targetCumulative[t + 1] = targetCumulative[t]! + target[t]!.length + 1;
+  for (let t = 0; t < target.length; t++)
+    targetCumulative[t + 1] = targetCumulative[t]! + target[t]!.length + 1;
   const sourceTotal = source.reduce((sum, features) => sum + features.length + 1, 0);
   const targetTotal = targetCumulative[target.length]!;
   const low = new Int32Array(source.length + 1);
@@ -606,10 +641,17 @@ function alignInBand(
 ): { beads: ScoredBead[]; touchedEdge: boolean } {
   const sourceCount = source.count;
   const targetCount = target.count;
-  const scorer = new BeadScorer(source, target, new PairCoverage(source, target, low, high), parameters, mean);
+  const scorer = new BeadScorer(
+    source,
+    target,
+    new PairCoverage(source, target, low, high),
+    parameters,
+    mean,
+  );
 
   const rowOffset = new Int32Array(sourceCount + 2);
-  for (let s = 0; s <= sourceCount; s++) rowOffset[s + 1] = rowOffset[s]! + (high[s]! - low[s]! + 1);
+  for (let s = 0; s <= sourceCount; s++)
+    rowOffset[s + 1] = rowOffset[s]! + (high[s]! - low[s]! + 1);
   const nodeCount = rowOffset[sourceCount + 1]!;
   const best = new Float64Array(nodeCount).fill(Infinity);
   const back = new Int8Array(nodeCount).fill(-1);
@@ -662,7 +704,8 @@ function alignInBand(
   let touchedEdge = false;
   while (s > 0 || t > 0) {
     const shape = shapes[back[node(s, t)]!]!;
-    if ((t === low[s] && low[s]! > 0) || (t === high[s] && high[s]! < targetCount)) touchedEdge = true;
+    if ((t === low[s] && low[s]! > 0) || (t === high[s] && high[s]! < targetCount))
+      touchedEdge = true;
     const s0 = s - shape.a;
     const t0 = t - shape.b;
     const sourceIndices = range(s0, s);

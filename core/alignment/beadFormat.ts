@@ -38,7 +38,11 @@ export function parseVecalignBeads(text: string): Bead[] {
         .map((item) => item.trim())
         .filter(Boolean)
         .map(Number);
-    beads.push({ sourceIndices: indices(match[1]!), targetIndices: indices(match[2]!), confidence: 1 });
+    beads.push({
+      sourceIndices: indices(match[1]!),
+      targetIndices: indices(match[2]!),
+      confidence: 1,
+    });
   });
   return beads;
 }

@@ -1,5 +1,10 @@
 import { consonantSkeleton, foldRomaji, isKatakana, romanizeKana } from '../anchors/readings';
-import { extractEnglishNumbers, extractJapaneseNumbers, foldWidth, numberMatchKeys } from '../anchors/numbers';
+import {
+  extractEnglishNumbers,
+  extractJapaneseNumbers,
+  foldWidth,
+  numberMatchKeys,
+} from '../anchors/numbers';
 import { ENGLISH_STOPWORDS, englishWordTexts, stemEnglish } from '../anchors/englishWords';
 import type { Lexicon } from '../anchors/lexicon';
 import type { JapaneseToken, JapaneseTokenizer } from './resources';
@@ -76,7 +81,22 @@ const EXTRA_GLOSSES: Readonly<Record<string, readonly string[]>> = {
   説明: ['explain', 'said'],
 };
 
-const JAPANESE_FUNCTION_VERBS = new Set(['する', 'ある', 'いる', 'なる', 'れる', 'られる', 'せる', 'できる', 'おる', 'いう', 'くる', 'いく', 'よる', 'ない']);
+const JAPANESE_FUNCTION_VERBS = new Set([
+  'する',
+  'ある',
+  'いる',
+  'なる',
+  'れる',
+  'られる',
+  'せる',
+  'できる',
+  'おる',
+  'いう',
+  'くる',
+  'いく',
+  'よる',
+  'ない',
+]);
 const JAPANESE_CONTENT_POS = new Set(['名詞', '動詞', '形容詞', '副詞', '接頭詞', 'latin']);
 const JAPANESE_SKIPPED_DETAILS = new Set(['非自立', '代名詞', '数', '接尾', '副詞可能']);
 
@@ -116,7 +136,9 @@ function englishWordKeys(text: string): readonly string[] {
 function englishWordUnit(text: string, keys: KeyTable): readonly number[] | null {
   let unit = keys.englishWords.get(text);
   if (unit === undefined) {
-    unit = ENGLISH_STOPWORDS.has(text.toLowerCase()) ? null : internAll(keys, englishWordKeys(text));
+    unit = ENGLISH_STOPWORDS.has(text.toLowerCase())
+      ? null
+      : internAll(keys, englishWordKeys(text));
     keys.englishWords.set(text, unit);
   }
   return unit;
@@ -198,7 +220,11 @@ function japaneseTokenContribution(
   if (!JAPANESE_CONTENT_POS.has(token.partOfSpeech)) return { kind: 'break' };
   // Suffixes such as 市 or 省 still carry meaning: look them up but do not start a unit without glosses.
   const suffix = token.partOfSpeechDetail === '接尾';
-  if (token.partOfSpeechDetail && JAPANESE_SKIPPED_DETAILS.has(token.partOfSpeechDetail) && !suffix) {
+  if (
+    token.partOfSpeechDetail &&
+    JAPANESE_SKIPPED_DETAILS.has(token.partOfSpeechDetail) &&
+    !suffix
+  ) {
     return { kind: 'break' };
   }
   if (JAPANESE_FUNCTION_VERBS.has(token.basicForm)) return { kind: 'skip' };
@@ -278,5 +304,7 @@ export function japaneseFeatures(
   keys: KeyTable,
   lexicon: Lexicon | undefined,
 ): SentenceFeatures[] {
-  return sentences.map((sentence) => japaneseSentenceFeatures(sentence, tokenizer.tokenize(sentence), keys, lexicon));
+  return sentences.map((sentence) =>
+    japaneseSentenceFeatures(sentence, tokenizer.tokenize(sentence), keys, lexicon),
+  );
 }

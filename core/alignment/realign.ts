@@ -1,6 +1,15 @@
-import { alignSentences, defaultAlignmentParameters, type AlignmentParameters } from './alignSentences';
+import {
+  alignSentences,
+  defaultAlignmentParameters,
+  type AlignmentParameters,
+} from './alignSentences';
 import { chooseTokenizer } from './alignDocument';
-import { KeyTable, englishSentenceFeatures, japaneseFeatures, type SentenceFeatures } from './lexicalFeatures';
+import {
+  KeyTable,
+  englishSentenceFeatures,
+  japaneseFeatures,
+  type SentenceFeatures,
+} from './lexicalFeatures';
 import type { AlignmentResources } from './resources';
 import type { Bead, DocumentAlignment, DocumentSide, SentenceBead } from './types';
 
@@ -25,7 +34,9 @@ export function realign(
   const { source, target } = alignment;
   const pins = validatePins(pinnedBeads, source.sentences.length, target.sentences.length);
   const keys = new KeyTable();
-  const sourceFeatures = source.sentences.map((sentence) => englishSentenceFeatures(sentence.text, keys));
+  const sourceFeatures = source.sentences.map((sentence) =>
+    englishSentenceFeatures(sentence.text, keys),
+  );
   const targetFeatures = japaneseFeatures(
     target.sentences.map((sentence) => sentence.text),
     chooseTokenizer(resources, target.text.length),
@@ -36,13 +47,27 @@ export function realign(
   let sourceNext = 0;
   let targetNext = 0;
   const fillGap = (sourceEnd: number, targetEnd: number): void => {
-    beads.push(...alignWindow(sourceFeatures, targetFeatures, sourceNext, sourceEnd, targetNext, targetEnd, parameters));
+    beads.push(
+      ...alignWindow(
+        sourceFeatures,
+        targetFeatures,
+        sourceNext,
+        sourceEnd,
+        targetNext,
+        targetEnd,
+        parameters,
+      ),
+    );
   };
   for (const pin of pins) {
     fillGap(firstIndex(pin.sourceIndices, sourceNext), firstIndex(pin.targetIndices, targetNext));
     beads.push({ ...pin, confidence: 1, pinned: true });
-    sourceNext = pin.sourceIndices.length ? pin.sourceIndices[pin.sourceIndices.length - 1]! + 1 : sourceNext;
-    targetNext = pin.targetIndices.length ? pin.targetIndices[pin.targetIndices.length - 1]! + 1 : targetNext;
+    sourceNext = pin.sourceIndices.length
+      ? pin.sourceIndices[pin.sourceIndices.length - 1]! + 1
+      : sourceNext;
+    targetNext = pin.targetIndices.length
+      ? pin.targetIndices[pin.targetIndices.length - 1]! + 1
+      : targetNext;
   }
   fillGap(source.sentences.length, target.sentences.length);
   return { source, target, ...groupIntoClauses(source, target, beads) };
@@ -54,19 +79,24 @@ function firstIndex(indices: readonly number[], fallback: number): number {
 
 function validatePins(pins: readonly Bead[], sourceCount: number, targetCount: number): Bead[] {
   const sorted = [...pins].sort(
-    (a, b) => (a.sourceIndices[0] ?? a.targetIndices[0] ?? 0) - (b.sourceIndices[0] ?? b.targetIndices[0] ?? 0),
+    (a, b) =>
+      (a.sourceIndices[0] ?? a.targetIndices[0] ?? 0) -
+      (b.sourceIndices[0] ?? b.targetIndices[0] ?? 0),
   );
   let sourceNext = 0;
   let targetNext = 0;
   for (const pin of sorted) {
-    if (pin.sourceIndices.length === 0 && pin.targetIndices.length === 0) throw new Error('a pinned bead is empty');
+    if (pin.sourceIndices.length === 0 && pin.targetIndices.length === 0)
+      throw new Error('a pinned bead is empty');
     for (const [indices, next, count] of [
       [pin.sourceIndices, sourceNext, sourceCount],
       [pin.targetIndices, targetNext, targetCount],
     ] as const) {
       indices.forEach((index, position) => {
         if (!Number.isInteger(index) || index < next || index >= count) {
-          throw new Error(`pinned bead ${JSON.stringify(pin)} overlaps another pin or is out of range`);
+          throw new Error(
+            `pinned bead ${JSON.stringify(pin)} overlaps another pin or is out of range`,
+          );
         }
         if (position > 0 && index !== indices[position - 1]! + 1) {
           throw new Error(`pinned bead ${JSON.stringify(pin)} is not contiguous`);
@@ -106,7 +136,8 @@ function groupIntoClauses(
   target: DocumentSide,
   beads: readonly Bead[],
 ): { clauseBeads: Bead[]; sentenceBeads: SentenceBead[] } {
-  const clauseOf = (side: DocumentSide, index: number): number => side.sentences[index]?.clauseIndex ?? 0;
+  const clauseOf = (side: DocumentSide, index: number): number =>
+    side.sentences[index]?.clauseIndex ?? 0;
   const clauseBeads: Bead[] = [];
   const sentenceBeads: SentenceBead[] = [];
   let sourceClause = 0;
@@ -137,15 +168,22 @@ function groupIntoClauses(
       targetSentence >= target.sentences.length ||
       clauseOf(target, targetSentence) !== clauseOf(target, targetSentence - 1);
     if (sourceAtBoundary && targetAtBoundary) {
-      const sourceEnd = sourceSentence >= source.sentences.length ? source.clauses.length : clauseOf(source, sourceSentence);
-      const targetEnd = targetSentence >= target.sentences.length ? target.clauses.length : clauseOf(target, targetSentence);
+      const sourceEnd =
+        sourceSentence >= source.sentences.length
+          ? source.clauses.length
+          : clauseOf(source, sourceSentence);
+      const targetEnd =
+        targetSentence >= target.sentences.length
+          ? target.clauses.length
+          : clauseOf(target, targetSentence);
       closeGroup(sourceEnd, targetEnd);
     }
   }
   closeGroup(source.clauses.length, target.clauses.length);
   if (group.length) {
     // Cannot happen when both sides end together; kept so no sentence bead is ever dropped.
-    for (const bead of group) sentenceBeads.push({ ...bead, clauseBead: Math.max(0, clauseBeads.length - 1) });
+    for (const bead of group)
+      sentenceBeads.push({ ...bead, clauseBead: Math.max(0, clauseBeads.length - 1) });
   }
   return { clauseBeads, sentenceBeads };
 }

@@ -7,16 +7,25 @@ import { scoreAlignment } from './scoreAlignment';
 import { loadAlignmentResources } from '../../main/services/alignment/loadAlignmentResources';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/alignment');
-const lines = (path: string): string[] => readFileSync(path, 'utf8').split('\n').filter((line) => line.trim());
+const lines = (path: string): string[] =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim());
 
 describe('golden alignment fixtures', () => {
   it('reaches the minimum strict and lax F1 on fixtures/alignment', async () => {
     const resources = await loadAlignmentResources();
-    const names = readdirSync(fixtures).filter((name) => name.endsWith('.gold')).map((name) => name.slice(0, -5));
+    const names = readdirSync(fixtures)
+      .filter((name) => name.endsWith('.gold'))
+      .map((name) => name.slice(0, -5));
     expect(names.length).toBeGreaterThan(0);
     const documents = names.map((name) => ({
       gold: parseVecalignBeads(readFileSync(join(fixtures, `${name}.gold`), 'utf8')),
-      test: alignSentenceTexts(lines(join(fixtures, `${name}.en`)), lines(join(fixtures, `${name}.ja`)), resources),
+      test: alignSentenceTexts(
+        lines(join(fixtures, `${name}.en`)),
+        lines(join(fixtures, `${name}.ja`)),
+        resources,
+      ),
     }));
     const score = scoreAlignment(documents);
     expect(score.strict.f1).toBeGreaterThanOrEqual(0.8);

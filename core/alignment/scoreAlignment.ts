@@ -14,12 +14,24 @@ type IndexBead = Pick<Bead, 'sourceIndices' | 'targetIndices'>;
  * Scores predicted beads against gold over many documents. Strict: a bead counts only when the same bead is in the
  * gold. Lax: when one of its sentence pairs lies in a gold bead. Null beads are left out of P/R/F1.
  */
-export function scoreAlignment(documents: readonly { gold: readonly IndexBead[]; test: readonly IndexBead[] }[]): AlignmentScore {
-  const key = (bead: IndexBead): string => `${bead.sourceIndices.join(',')}:${bead.targetIndices.join(',')}`;
+export function scoreAlignment(
+  documents: readonly { gold: readonly IndexBead[]; test: readonly IndexBead[] }[],
+): AlignmentScore {
+  const key = (bead: IndexBead): string =>
+    `${bead.sourceIndices.join(',')}:${bead.targetIndices.join(',')}`;
   const pairs = (bead: IndexBead): string[] =>
-    bead.sourceIndices.flatMap((source) => bead.targetIndices.map((target) => `${source}-${target}`));
-  const full = (bead: IndexBead): boolean => bead.sourceIndices.length > 0 && bead.targetIndices.length > 0;
-  let strictHits = 0, laxPrecisionHits = 0, laxRecallHits = 0, testCount = 0, goldCount = 0, nullGold = 0, nullFound = 0;
+    bead.sourceIndices.flatMap((source) =>
+      bead.targetIndices.map((target) => `${source}-${target}`),
+    );
+  const full = (bead: IndexBead): boolean =>
+    bead.sourceIndices.length > 0 && bead.targetIndices.length > 0;
+  let strictHits = 0,
+    laxPrecisionHits = 0,
+    laxRecallHits = 0,
+    testCount = 0,
+    goldCount = 0,
+    nullGold = 0,
+    nullFound = 0;
   for (const { gold, test } of documents) {
     const goldFull = gold.filter(full);
     const testFull = test.filter(full);
@@ -32,7 +44,8 @@ export function scoreAlignment(documents: readonly { gold: readonly IndexBead[];
       if (goldKeys.has(key(bead))) strictHits++;
       if (pairs(bead).some((pair) => goldPairs.has(pair))) laxPrecisionHits++;
     }
-    for (const bead of goldFull) if (pairs(bead).some((pair) => testPairs.has(pair))) laxRecallHits++;
+    for (const bead of goldFull)
+      if (pairs(bead).some((pair) => testPairs.has(pair))) laxRecallHits++;
     const testNull = new Set(test.filter((bead) => !full(bead)).map(key));
     for (const bead of gold.filter((bead) => !full(bead))) {
       nullGold++;

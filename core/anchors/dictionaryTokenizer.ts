@@ -20,7 +20,9 @@ function isHiragana(code: number): boolean {
 
 /** Katakana, the long-vowel mark and half-width katakana. */
 function isKatakana(code: number): boolean {
-  return (code >= 0x30a1 && code <= 0x30fa) || code === 0x30fc || (code >= 0xff66 && code <= 0xff9f);
+  return (
+    (code >= 0x30a1 && code <= 0x30fa) || code === 0x30fc || (code >= 0xff66 && code <= 0xff9f)
+  );
 }
 
 /** ASCII and full-width letters and digits. */
@@ -48,7 +50,8 @@ function runEnd(text: string, start: number, test: (code: number) => boolean): n
 }
 
 function hasKanji(text: string): boolean {
-  for (let index = 0; index < text.length; index++) if (isKanji(text.charCodeAt(index))) return true;
+  for (let index = 0; index < text.length; index++)
+    if (isKanji(text.charCodeAt(index))) return true;
   return false;
 }
 
@@ -90,7 +93,12 @@ export function createDictionaryTokenizer(lexicon?: Lexicon): JapaneseTokenizer 
         }
         const surface = text.slice(index, index + matched);
         const functionWord = !hasKanji(surface) && surface.length <= 2;
-        tokens.push({ surface, start: index, basicForm: surface, partOfSpeech: functionWord ? '助詞' : '名詞' });
+        tokens.push({
+          surface,
+          start: index,
+          basicForm: surface,
+          partOfSpeech: functionWord ? '助詞' : '名詞',
+        });
         index += matched;
       }
       return tokens;

@@ -31,11 +31,19 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
  * derivations meet (`organizational`, `organization` → `organiz`).
  */
 export function stemEnglish(word: string): string {
-  let stem = word.toLowerCase().replace(/['’]s$/, '').replace(/[^a-z0-9-]/g, '');
+  let stem = word
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/[^a-z0-9-]/g, '');
   if (stem.length > 4) {
     if (stem.endsWith('ies')) stem = `${stem.slice(0, -3)}y`;
     else if (/(?:ches|shes|sses|xes|zes)$/.test(stem)) stem = stem.slice(0, -2);
-    else if (stem.endsWith('s') && !stem.endsWith('ss') && !stem.endsWith('us') && !stem.endsWith('is')) {
+    else if (
+      stem.endsWith('s') &&
+      !stem.endsWith('ss') &&
+      !stem.endsWith('us') &&
+      !stem.endsWith('is')
+    ) {
       stem = stem.slice(0, -1);
     }
   }

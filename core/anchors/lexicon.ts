@@ -40,12 +40,20 @@ class HeadwordStarts {
       if (headword.length === 1) this.singles.add(headword.charCodeAt(0));
       else if (headword.length <= 31) {
         const start = headword.charCodeAt(0) * 65536 + headword.charCodeAt(1);
-        this.lengthsByStart.set(start, (this.lengthsByStart.get(start) ?? 0) | (1 << headword.length));
+        this.lengthsByStart.set(
+          start,
+          (this.lengthsByStart.get(start) ?? 0) | (1 << headword.length),
+        );
       }
     }
   }
 
-  longestAt(text: string, index: number, maxLength: number, isHeadword: (word: string) => boolean): number {
+  longestAt(
+    text: string,
+    index: number,
+    maxLength: number,
+    isHeadword: (word: string) => boolean,
+  ): number {
     if (maxLength <= 0 || index >= text.length) return 0;
     if (maxLength >= 2 && index + 1 < text.length) {
       const start = text.charCodeAt(index) * 65536 + text.charCodeAt(index + 1);
@@ -88,7 +96,8 @@ export function parseLexicon(fileText: string): Lexicon {
   return {
     size: raw.size,
     longestHeadword,
-    longestHeadwordAt: (text, index, maxLength) => starts.longestAt(text, index, maxLength, isHeadword),
+    longestHeadwordAt: (text, index, maxLength) =>
+      starts.longestAt(text, index, maxLength, isHeadword),
     glosses(headword: string): readonly string[] | undefined {
       const cached = split.get(headword);
       if (cached) return cached;
@@ -109,7 +118,8 @@ export function lexiconFromEntries(entries: Readonly<Record<string, readonly str
   return {
     size: map.size,
     longestHeadword: Math.max(0, ...[...map.keys()].map((key) => key.length)),
-    longestHeadwordAt: (text, index, maxLength) => starts.longestAt(text, index, maxLength, isHeadword),
+    longestHeadwordAt: (text, index, maxLength) =>
+      starts.longestAt(text, index, maxLength, isHeadword),
     glosses: (headword) => map.get(headword),
   };
 }

@@ -21,20 +21,90 @@ export interface NumberAnchor {
 
 const ERAS: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925, 大正: 1911, 明治: 1867 };
 const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
   'december',
 ];
-const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_ABBREVIATIONS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+];
 const SCALE_WORDS: Record<string, number> = {
-  hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6, k: 1e3,
+  hundred: 1e2,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  bn: 1e9,
+  m: 1e6,
+  k: 1e3,
 };
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, thousand: 1000, dozen: 12, first: 1, second: 2,
-  third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, half: 0.5,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  thousand: 1000,
+  dozen: 12,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  half: 0.5,
 };
 const KANJI_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 壱: 1, 弐: 2, 参: 3,
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  壱: 1,
+  弐: 2,
+  参: 3,
 };
 const KANJI_SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const KANJI_LARGE_UNITS: Record<string, number> = { 万: 1e4, 億: 1e8, 兆: 1e12 };
@@ -98,7 +168,12 @@ function roundValue(value: number): number {
 
 function anchor(start: number, end: number, kind: NumberAnchorKind, value: number): NumberAnchor {
   const rounded = roundValue(value);
-  return { span: { start, end }, kind, value: rounded, key: kind === 'number' ? String(rounded) : `${kind}:${rounded}` };
+  return {
+    span: { start, end },
+    kind,
+    value: rounded,
+    key: kind === 'number' ? String(rounded) : `${kind}:${rounded}`,
+  };
 }
 
 const JAPANESE_NUMBER =
@@ -119,21 +194,30 @@ export function extractJapaneseNumbers(text: string): NumberAnchor[] {
     if (match[1]) {
       const yearText = match[2]!;
       const eraYear = yearText === '元' ? 1 : parseJapaneseNumeral(yearText);
-      if (eraYear !== undefined) anchors.push(anchor(start, end, 'year', ERAS[match[1]]! + eraYear));
+      if (eraYear !== undefined)
+        anchors.push(anchor(start, end, 'year', ERAS[match[1]]! + eraYear));
       continue;
     }
     const numeral = match[3]!;
     const unit = match[4];
     const kanjiOnly = !/[0-9０-９]/.test(numeral);
     // Bare kanji numerals are common inside words (一部, 一方, 三菱): keep them only with a unit or a counter after.
-    if (kanjiOnly && !unit && !/^[人件回万億兆円年名社個本歳台%％位度点か国]/.test(text.slice(end, end + 1))) continue;
+    if (
+      kanjiOnly &&
+      !unit &&
+      !/^[人件回万億兆円年名社個本歳台%％位度点か国]/.test(text.slice(end, end + 1))
+    )
+      continue;
     if (kanjiOnly && /[\u4e00-\u9fff]/.test(text[start - 1] ?? '') && !unit) continue;
     const value = parseJapaneseNumeral(numeral);
     if (value === undefined) continue;
     if (unit === '年') anchors.push(anchor(start, end, value >= 1000 ? 'year' : 'number', value));
-    else if (unit === '月' && value >= 1 && value <= 12) anchors.push(anchor(start, end, 'month', value));
-    else if (unit === '日' && value >= 1 && value <= 31) anchors.push(anchor(start, end, 'day', value));
-    else if (unit === '%' || unit === '％' || unit === 'パーセント') anchors.push(anchor(start, end, 'percent', value));
+    else if (unit === '月' && value >= 1 && value <= 12)
+      anchors.push(anchor(start, end, 'month', value));
+    else if (unit === '日' && value >= 1 && value <= 31)
+      anchors.push(anchor(start, end, 'day', value));
+    else if (unit === '%' || unit === '％' || unit === 'パーセント')
+      anchors.push(anchor(start, end, 'percent', value));
     else if (unit === '割') anchors.push(anchor(start, end, 'percent', value * 10));
     else anchors.push(anchor(start, end, 'number', value));
   }
@@ -167,8 +251,16 @@ export function extractEnglishNumbers(text: string): NumberAnchor[] {
     if (match[1]) {
       const monthName = match[1].toLowerCase().replace('.', '');
       // "May" and "March" are also words: only count them with a day or year.
-      if ((monthName === 'may' || monthName === 'march' || monthName === 'mar') && !match[2] && !match[3]) continue;
-      const monthIndex = Math.max(MONTHS.indexOf(monthName), MONTH_ABBREVIATIONS.indexOf(monthName));
+      if (
+        (monthName === 'may' || monthName === 'march' || monthName === 'mar') &&
+        !match[2] &&
+        !match[3]
+      )
+        continue;
+      const monthIndex = Math.max(
+        MONTHS.indexOf(monthName),
+        MONTH_ABBREVIATIONS.indexOf(monthName),
+      );
       if (monthIndex < 0) continue;
       anchors.push(anchor(start, end, 'month', monthIndex + 1));
       if (match[2]) anchors.push(anchor(start, end, 'day', Number(match[2])));
@@ -183,8 +275,11 @@ export function extractEnglishNumbers(text: string): NumberAnchor[] {
         continue;
       }
       if (match[7]) value *= SCALE_WORDS[match[7].toLowerCase()] ?? 1;
-      const plainYear = !match[5] && !match[7] && !match[4].includes(',') && /^\d{4}$/.test(match[4]);
-      anchors.push(anchor(start, end, plainYear && value >= 1000 && value <= 2200 ? 'year' : 'number', value));
+      const plainYear =
+        !match[5] && !match[7] && !match[4].includes(',') && /^\d{4}$/.test(match[4]);
+      anchors.push(
+        anchor(start, end, plainYear && value >= 1000 && value <= 2200 ? 'year' : 'number', value),
+      );
       continue;
     }
     if (match[8]) anchors.push(anchor(start, end, 'number', NUMBER_WORDS[match[8].toLowerCase()]!));
@@ -220,11 +315,15 @@ export function matchNumberAnchors(
   const pairs: NumberAnchorPair[] = [];
   const unmatchedSource: NumberAnchor[] = [];
   for (const sourceAnchor of source) {
-    const exact = target.findIndex((candidate, index) => !used.has(index) && candidate.key === sourceAnchor.key);
+    const exact = target.findIndex(
+      (candidate, index) => !used.has(index) && candidate.key === sourceAnchor.key,
+    );
     const loose =
       exact >= 0
         ? exact
-        : target.findIndex((candidate, index) => !used.has(index) && candidate.value === sourceAnchor.value);
+        : target.findIndex(
+            (candidate, index) => !used.has(index) && candidate.value === sourceAnchor.value,
+          );
     if (loose >= 0) {
       used.add(loose);
       pairs.push({ source: sourceAnchor, target: target[loose]! });

@@ -13,7 +13,10 @@ import { toRomaji } from 'wanakana';
 export function romanizeKana(kana: string): string {
   const romaji = toRomaji(kana.replace(/・/g, ''), { upcaseKatakana: false });
   // wanakana writes the long-vowel mark as '-': repeat the vowel before it instead.
-  return romaji.replace(/([aeiou])-/g, '$1$1').replace(/-/g, '').toLowerCase();
+  return romaji
+    .replace(/([aeiou])-/g, '$1$1')
+    .replace(/-/g, '')
+    .toLowerCase();
 }
 
 /**

@@ -80,7 +80,8 @@ function splitLines(text: string): Line[] {
   let blankBefore = false;
   for (let index = 0; index <= text.length; index++) {
     const character = text[index];
-    if (index < text.length && character !== '\n' && character !== '\r' && character !== '\f') continue;
+    if (index < text.length && character !== '\n' && character !== '\r' && character !== '\f')
+      continue;
     let from = lineStart;
     let to = index;
     while (from < to && /\s/.test(text[from]!)) from++;
@@ -124,7 +125,11 @@ export function segmentClauses(text: string, lang: string): Segment[] {
       current.heading ||
       (line.blankBefore && !continuesParagraph(text, current.pieces, content, japanese));
     if (startsNew) {
-      clauses.push({ ...(label ? { label } : {}), heading, pieces: [{ start: line.start, end: line.end }] });
+      clauses.push({
+        ...(label ? { label } : {}),
+        heading,
+        pieces: [{ start: line.start, end: line.end }],
+      });
       continue;
     }
     const pieces = current.pieces;
@@ -137,7 +142,9 @@ export function segmentClauses(text: string, lang: string): Segment[] {
     return {
       start: first.start,
       end: last.end,
-      text: clause.pieces.map((piece) => foldLineBreaks(text.slice(piece.start, piece.end))).join(' '),
+      text: clause.pieces
+        .map((piece) => foldLineBreaks(text.slice(piece.start, piece.end)))
+        .join(' '),
       level: 'clause' as const,
       ...(clause.label ? { label: clause.label } : {}),
       ...(clause.pieces.length > 1 ? { pieces: clause.pieces } : {}),
@@ -165,5 +172,8 @@ function continuesParagraph(
  * @returns the display form of a segment's text
  */
 export function foldLineBreaks(text: string): string {
-  return text.replace(/\s*[\r\n\f]+\s*/g, ' ').replace(/[ \t]{2,}/g, ' ').trim();
+  return text
+    .replace(/\s*[\r\n\f]+\s*/g, ' ')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
 }

@@ -17,13 +17,13 @@ describe('segmentClauses', () => {
       expect(text.slice(segment.start, segment.end)).toBe(segment.text);
     }
     expect(side.sentences[0]).toMatchObject({ start: 3, text: 'Summary Record of the Meeting' });
-    expect(segmentDocument('# 概要\n本文です。', 'ja').sentences.map((sentence) => sentence.text)).toEqual([
-      '概要',
-      '本文です。',
-    ]);
+    expect(
+      segmentDocument('# 概要\n本文です。', 'ja').sentences.map((sentence) => sentence.text),
+    ).toEqual(['概要', '本文です。']);
   });
   it('joins a clause broken mid-sentence by a blank line or page break, keeping its pieces', () => {
-    const text = '3. Done.\n4. The Meeting shared measures to\n\nenhance receptiveness.\f\n5. Next.\n';
+    const text =
+      '3. Done.\n4. The Meeting shared measures to\n\nenhance receptiveness.\f\n5. Next.\n';
     const clauses = segmentClauses(text, 'en');
     expect(clauses.map((clause) => clause.label)).toEqual(['3.', '4.', '5.']);
     const joined = clauses[1]!;
@@ -40,7 +40,16 @@ describe('segmentClauses', () => {
     expect(clauses[0]!.pieces).toHaveLength(2);
   });
   it('starts a clause at every label form and keeps complete paragraphs apart', () => {
-    const text = ['第1条 目的', '(1) 一つ目。', '① 丸数字。', '一、漢数字。', '- 箇条書き', '段落です。', '', '次の段落。'].join('\n');
+    const text = [
+      '第1条 目的',
+      '(1) 一つ目。',
+      '① 丸数字。',
+      '一、漢数字。',
+      '- 箇条書き',
+      '段落です。',
+      '',
+      '次の段落。',
+    ].join('\n');
     expect(segmentClauses(text, 'ja').map((clause) => clause.label ?? clause.text)).toEqual([
       '第1条',
       '(1)',
@@ -51,9 +60,11 @@ describe('segmentClauses', () => {
     ]);
   });
   it('normalises labels across scripts', () => {
-    expect(['1.', '(1)', '1)', '１．', '①', '第1条', '一、'].map((label) => clauseLabelKey(findClauseLabel(label + ' x')))).toEqual(
-      ['1', '1', '1', '1', '1', '1', '1'],
-    );
+    expect(
+      ['1.', '(1)', '1)', '１．', '①', '第1条', '一、'].map((label) =>
+        clauseLabelKey(findClauseLabel(label + ' x')),
+      ),
+    ).toEqual(['1', '1', '1', '1', '1', '1', '1']);
   });
 });
 
@@ -62,7 +73,12 @@ describe('segmentDocument', () => {
     const text = '1. First. Second one.\n2. Third.';
     const side = segmentDocument(text, 'en');
     expect(side.clauses).toHaveLength(2);
-    expect(side.sentences.map((sentence) => [sentence.clauseIndex, text.slice(sentence.start, sentence.end)])).toEqual([
+    expect(
+      side.sentences.map((sentence) => [
+        sentence.clauseIndex,
+        text.slice(sentence.start, sentence.end),
+      ]),
+    ).toEqual([
       [0, '1. First.'],
       [0, 'Second one.'],
       [1, '2. Third.'],

@@ -45,7 +45,13 @@ export function segmentPresegmented(text: string, lang: string): DocumentSide {
     if (to > from) {
       const lineText = text.slice(from, to);
       clauses.push({ start: from, end: to, text: lineText, level: 'clause' });
-      sentences.push({ start: from, end: to, text: lineText, level: 'sentence', clauseIndex: clauses.length - 1 });
+      sentences.push({
+        start: from,
+        end: to,
+        text: lineText,
+        level: 'sentence',
+        clauseIndex: clauses.length - 1,
+      });
     }
     lineStart = index + 1;
   }

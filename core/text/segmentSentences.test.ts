@@ -62,6 +62,9 @@ describe('segmentJapaneseSentences', () => {
   });
   it('does not split a full-width decimal and recovers from an unclosed bracket at a line break', () => {
     expect(japanese('値は３．５だ。')).toEqual(['値は３．５だ。']);
-    expect(japanese('「閉じない。\n次の文。後の文。')).toEqual(['「閉じない。\n次の文。', '後の文。']);
+    expect(japanese('「閉じない。\n次の文。後の文。')).toEqual([
+      '「閉じない。\n次の文。',
+      '後の文。',
+    ]);
   });
 });

@@ -7,16 +7,108 @@ import type { TextSpan } from '../alignment/types';
 
 /** Abbreviations after which a period never ends a sentence (lower-cased, without the final period). */
 const ENGLISH_TITLES = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'messrs', 'mme', 'mt', 'ft', 'gen', 'gov', 'sen', 'rep', 'lt',
-  'col', 'capt', 'cpt', 'sgt', 'cmdr', 'adm', 'maj', 'hon', 'rev', 'fr', 'pres', 'supt', 'insp', 'det',
-  'vs', 'v', 'cf', 'approx', 'dept', 'est', 'fig', 'figs', 'vol', 'vols', 'pp', 'ch', 'sec', 'art', 'arts', 'para',
-  'paras', 'ref', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'corp', 'inc',
-  'ltd', 'co', 'bros', 'assn', 'univ', 'ave', 'blvd', 'rd',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'sr',
+  'jr',
+  'messrs',
+  'mme',
+  'mt',
+  'ft',
+  'gen',
+  'gov',
+  'sen',
+  'rep',
+  'lt',
+  'col',
+  'capt',
+  'cpt',
+  'sgt',
+  'cmdr',
+  'adm',
+  'maj',
+  'hon',
+  'rev',
+  'fr',
+  'pres',
+  'supt',
+  'insp',
+  'det',
+  'vs',
+  'v',
+  'cf',
+  'approx',
+  'dept',
+  'est',
+  'fig',
+  'figs',
+  'vol',
+  'vols',
+  'pp',
+  'ch',
+  'sec',
+  'art',
+  'arts',
+  'para',
+  'paras',
+  'ref',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'corp',
+  'inc',
+  'ltd',
+  'co',
+  'bros',
+  'assn',
+  'univ',
+  'ave',
+  'blvd',
+  'rd',
 ]);
 /** Abbreviations that do not end a sentence when a number follows (`No. 5`, `Art. 3`). */
-const ENGLISH_BEFORE_NUMBER = new Set(['no', 'nos', 'art', 'arts', 'p', 'pp', 'vol', 'ch', 'sec', 'para', 'fig', 'op']);
+const ENGLISH_BEFORE_NUMBER = new Set([
+  'no',
+  'nos',
+  'art',
+  'arts',
+  'p',
+  'pp',
+  'vol',
+  'ch',
+  'sec',
+  'para',
+  'fig',
+  'op',
+]);
 /** Dotted abbreviations that never end a sentence even before a capital (`H.E. Dr.`, `U.S. President`). */
-const ENGLISH_DOTTED = new Set(['h.e', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'u.s.a', 'e.u', 'h.r.h', 'h.m', 'd.c', 'n.y']);
+const ENGLISH_DOTTED = new Set([
+  'h.e',
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.g',
+  'i.e',
+  'u.s.a',
+  'e.u',
+  'h.r.h',
+  'h.m',
+  'd.c',
+  'n.y',
+]);
 
 const ENGLISH_TERMINAL = /[.!?…]+["'”’)\]»]*/y;
 const WHITESPACE = /\s/;
@@ -66,7 +158,12 @@ export function segmentEnglishSentences(text: string, start = 0, end = text.leng
 }
 
 /** Decides whether the period at `periodIndex` ends a sentence, given the next non-space character at `nextIndex`. */
-function englishPeriodEnds(text: string, start: number, periodIndex: number, nextIndex: number): boolean {
+function englishPeriodEnds(
+  text: string,
+  start: number,
+  periodIndex: number,
+  nextIndex: number,
+): boolean {
   let wordStart = periodIndex;
   while (wordStart > start && /[A-Za-z.]/.test(text[wordStart - 1]!)) wordStart--;
   const word = text.slice(wordStart, periodIndex).toLowerCase().replace(/^\.+/, '');
@@ -82,8 +179,29 @@ function englishPeriodEnds(text: string, start: number, periodIndex: number, nex
 }
 
 const JAPANESE_STOPS = new Set(['。', '！', '？', '!', '?', '｡', '．']);
-const JAPANESE_CLOSERS = new Set(['」', '』', '）', ')', '】', '〕', '〉', '》', '”', '’', '"', '］', ']']);
-const JAPANESE_OPENERS: Record<string, string> = { '「': '」', '『': '』', '（': '）', '(': ')', '【': '】', '〔': '〕' };
+const JAPANESE_CLOSERS = new Set([
+  '」',
+  '』',
+  '）',
+  ')',
+  '】',
+  '〕',
+  '〉',
+  '》',
+  '”',
+  '’',
+  '"',
+  '］',
+  ']',
+]);
+const JAPANESE_OPENERS: Record<string, string> = {
+  '「': '」',
+  '『': '』',
+  '（': '）',
+  '(': ')',
+  '【': '】',
+  '〔': '〕',
+};
 
 /**
  * Splits Japanese text into sentences on 。！？ (full- and half-width, also `｡`), keeping closing brackets
@@ -124,7 +242,10 @@ export function segmentJapaneseSentences(text: string, start = 0, end = text.len
     if (openStack.length) continue;
     if (isLabelOnly(text, boundaries[boundaries.length - 1] ?? start, index)) continue;
     let stopEnd = index + 1;
-    while (stopEnd < end && (JAPANESE_STOPS.has(text[stopEnd]!) || JAPANESE_CLOSERS.has(text[stopEnd]!))) {
+    while (
+      stopEnd < end &&
+      (JAPANESE_STOPS.has(text[stopEnd]!) || JAPANESE_CLOSERS.has(text[stopEnd]!))
+    ) {
       stopEnd++;
     }
     boundaries.push(stopEnd);
@@ -137,7 +258,12 @@ export function segmentJapaneseSentences(text: string, start = 0, end = text.len
  * Splits a text into sentences by language.
  * @param lang BCP 47 tag; `ja*` uses the Japanese rules, anything else the English ones
  */
-export function segmentSentences(text: string, lang: string, start = 0, end = text.length): TextSpan[] {
+export function segmentSentences(
+  text: string,
+  lang: string,
+  start = 0,
+  end = text.length,
+): TextSpan[] {
   return lang.toLowerCase().startsWith('ja')
     ? segmentJapaneseSentences(text, start, end)
     : segmentEnglishSentences(text, start, end);
@@ -149,7 +275,12 @@ function isLabelOnly(text: string, sentenceStart: number, stopIndex: number): bo
 }
 
 /** Turns boundary offsets into trimmed, non-empty spans covering `[start, end)`. */
-function spansBetween(text: string, start: number, end: number, boundaries: readonly number[]): TextSpan[] {
+function spansBetween(
+  text: string,
+  start: number,
+  end: number,
+  boundaries: readonly number[],
+): TextSpan[] {
   const spans: TextSpan[] = [];
   let previous = start;
   for (const boundary of [...boundaries, end]) {

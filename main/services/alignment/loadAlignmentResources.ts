@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type kuromoji from 'kuromoji';
 import { parseLexicon } from '../../../core/anchors/lexicon';
-import type { AlignmentResources, JapaneseToken, JapaneseTokenizer } from '../../../core/alignment/resources';
+import type {
+  AlignmentResources,
+  JapaneseToken,
+  JapaneseTokenizer,
+} from '../../../core/alignment/resources';
 
 /**
  * Node-side loading of the aligner's resources: the kuromoji tokenizer (its IPADIC dictionary: ~1 s and ~350 MB to
@@ -28,7 +32,10 @@ function kuromojiDictionaryPath(): string {
 
 /** kuromoji's dictionary loader and tokenizer classes (internal modules, not in its typings). */
 interface KuromojiDictionaryLoader {
-  loadArrayBuffer(file: string, callback: (error: Error | null, buffer?: ArrayBuffer) => void): void;
+  loadArrayBuffer(
+    file: string,
+    callback: (error: Error | null, buffer?: ArrayBuffer) => void,
+  ): void;
   load(callback: (error: Error | null, dictionaries?: unknown) => void): void;
 }
 type KuromojiTokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
@@ -43,7 +50,9 @@ function buildKuromojiSync(dictionaryPath: string): KuromojiTokenizer {
   const DictionaryLoader = require('kuromoji/src/loader/DictionaryLoader') as new (
     path: string,
   ) => KuromojiDictionaryLoader;
-  const Tokenizer = require('kuromoji/src/Tokenizer') as new (dictionaries: unknown) => KuromojiTokenizer;
+  const Tokenizer = require('kuromoji/src/Tokenizer') as new (
+    dictionaries: unknown,
+  ) => KuromojiTokenizer;
   const loader = new DictionaryLoader(dictionaryPath);
   loader.loadArrayBuffer = (file, callback) => {
     let buffer: ArrayBuffer;
@@ -90,7 +99,9 @@ function adaptKuromoji(tokenizer: KuromojiTokenizer): JapaneseTokenizer {
         basicForm: token.basic_form === '*' ? token.surface_form : token.basic_form,
         ...(token.reading && token.reading !== '*' ? { reading: token.reading } : {}),
         partOfSpeech: token.pos,
-        ...(token.pos_detail_1 && token.pos_detail_1 !== '*' ? { partOfSpeechDetail: token.pos_detail_1 } : {}),
+        ...(token.pos_detail_1 && token.pos_detail_1 !== '*'
+          ? { partOfSpeechDetail: token.pos_detail_1 }
+          : {}),
       }));
     },
   };
@@ -105,7 +116,9 @@ let cached: Promise<AlignmentResources> | undefined;
  */
 export function loadAlignmentResources(): Promise<AlignmentResources> {
   cached ??= (async () => {
-    const lexicon = existsSync(lexiconPath) ? parseLexicon(readFileSync(lexiconPath, 'utf8')) : undefined;
+    const lexicon = existsSync(lexiconPath)
+      ? parseLexicon(readFileSync(lexiconPath, 'utf8'))
+      : undefined;
     return { japaneseTokenizer: lazyKuromoji(), ...(lexicon ? { lexicon } : {}) };
   })();
   cached.catch(() => {
