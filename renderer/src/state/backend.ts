@@ -17,8 +17,17 @@ export const ipcBackend: ReviewBackend = {
     if (remembered) {
       try {
         return await invoke('project:open', { path: remembered });
-      } catch {
-        // Moved, deleted or damaged beyond its backup since last time: start with the sample instead.
+      } catch (error) {
+        // Moved, deleted or damaged beyond its backup since last time: start with the sample, and say why.
+        const sample = await invoke('project:open', {});
+        const reason = error instanceof Error ? error.message : String(error);
+        return {
+          ...sample,
+          warnings: [
+            `Could not reopen your last project (${remembered}): ${reason} The sample is open instead.`,
+            ...sample.warnings,
+          ],
+        };
       }
     }
     return invoke('project:open', {});

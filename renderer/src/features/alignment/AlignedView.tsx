@@ -34,7 +34,7 @@ export function clauseLabel(alignment: DocumentAlignment, clauseBead: number): s
   );
 }
 
-/** "Clause 4" for label `4.`, "Heading" for unnumbered text. */
+/** "Clause 4" for label `4.`, "Unnumbered" for text without a clause number (a title, a plain paragraph). */
 export function clauseName(label: string | undefined, t: (key: MessageKey) => string): string {
   return label ? `${t('clause')} ${label.replace(/\.$/, '')}` : t('unnumbered');
 }
