@@ -1,20 +1,14 @@
-// `npm run security`: runs Electronegativity over the Electron code (sources and the build) and fails on any HIGH or
-// MEDIUM finding. Electronegativity itself exits 0 whatever it finds, so this reads its CSV report.
+// `npm run security`: runs Electronegativity over the Electron code (main, preload, the page) and fails on any HIGH or
+// MEDIUM finding. Electronegativity itself exits 0 whatever it finds, so this reads its findings.
 // Findings its authors mark for manual review are accepted only when listed, with the reason, in
 // security/electronegativity-reviewed.json and still matching the code exactly.
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const cli = join(
-  require.resolve('@doyensec/electronegativity/package.json'),
-  '..',
-  'dist',
-  'index.js',
-);
+const runElectronegativity = require('@doyensec/electronegativity/dist/runner.js');
 // --root DIR scans another tree (the gate's own test uses it); the reviewed list is always this repository's.
 const rootArgument = process.argv.indexOf('--root');
 const root = rootArgument > 0 ? process.argv[rootArgument + 1] : '.';
@@ -30,72 +24,29 @@ for (const path of SCANNED) {
   if (existsSync(join(root, path)))
     cpSync(join(root, path), join(scanRoot, path), { recursive: true });
 }
-const inputs = [scanRoot];
-
-/** Parses one CSV line with quoted fields ("" escapes a quote). */
-function parseCsvLine(line) {
-  const fields = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      fields.push(field.trim());
-      field = '';
-    } else field += char;
-  }
-  fields.push(field.trim());
-  return fields;
-}
 
 const findings = [];
-const workDirectory = mkdtempSync(join(tmpdir(), 'taiyaku-electronegativity-'));
 try {
-  for (const input of inputs) {
-    const report = join(workDirectory, 'report.csv');
-    const run = spawnSync(
-      process.execPath,
-      [
-        cli,
-        '-i',
-        '.',
-        '-o',
-        report,
-        '-r',
-        '-v',
-        'false',
-        '-e',
-        require('electron/package.json').version,
-      ],
-      {
-        cwd: input,
-        encoding: 'utf8',
-        timeout: 120_000,
-      },
-    );
-    if (run.error || run.status !== 0 || !existsSync(report)) {
-      console.error(`electronegativity failed on ${input}: ${run.error?.message ?? run.stderr}`);
-      process.exit(1);
-    }
-    const [, ...lines] = readFileSync(report, 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '');
-    for (const line of lines) {
-      const [check, severity, confidence, file, location, sample] = parseCsvLine(line);
-      // Reports name files relative to the scanned input; name them from the repository root.
-      const path = file;
-      findings.push({ check, severity, confidence, file: path, location, sample });
-    }
+  // The programmatic API, not the command line: the command line writes its CSV report with overlapping asynchronous
+  // writes, which now and then garble a line.
+  const { issues, errors } = await runElectronegativity({
+    input: scanRoot,
+    isRelative: true,
+    electronVersionOverride: require('electron/package.json').version,
+  });
+  for (const error of errors)
+    console.warn(`electronegativity could not read ${error.file}: ${error.message ?? error}`);
+  for (const issue of issues) {
+    findings.push({
+      check: issue.id,
+      severity: issue.severity.name,
+      confidence: issue.confidence.name,
+      file: issue.file,
+      location: `${issue.location.line}:${issue.location.column}`,
+      sample: issue.sample ?? 'N/A',
+    });
   }
 } finally {
-  rmSync(workDirectory, { recursive: true, force: true });
   rmSync(scanRoot, { recursive: true, force: true });
 }
 
