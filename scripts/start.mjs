@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const DOWNLOAD_TIMEOUT_MS = 10 * 60 * 1000;
@@ -46,6 +46,11 @@ if (!binary) {
   }
 }
 
-const child = spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
+// npm runs this from the package folder; a project path the user typed is relative to where they typed it.
+const userDirectory = process.env.INIT_CWD ?? process.cwd();
+const args = process.argv
+  .slice(2)
+  .map((argument) => (argument.endsWith('.taiyaku') ? resolve(userDirectory, argument) : argument));
+const child = spawn(binary, ['.', ...args], { stdio: 'inherit' });
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
