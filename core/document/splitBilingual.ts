@@ -85,6 +85,8 @@ interface Line extends Span {
   readonly kind: LineKind;
   readonly latin: number;
   readonly japanese: number;
+  /** Hiragana, katakana and the ideographic full stop: the part of `japanese` English prose never contains. */
+  readonly kana: number;
   readonly clauseNumber?: number;
 }
 
@@ -241,9 +243,10 @@ function classifyLine(text: string, start: number, end: number): Line {
   const leading = content.length - content.trimStart().length;
   const trimmed = content.trim();
   const span = { start: start + leading, end: start + leading + trimmed.length };
-  if (trimmed === '') return { ...span, kind: 'blank', latin: 0, japanese: 0 };
+  if (trimmed === '') return { ...span, kind: 'blank', latin: 0, japanese: 0, kana: 0 };
   let latin = 0;
   let japanese = 0;
+  let kana = 0;
   for (const character of trimmed) {
     const code = character.codePointAt(0) as number;
     if (
@@ -262,17 +265,15 @@ function classifyLine(text: string, start: number, end: number): Line {
       (code >= 0x20000 && code < 0x30000)
     ) {
       japanese += 1;
+      if (code === 0x3002 || (code >= 0x3040 && code < 0x3100)) kana += 1;
     }
   }
   const clauseNumber = readClauseNumber(trimmed);
   const withNumber = clauseNumber === undefined ? {} : { clauseNumber };
-  if (/^#{1,6}\s/.test(trimmed)) return { ...span, kind: 'heading', latin, japanese };
-  if (latin === 0 && japanese === 0)
-    return { ...span, kind: 'neutral', latin, japanese, ...withNumber };
-  // One kanji or kana carries about as much as three Latin letters; Japanese prose quotes English names freely
-  // (`scheme verge株式会社`), English prose almost never quotes Japanese.
-  const kind: BlockLanguage = japanese * 3 >= latin ? 'ja' : 'en';
-  return { ...span, kind, latin, japanese, ...withNumber };
+  const counts = { latin, japanese, kana };
+  if (/^#{1,6}\s/.test(trimmed)) return { ...span, kind: 'heading', ...counts };
+  const kind = scriptOf(counts);
+  return { ...span, kind: kind ?? 'neutral', ...counts, ...withNumber };
 }
 
 /** The clause number a line starts with: `1.`, `1)`, `(1)`, `（１）`, `①`, `第1条`; Markdown bullets are skipped. */
@@ -351,10 +352,16 @@ function buildBlocks(lines: readonly Line[]): LanguageBlock[] {
   return blocks;
 }
 
-/** The language a line's letters are in, by the rule of `classifyLine`; undefined without letters. */
-function scriptOf(line: Line): BlockLanguage | undefined {
+/**
+ * The language a line's letters are in; undefined without letters. One kanji or kana carries about as much as three
+ * Latin letters, and Japanese prose quotes English names freely (`scheme verge株式会社`). Kana and 。 settle it more
+ * firmly: English prose almost never contains them, while a Japanese line may be mostly acronyms and names
+ * (`ASEAN とASEAN 加盟国の協力。`).
+ */
+function scriptOf(line: Pick<Line, 'latin' | 'japanese' | 'kana'>): BlockLanguage | undefined {
   if (line.latin === 0 && line.japanese === 0) return undefined;
-  return line.japanese * 3 >= line.latin ? 'ja' : 'en';
+  const weight = line.kana >= 2 ? 10 : 3;
+  return line.japanese * weight >= line.latin ? 'ja' : 'en';
 }
 
 function extend(
