@@ -3,10 +3,13 @@
 // Data: NTREX-128 EN-JA dev documents made by /work/shared/tools/make-alignment-cases.mjs for each --seeds seed; every
 // document is aligned with the current aligner, and a predicted bead is labelled correct when exactly the same bead is
 // in the gold. Documents are split by id (their number in the NTREX document order, the same for every seed): even ids
-// are fitted, odd ids held out, so the report is on documents the fit never saw.
+// are fitted, odd ids held out, so the report is on documents the fit never saw. Each document is used twice: as made,
+// and with a share of its 1-1 Japanese sentences replaced by sentences of another document (gold: an omission plus an
+// addition), because NTREX translations are all faithful and a reviewer's are not: without them the models never see
+// an unrelated pair linked 1-1 and rate it as confidently as a good one.
 // Fit: logistic regression by plain batch gradient descent on standardised features with a light L2 penalty, weights
 // folded back to raw features; one model for linked beads, one for null beads.
-// Usage: npm run calibrate:confidence [-- --seeds 1,2,3,4,5,6,8,9] [--iterations 4000]
+// Usage: npm run calibrate:confidence [-- --seeds 1,2,3,4,5,6,8,9] [--iterations 4000] [--substitute 0.05]
 // Prints the held-out figures of the committed and the refitted coefficients, and the refitted constant to paste into
 // core/alignment/confidenceModel.ts.
 import { execFileSync } from 'node:child_process';
@@ -47,6 +50,8 @@ interface LabelledBead {
   readonly correct: boolean;
   /** The confidence the aligner gave before calibration (the hand-set logistic; 0.3 for null beads). */
   readonly legacy: number;
+  /** A linked bead holding a Japanese sentence put in from another document. */
+  readonly linksForeign: boolean;
 }
 
 const nonBlankLines = (path: string): string[] =>
@@ -64,10 +69,73 @@ function legacyConfidence(bead: ScoredBead): number {
   return 1 / (1 + Math.exp(-logit));
 }
 
-async function collect(seeds: readonly string[]): Promise<LabelledBead[]> {
+/** A deterministic generator in [0, 1) (mulberry32), so a refit sees the same substitutions. */
+function randomSource(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+interface AlignmentCase {
+  readonly document: number;
+  readonly english: string[];
+  readonly japanese: string[];
+  /** Gold beads as `source indices:target indices` keys (see `beadKey`). */
+  readonly gold: Set<string>;
+  /** Japanese sentences replaced by sentences of another document. */
+  readonly foreignTargets?: ReadonlySet<number>;
+}
+
+/**
+ * A case in which a share of the Japanese sentences that translate exactly one English sentence are replaced by
+ * sentences from another document: what a reviewer meets when a translation is wrong or misplaced. The gold changes
+ * accordingly (`[i]:[j]` becomes `[i]:[]` and `[]:[j]`), so an aligner that links the unrelated pair 1-1 is wrong
+ * there, and the confidence learns that a link without lexical support is doubtful.
+ */
+function withSubstitutions(
+  alignmentCase: AlignmentCase,
+  foreign: readonly string[],
+  share: number,
+  random: () => number,
+): AlignmentCase {
+  const japanese = [...alignmentCase.japanese];
+  const gold = new Set(alignmentCase.gold);
+  const foreignTargets = new Set<number>();
+  for (const key of alignmentCase.gold) {
+    const match = /^(\d+):(\d+)$/.exec(key);
+    if (match === null || random() >= share) continue;
+    japanese[Number(match[2])] = foreign[Math.floor(random() * foreign.length)]!;
+    gold.delete(key);
+    gold.add(`${match[1]}:`);
+    gold.add(`:${match[2]}`);
+    foreignTargets.add(Number(match[2]));
+  }
+  return { ...alignmentCase, japanese, gold, foreignTargets };
+}
+
+async function collect(
+  seeds: readonly string[],
+  substitutionShare: number,
+): Promise<{ clean: LabelledBead[]; substituted: LabelledBead[] }> {
   const resources = await loadAlignmentResources();
   const work = mkdtempSync(join(tmpdir(), 'calibrate-confidence-'));
-  const beads: LabelledBead[] = [];
+  const clean: LabelledBead[] = [];
+  const substituted: LabelledBead[] = [];
+  const label = (alignmentCase: AlignmentCase): LabelledBead[] =>
+    alignSentenceTexts(alignmentCase.english, alignmentCase.japanese, resources).map((bead) => ({
+      document: alignmentCase.document,
+      evidence: bead.evidence,
+      correct: alignmentCase.gold.has(beadKey(bead)),
+      legacy: legacyConfidence(bead),
+      linksForeign:
+        bead.sourceIndices.length > 0 &&
+        bead.targetIndices.some((index) => alignmentCase.foreignTargets?.has(index) === true),
+    }));
   try {
     for (const seed of seeds) {
       const cases = join(work, `seed-${seed}`);
@@ -82,35 +150,43 @@ async function collect(seeds: readonly string[]): Promise<LabelledBead[]> {
         '--seed',
         seed,
       ]);
-      for (const name of readdirSync(cases)
+      const documents: AlignmentCase[] = readdirSync(cases)
         .filter((file) => file.endsWith('.gold'))
-        .sort()) {
-        const base = join(cases, name.slice(0, -5));
-        const gold = new Set(
-          nonBlankLines(`${base}.gold`).map((line) => {
-            const match = /^\[([\d,]*)\]:\[([\d,]*)\]/.exec(line)!;
-            return `${match[1]}:${match[2]}`;
-          }),
-        );
-        const predicted = alignSentenceTexts(
-          nonBlankLines(`${base}.en`),
-          nonBlankLines(`${base}.ja`),
-          resources,
-        );
-        for (const bead of predicted) {
-          beads.push({
+        .sort()
+        .map((name) => {
+          const base = join(cases, name.slice(0, -5));
+          return {
             document: Number(name.slice(0, -5)),
-            evidence: bead.evidence,
-            correct: gold.has(beadKey(bead)),
-            legacy: legacyConfidence(bead),
-          });
-        }
+            english: nonBlankLines(`${base}.en`),
+            japanese: nonBlankLines(`${base}.ja`),
+            gold: new Set(
+              nonBlankLines(`${base}.gold`).map((line) => {
+                const match = /^\[([\d,]*)\]:\[([\d,]*)\]/.exec(line)!;
+                return `${match[1]}:${match[2]}`;
+              }),
+            ),
+          };
+        });
+      const random = randomSource(Number(seed) * 7919);
+      for (const alignmentCase of documents) {
+        clean.push(...label(alignmentCase));
+        // Foreign sentences come from a document of the same parity, so held-out beads never meet fitted text.
+        const donor = documents.filter(
+          (other) =>
+            other.document !== alignmentCase.document &&
+            other.document % 2 === alignmentCase.document % 2,
+        );
+        const foreign = donor[Math.floor(random() * donor.length)]?.japanese ?? [];
+        if (foreign.length > 0)
+          substituted.push(
+            ...label(withSubstitutions(alignmentCase, foreign, substitutionShare, random)),
+          );
       }
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  return beads;
+  return { clean, substituted };
 }
 
 /**
@@ -160,9 +236,9 @@ function fitLogistic(
 
 /**
  * Sign constraints of the linked model, in LINKED_FEATURES order: a costlier bead, or one whose alternatives come
- * closer, never gets more confidence.
+ * closer, never gets more confidence; more lexical support never gets less.
  */
-const LINKED_SIGNS = [0, -1, 0, 0, 1, 1, 1, 0, 0];
+const LINKED_SIGNS = [0, -1, 0, 0, 1, 1, 1, 0, 0, 1, 1];
 
 const isNullBead = (bead: LabelledBead): boolean =>
   bead.evidence.sourceCount === 0 || bead.evidence.targetCount === 0;
@@ -177,6 +253,24 @@ function report(
     list.map((bead) => ({ confidence: confidence(bead), correct: bead.correct }));
   console.log('  all beads');
   console.log(formatCalibrationReport(calibrationReport(labelled(beads)), '    '));
+  const foreign = beads.filter((bead) => bead.linksForeign).map(confidence);
+  if (foreign.length > 0) {
+    const sorted = [...foreign].sort((a, b) => a - b);
+    const below = foreign.filter((value) => value < 0.5).length;
+    console.log(
+      `  linked beads holding a substituted sentence: ${foreign.length}, median confidence ` +
+        `${sorted[Math.floor(sorted.length / 2)]!.toFixed(3)}, below 0.5: ${((100 * below) / foreign.length).toFixed(1)}%`,
+    );
+    const mean = (list: readonly LabelledBead[], value: (bead: LabelledBead) => number): string =>
+      (list.reduce((sum, bead) => sum + value(bead), 0) / Math.max(1, list.length)).toFixed(3);
+    const goodLinks = beads.filter((bead) => bead.correct && !isNullBead(bead));
+    const foreignLinks = beads.filter((bead) => bead.linksForeign);
+    console.log(
+      `  mean lexical coverage / cost: substituted ${mean(foreignLinks, (bead) => bead.evidence.lexicalCoverage)} / ` +
+        `${mean(foreignLinks, (bead) => bead.evidence.cost)}, correct links ` +
+        `${mean(goodLinks, (bead) => bead.evidence.lexicalCoverage)} / ${mean(goodLinks, (bead) => bead.evidence.cost)}`,
+    );
+  }
   console.log('  null beads (1-0, 0-1)');
   console.log(
     formatCalibrationReport(calibrationReport(labelled(beads.filter(isNullBead))), '    '),
@@ -186,11 +280,16 @@ function report(
 async function main(): Promise<void> {
   const seeds = argumentValue('seeds', '1,2,3,4,5,6,8,9').split(',');
   const iterations = Number(argumentValue('iterations', '4000'));
-  const beads = await collect(seeds);
+  const substitutionShare = Number(argumentValue('substitute', '0.05'));
+  const { clean, substituted } = await collect(seeds, substitutionShare);
+  const beads = [...clean, ...substituted];
   const fit = beads.filter((bead) => bead.document % 2 === 0);
-  const heldOut = beads.filter((bead) => bead.document % 2 === 1);
+  const heldOut = clean.filter((bead) => bead.document % 2 === 1);
+  const heldOutSubstituted = substituted.filter((bead) => bead.document % 2 === 1);
   console.log(
-    `seeds ${seeds.join(',')}: ${fit.length} beads fitted (even documents), ${heldOut.length} held out (odd)`,
+    `seeds ${seeds.join(',')}, each document also with ${substitutionShare * 100}% of its 1-1 Japanese sentences ` +
+      `replaced: ${fit.length} beads fitted (even documents), ${heldOut.length} + ${heldOutSubstituted.length} ` +
+      'held out (odd)',
   );
 
   const model = (kind: 'linked' | 'null'): LogisticModel => {
@@ -212,15 +311,20 @@ async function main(): Promise<void> {
       ? logistic(refitted.null, nullFeatures(bead.evidence))
       : logistic(refitted.linked, linkedFeatures(bead.evidence));
 
-  report(
-    'held out, before calibration (hand-set logistic; null beads 0.3)',
-    heldOut,
-    (bead) => bead.legacy,
-  );
-  report('held out, committed coefficients', heldOut, (bead) =>
-    beadConfidence(bead.evidence, fittedConfidenceCoefficients),
-  );
-  report('held out, refitted coefficients', heldOut, refittedConfidence);
+  for (const [name, set] of [
+    ['held out', heldOut],
+    ['held out with substituted sentences', heldOutSubstituted],
+  ] as const) {
+    report(
+      `${name}, before calibration (hand-set logistic; null beads 0.3)`,
+      set,
+      (bead) => bead.legacy,
+    );
+    report(`${name}, committed coefficients`, set, (bead) =>
+      beadConfidence(bead.evidence, fittedConfidenceCoefficients),
+    );
+    report(`${name}, refitted coefficients`, set, refittedConfidence);
+  }
   report('fitted half, refitted coefficients (in-sample)', fit, refittedConfidence);
   const list = (values: readonly number[]): string => `[${values.join(', ')}]`;
   console.log('\nrefitted coefficients:');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { alignDocument } from './alignDocument';
+import { alignDocument, alignSentenceTexts } from './alignDocument';
 import { calibrationReport } from './calibrationMetrics';
 import {
   LINKED_FEATURES,
@@ -80,6 +80,15 @@ describe('fitted confidence coefficients', () => {
     expect(at(12)).toBeLessThan(0.5);
   });
 
+  it('never rise as a linked bead loses lexical support', () => {
+    let previous = -Infinity;
+    for (let coverage = 0; coverage <= 1; coverage += 0.05) {
+      const confidence = beadConfidence(evidence({ lexicalCoverage: coverage }));
+      expect(confidence).toBeGreaterThanOrEqual(previous);
+      previous = confidence;
+    }
+  });
+
   it('doubt a bead whose neighbours are null beads', () => {
     expect(beadConfidence(evidence({ neighbourNulls: 2 }))).toBeLessThan(
       beadConfidence(evidence({})),
@@ -129,5 +138,30 @@ describe('confidence on the seed document', () => {
     expect(chaired!.sourceIndices).toHaveLength(1);
     expect(alignment.target.sentences[chaired!.targetIndices[0]!]!.text).toContain('共同議長');
     expect(chaired!.confidence).toBeGreaterThanOrEqual(0.5);
+  }, 60_000);
+});
+
+describe('confidence of an unrelated pair', () => {
+  it('is not trusted when a sentence sits opposite one that does not translate it', async () => {
+    const english = [
+      'The meeting was held in Tokyo on 4 December 2022.',
+      'Ministers from ten ASEAN countries attended.',
+      'They agreed to expand cooperation on smart cities.',
+      'The weather was unusually warm for the season.',
+      'The next meeting will take place in Hanoi.',
+    ];
+    const japanese = [
+      '会合は2022年12月4日に東京で開催された。',
+      'ASEAN10か国の閣僚が出席した。',
+      '彼らはスマートシティに関する協力の拡大に合意した。',
+      '経済産業省は新しい補助金制度を発表した。',
+      '次回会合はハノイで開催される。',
+    ];
+    const beads = alignSentenceTexts(english, japanese, await loadAlignmentResources());
+    const unrelated = beads.find((bead) => bead.sourceIndices.includes(3));
+    expect(unrelated).toBeDefined();
+    const faithful = beads.filter((bead) => bead !== unrelated);
+    expect(unrelated!.confidence).toBeLessThan(0.8);
+    for (const bead of faithful) expect(bead.confidence).toBeGreaterThanOrEqual(0.8);
   }, 60_000);
 });
