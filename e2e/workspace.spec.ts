@@ -10,7 +10,7 @@ import {
 } from './fixtures';
 
 /** The sample's sentence beads when it first opens. */
-const SAMPLE_ROWS = 16;
+const SAMPLE_ROWS = 15;
 
 test.describe('the review workspace', () => {
   test('shows the sample side by side, selects rows from the keyboard, lists every shortcut', async ({

@@ -1,7 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignSentences } from './alignSentences';
-import type { SentenceFeatures } from './lexicalFeatures';
-import { alignSegmentedDocument } from './alignDocument';
+import {
+  KeyTable,
+  englishSentenceFeatures,
+  japaneseSentenceFeatures,
+  type SentenceFeatures,
+} from './lexicalFeatures';
+import { alignDocument, alignSegmentedDocument } from './alignDocument';
+import { loadAlignmentResources } from '../../main/services/alignment/loadAlignmentResources';
 import { realign } from './realign';
 import { lexiconFromEntries } from '../anchors/lexicon';
 import { createDictionaryTokenizer } from '../anchors/dictionaryTokenizer';
@@ -69,4 +77,46 @@ describe('realign', () => {
       ),
     ).toThrow();
   });
+});
+
+describe('English names written solid in Japanese', () => {
+  it('match: Smart JAMP in English is SmartJAMP in Japanese', () => {
+    const keys = new KeyTable();
+    const english = englishSentenceFeatures(
+      'The progress of Smart JAMP studies was reported.',
+      keys,
+    );
+    const japanese = japaneseSentenceFeatures(
+      'SmartJAMP 調査の進捗が報告された。',
+      [{ surface: 'SmartJAMP', start: 0, basicForm: 'SmartJAMP', partOfSpeech: '名詞' }],
+      keys,
+      undefined,
+    );
+    const japaneseKeys = new Set(japanese.units.flat());
+    const matching = english.units.filter((unit) => unit.some((key) => japaneseKeys.has(key)));
+    expect(matching).toHaveLength(2);
+  });
+});
+
+describe('the seed document, sentence by sentence', () => {
+  it('pairs both English sentences of clause 2 that one Japanese sentence translates', async () => {
+    const seed = join(import.meta.dirname, '../../fixtures/seed');
+    const alignment = alignDocument(
+      readFileSync(join(seed, 'summary-record.en.txt'), 'utf8'),
+      readFileSync(join(seed, 'summary-record.ja.txt'), 'utf8'),
+      await loadAlignmentResources(),
+    );
+    const bead = alignment.sentenceBeads.find((candidate) =>
+      candidate.targetIndices.some((index) =>
+        alignment.target.sentences[index]!.text.includes('SmartJAMP 案件形成調査'),
+      ),
+    );
+    const english = bead!.sourceIndices.map((index) => alignment.source.sentences[index]!.text);
+    expect(english).toHaveLength(2);
+    expect(english[0]).toContain('Smart JAMP project formation studies');
+    expect(english[1]).toContain('case examples of municipal governments');
+    expect(
+      alignment.sentenceBeads.filter((candidate) => candidate.targetIndices.length === 0),
+    ).toEqual([]);
+  }, 60_000);
 });

@@ -180,15 +180,34 @@ function visibleLength(text: string): number {
   return length;
 }
 
+const HAS_CAPITAL = /[A-Z]/;
+
 /**
  * Features of an English sentence: each non-stopword word (stem, Latin form, romaji fold for capitalised words,
  * consonant skeleton) and each number.
  */
 export function englishSentenceFeatures(text: string, keys: KeyTable): SentenceFeatures {
   const units: (readonly number[])[] = [];
-  for (const word of englishWordTexts(text)) {
+  const words = englishWordTexts(text);
+  let previous: { word: string; unit: number[] } | undefined;
+  for (const word of words) {
     const unit = englishWordUnit(word, keys);
-    if (unit) units.push(unit);
+    if (!unit) {
+      previous = undefined;
+      continue;
+    }
+    if (previous !== undefined && HAS_CAPITAL.test(word) && HAS_CAPITAL.test(previous.word)) {
+      // Japanese often writes a spaced English name solid (Smart JAMP → SmartJAMP): the joined form is a key of both.
+      const joined = keys.intern(`l:${(previous.word + word).toLowerCase()}`);
+      const copy = [...unit, joined];
+      previous.unit.push(joined);
+      units.push(copy);
+      previous = { word, unit: copy };
+    } else {
+      const copy = [...unit];
+      units.push(copy);
+      previous = { word, unit: copy };
+    }
   }
   // The number pattern is costly; most sentences without a digit or a month name have no number worth matching.
   const numbers = MAY_HOLD_NUMBER.test(text) ? extractEnglishNumbers(text) : [];
