@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { VisuallyHidden } from '@mantine/core';
 import type { DocumentAlignment } from '../../../../core/alignment/types';
 import { formatMessage, type MessageKey } from '../../i18n';
 import { useReview } from '../../state/ReviewStoreContext';
@@ -266,7 +267,9 @@ export function AlignedView(props: AlignedViewProps) {
             <span role="columnheader" lang="ja">
               {t('target')}
             </span>
-            <span role="columnheader" aria-label={t('rowActions')} />
+            <span role="columnheader">
+              <VisuallyHidden>{t('rowActions')}</VisuallyHidden>
+            </span>
           </div>
         </div>
         {stickyHeading && (
