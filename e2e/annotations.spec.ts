@@ -121,6 +121,18 @@ test.describe('flagging issues on the text', () => {
     await expect(highlight).toHaveAttribute('data-selected', 'true');
     await expect(card).toHaveAttribute('data-selected', 'true');
 
+    // Editing away the suggestion is one change: one undo brings it back.
+    await card.getByRole('button', { name: 'Edit', exact: true }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit issue' });
+    await edit.getByRole('textbox', { name: 'Suggested correction (optional)' }).fill('');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect(edit).toBeHidden();
+    await expect(card.locator('ins')).toHaveCount(0);
+    await expect(card).toContainText('Accuracy › Mistranslation (Verb tense)');
+    await page.keyboard.press('Control+z');
+    await expect(card.locator('ins')).toHaveText('た');
+    await expect(panel.getByTestId('issue-count')).toHaveText('1 issue');
+
     // Resolve it; the scorecard still counts it (resolved issues were in the delivered translation).
     await card.getByRole('button', { name: 'Resolve' }).click();
     await expect(card).toContainText('Resolved');

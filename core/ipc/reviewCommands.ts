@@ -47,14 +47,15 @@ export const WireCommandSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('updateAnnotation'),
       id: z.string().min(1),
-      // The fields a reviewer edits; the session re-checks the whole annotation after the change.
+      // The fields a reviewer edits; the session re-checks the whole annotation after the change. JSON cannot carry
+      // undefined, so `null` removes an optional field (the subtype, the suggestion).
       changes: z
         .object({
           category: z.string(),
-          subtype: z.string().optional(),
+          subtype: z.string().nullable(),
           severity: z.enum(['neutral', 'minor', 'major', 'critical']),
           comment: z.string(),
-          suggestion: z.string().optional(),
+          suggestion: z.string().nullable(),
           status: z.enum(ANNOTATION_STATUSES),
           author: z.string(),
         })
@@ -80,5 +81,12 @@ export type WireCommand = z.infer<typeof WireCommandSchema>;
 /** The domain command for a wire command; `realign` gets the engine the caller supplies. */
 export function toReviewCommand(command: WireCommand, realign: RealignFunction): ReviewCommand {
   if (command.type === 'realign') return { type: 'realign', realign };
+  if (command.type === 'updateAnnotation') {
+    // `null` on the wire is a key present with no value in the domain: the session removes the field.
+    const changes = Object.fromEntries(
+      Object.entries(command.changes).map(([key, value]) => [key, value ?? undefined]),
+    );
+    return { ...command, changes } as ReviewCommand;
+  }
   return command as ReviewCommand;
 }

@@ -15,6 +15,7 @@ import {
   segmentDisplayText,
 } from './session';
 import type { RealignFunction, ReviewSession } from './session';
+import { WireCommandSchema, toReviewCommand } from '../ipc/reviewCommands';
 import {
   alignmentArbitrary,
   commandRecipeArbitrary,
@@ -434,6 +435,29 @@ describe('realign', () => {
 describe('annotations', () => {
   const selector = (session: ReviewSession) =>
     createSelector('target', session.alignment.target.text, 0, 2);
+
+  it('clears a subtype and a suggestion sent as null over the wire, in one step', () => {
+    const start = sample();
+    const added = applyCommand(start, {
+      type: 'addAnnotation',
+      annotation: makeAnnotation('a1', selector(start), {
+        category: 'accuracy/mistranslation',
+        subtype: 'verb-tense',
+        suggestion: '壱。',
+      }),
+    });
+    const wire = WireCommandSchema.parse({
+      type: 'updateAnnotation',
+      id: 'a1',
+      changes: { category: 'accuracy/omission', subtype: null, suggestion: null },
+      updatedAt: '2025-05-05T10:00:00.000Z',
+    });
+    const updated = applyCommand(added, toReviewCommand(wire, throwingRealign));
+    expect(updated.annotations[0]).toMatchObject({ category: 'accuracy/omission' });
+    expect(updated.annotations[0]).not.toHaveProperty('subtype');
+    expect(updated.annotations[0]).not.toHaveProperty('suggestion');
+    expect(checkSession(updated)).toEqual([]);
+  });
 
   it('adds, updates (bumping updatedAt), sets status and deletes', () => {
     const start = sample();

@@ -45,7 +45,10 @@ export type RealignFunction = (
   pinnedSentenceBeadIndices: readonly number[],
 ) => DocumentAlignment;
 
-/** Fields of an annotation that `updateAnnotation` may change (`id` and `createdAt` are fixed; `updatedAt` is bumped). */
+/**
+ * Fields of an annotation that `updateAnnotation` may change (`id` and `createdAt` are fixed; `updatedAt` is bumped).
+ * An optional field (`subtype`, `suggestion`) present with the value `undefined` is removed.
+ */
 export type AnnotationChanges = Partial<Omit<Annotation, 'id' | 'createdAt' | 'updatedAt'>>;
 
 /** Which neighbour a sentence moves to: the first sentence goes to the previous bead, the last to the next. */
@@ -701,12 +704,10 @@ function updateAnnotation(
     createdAt: current.createdAt,
     updatedAt,
   };
-  let updated = merged;
-  if ('suggestion' in changes && changes.suggestion === undefined) {
-    // Clearing the suggestion removes the key, as a never-suggested annotation has none.
-    const { suggestion: _cleared, ...rest } = merged;
-    updated = rest;
-  }
+  // Clearing the subtype or the suggestion removes the key, as an annotation that never had one has none.
+  const updated = { ...merged };
+  for (const field of ['subtype', 'suggestion'] as const)
+    if (field in changes && changes[field] === undefined) delete updated[field];
   const problems = checkAnnotation(updated, textLengths(session));
   if (problems.length > 0) return `The annotation is not valid: ${problems[0]}`;
   return replaceAnnotation(session, index, updated);

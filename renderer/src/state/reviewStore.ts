@@ -6,7 +6,7 @@ import type {
   SaveStatus,
   WorkspaceSnapshot,
 } from '../../../core/ipc/contract';
-import type { WireCommand } from '../../../core/ipc/reviewCommands';
+import { toReviewCommand, type WireCommand } from '../../../core/ipc/reviewCommands';
 import type { ProjectFile } from '../../../core/project/projectFile';
 import {
   canRedo,
@@ -130,7 +130,9 @@ export type ReviewStore = StoreApi<ReviewState & ReviewActions>;
 function localCommand(command: WireCommand): ReviewCommand | null {
   // Realignment needs the alignment engine's dictionaries, which live on the Node side: it is applied from the answer.
   if (command.type === 'realign') return null;
-  return command as ReviewCommand;
+  return toReviewCommand(command, () => {
+    throw new Error('realignment runs on the Node side');
+  });
 }
 
 function messageOf(error: unknown): string {

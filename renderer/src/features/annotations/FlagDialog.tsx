@@ -247,31 +247,21 @@ function FlagForm({
         author: name,
         updatedAt: now,
       };
-      // The wire format cannot say "remove this field" (JSON drops undefined), so an edit that clears the subtype or
-      // the suggestion replaces the annotation (same id and creation time) instead of updating it.
-      const clears =
-        (current.subtype !== undefined && saved.subtype === undefined) ||
-        (current.suggestion !== undefined && saved.suggestion === undefined);
-      if (clears) {
-        ok =
-          (await run({ type: 'deleteAnnotation', id: current.id })) &&
-          (await run({ type: 'addAnnotation', annotation: saved }));
-      } else {
-        ok = await run({
-          type: 'updateAnnotation',
-          id: current.id,
-          changes: {
-            category: categoryId,
-            ...(subtype ? { subtype } : {}),
-            severity,
-            comment: saved.comment,
-            ...(trimmedSuggestion !== undefined ? { suggestion: trimmedSuggestion } : {}),
-            status,
-            author: name,
-          },
-          updatedAt: now,
-        });
-      }
+      ok = await run({
+        type: 'updateAnnotation',
+        id: current.id,
+        changes: {
+          category: categoryId,
+          // null removes a subtype or suggestion the reviewer cleared: one change, one undo step.
+          subtype: subtype || null,
+          severity,
+          comment: saved.comment,
+          suggestion: trimmedSuggestion ?? null,
+          status,
+          author: name,
+        },
+        updatedAt: now,
+      });
     }
     setSaving(false);
     if (!ok) {
