@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { SCREENSHOT_DIRECTORY, expect, test, type HostProcess } from './fixtures';
+import { SCREENSHOT_DIRECTORY, beadRow, expect, test, type HostProcess } from './fixtures';
 
 /** Opens the sample (the first open runs the aligner, ~2 s) and returns the aligned table. */
 async function openSample(page: Page, host: HostProcess): Promise<Locator> {
@@ -206,5 +206,52 @@ test.describe('flagging issues on the text', () => {
       .click();
     await expect(panel.getByTestId('issue-count')).toHaveText('0 issues');
     await expect(table.locator('mark[data-annotation-id]')).toHaveCount(0);
+  });
+
+  test('steps through issues from the keyboard: N and P select each one, E edits it, R resolves it', async ({
+    page,
+    host,
+  }) => {
+    const table = await openSample(page, host);
+    const panel = page.getByTestId('annotation-panel');
+    const flag = async (side: 'source' | 'target', text: string, category: string) => {
+      await selectInClause1(page, side, text);
+      await page.keyboard.press('f');
+      const dialog = page.getByRole('dialog', { name: 'Flag an issue' });
+      await pickCategory(dialog, page, category, category);
+      await dialog.getByRole('textbox', { name: 'Author' }).fill('Reviewer C');
+      await dialog.getByRole('button', { name: 'Save issue' }).click();
+      await expect(dialog).toBeHidden();
+    };
+    // Flagged out of reading order: the Japanese first.
+    await flag('target', '行われる', 'Mistranslation');
+    await flag('source', 'business matching session', 'Wrong term');
+    await expect(panel.getByTestId('issue-count')).toHaveText('2 issues');
+
+    const selectedMark = table.locator('mark[data-annotation-id][data-selected=true]');
+    await beadRow(table, 0).locator('[role=cell]').first().click();
+    await page.keyboard.press('n');
+    // Same row: the English issue comes first.
+    await expect(selectedMark).toHaveText('business matching session');
+    await expect(panel.getByRole('listitem').filter({ hasText: 'Terminology' })).toHaveAttribute(
+      'data-selected',
+      'true',
+    );
+    await page.keyboard.press('n');
+    await expect(selectedMark).toHaveText('行われる');
+    await page.keyboard.press('p');
+    await expect(selectedMark).toHaveText('business matching session');
+
+    await page.keyboard.press('e');
+    const edit = page.getByRole('dialog', { name: 'Edit issue' });
+    await expect(edit.getByTestId('quote-source')).toHaveText('business matching session');
+    await page.keyboard.press('Escape');
+    await expect(edit).toBeHidden();
+
+    await page.keyboard.press('r');
+    const card = panel.getByRole('listitem').filter({ hasText: 'Terminology' });
+    await expect(card).toContainText('Resolved');
+    await page.keyboard.press('r');
+    await expect(card).toContainText('Open');
   });
 });

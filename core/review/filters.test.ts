@@ -11,6 +11,7 @@ import {
   normalizeForSearch,
   previousFlaggedRow,
   previousRow,
+  stepIssue,
 } from './filters';
 import { applyCommand, createSession } from './session';
 import type { ReviewSession } from './session';
@@ -152,5 +153,60 @@ describe('navigation', () => {
         },
       ),
     );
+  });
+});
+
+describe('stepping through issues', () => {
+  /** The sample session with a second issue in row 0 (before 同意) and one in row 0's English. */
+  function crowded(): ReviewSession {
+    const base = session();
+    const { source, target } = base.alignment;
+    const start = target.text.indexOf('ＡＢＣ');
+    const english = source.text.indexOf('agrees');
+    return createSession(base.alignment, [
+      ...base.annotations,
+      makeAnnotation('z-before', createSelector('target', target.text, start, start + 3)),
+      makeAnnotation('y-english', createSelector('source', source.text, english, english + 6)),
+    ]);
+  }
+  const walk = (from: ReviewSession, direction: 'next' | 'previous'): string[] => {
+    const visited: string[] = [];
+    let position = { annotationId: null as string | null, beadIndex: null as number | null };
+    for (;;) {
+      const stop = stepIssue(from, position, direction);
+      if (stop === null) return visited;
+      visited.push(`${stop.annotationId}@${stop.beadIndex}`);
+      position = stop;
+    }
+  };
+
+  it('visits every issue in reading order, several in one row one by one', () => {
+    expect(walk(crowded(), 'next')).toEqual(['y-english@0', 'z-before@0', 'a@0', 'b@1', 'c@3']);
+    expect(walk(crowded(), 'previous')).toEqual(['c@3', 'b@1', 'a@0', 'z-before@0', 'y-english@0']);
+  });
+
+  it('starts from the selected row when no issue is selected, and wraps when asked', () => {
+    expect(stepIssue(session(), { annotationId: null, beadIndex: 1 }, 'next')).toEqual({
+      annotationId: 'c',
+      beadIndex: 3,
+    });
+    expect(stepIssue(session(), { annotationId: null, beadIndex: 2 }, 'previous')).toEqual({
+      annotationId: 'b',
+      beadIndex: 1,
+    });
+    expect(stepIssue(session(), { annotationId: 'c', beadIndex: 3 }, 'next')).toBeNull();
+    // The reviewer moved from issue a's row to row 2: the next issue is the one after row 2.
+    expect(stepIssue(session(), { annotationId: 'a', beadIndex: 2 }, 'next')).toEqual({
+      annotationId: 'c',
+      beadIndex: 3,
+    });
+    expect(
+      stepIssue(session(), { annotationId: 'c', beadIndex: 3 }, 'next', { wrap: true }),
+    ).toEqual({ annotationId: 'a', beadIndex: 0 });
+    expect(
+      stepIssue(createSession(session().alignment), { annotationId: null, beadIndex: 0 }, 'next', {
+        wrap: true,
+      }),
+    ).toBeNull();
   });
 });

@@ -210,3 +210,81 @@ export function previousFlaggedRow(
 ): number | null {
   return previousRow(flaggedRows(session, options.statuses), current, options);
 }
+
+/** Where a reviewer stands when stepping through issues: the issue they have selected, else the row. */
+export interface IssuePosition {
+  readonly annotationId: string | null;
+  /** 0-based sentence bead index of the selected row, or null. */
+  readonly beadIndex: number | null;
+}
+
+/** One stop of issue navigation: an annotation and the first row its text is in. */
+export interface IssueStop {
+  readonly annotationId: string;
+  /** 0-based sentence bead index. */
+  readonly beadIndex: number;
+}
+
+/**
+ * The anchored annotations in reading order: by first row, then English before Japanese, then by start offset (UTF-16
+ * code units), ties by id so the order is stable. Orphaned annotations have no row and are left out (the panel lists
+ * them).
+ */
+export function issuesInReadingOrder(session: ReviewSession): IssueStop[] {
+  const stops: { stop: IssueStop; side: number; start: number }[] = [];
+  for (const annotation of session.annotations) {
+    const beads = beadsOfAnnotation(session, annotation);
+    if (beads.length === 0) continue;
+    const first = annotation.selectors[0]!;
+    stops.push({
+      stop: { annotationId: annotation.id, beadIndex: Math.min(...beads) },
+      side: first.side === 'source' ? 0 : 1,
+      start: first.start,
+    });
+  }
+  stops.sort(
+    (a, b) =>
+      a.stop.beadIndex - b.stop.beadIndex ||
+      a.side - b.side ||
+      a.start - b.start ||
+      (a.stop.annotationId < b.stop.annotationId ? -1 : 1),
+  );
+  return stops.map((entry) => entry.stop);
+}
+
+/**
+ * The next (or previous) issue from `position`, for "next issue" / "previous issue": the one after the selected issue
+ * in reading order; with no issue selected (or one outside the selected row), the first issue after the selected row
+ * (the first of all with no row).
+ * Issues in one row are visited one by one. Null when there is none, unless `wrap`.
+ */
+export function stepIssue(
+  session: ReviewSession,
+  position: IssuePosition,
+  direction: 'next' | 'previous',
+  options: NavigationOptions = {},
+): IssueStop | null {
+  const stops = issuesInReadingOrder(session);
+  if (stops.length === 0) return null;
+  const forward = direction === 'next';
+  // A selected issue counts only while its row is the selected one: after moving to another row, step from there.
+  const selected =
+    position.annotationId === null
+      ? -1
+      : stops.findIndex(
+          (stop) =>
+            stop.annotationId === position.annotationId &&
+            (position.beadIndex === null || stop.beadIndex === position.beadIndex),
+        );
+  let index: number;
+  if (selected >= 0) index = selected + (forward ? 1 : -1);
+  else if (position.beadIndex === null) index = forward ? 0 : stops.length - 1;
+  else if (forward) index = stops.findIndex((stop) => stop.beadIndex > position.beadIndex!);
+  else {
+    index = stops.length - 1;
+    while (index >= 0 && stops[index]!.beadIndex >= position.beadIndex) index--;
+  }
+  if (index >= 0 && index < stops.length) return stops[index]!;
+  if (options.wrap !== true) return null;
+  return forward ? stops[0]! : stops[stops.length - 1]!;
+}

@@ -63,6 +63,8 @@ export interface UiState {
   readonly uiLanguage: UiLanguage;
   /** True while the flag dialog (new annotation on the current text selection) is open. */
   readonly flagDialogOpen: boolean;
+  /** The annotation open in the edit dialog (panel Edit button, shortcut E), or null. */
+  readonly editingAnnotationId: string | null;
   /** The annotation focused in the panel and highlighted in the text, or null. */
   readonly selectedAnnotationId: string | null;
   /** Which rows the view shows (search text included); `{}` shows every row. */
@@ -121,6 +123,8 @@ export interface ReviewActions {
   setFlagDialogOpen(open: boolean): void;
   /** Focuses an annotation (panel click, next/previous flag); also selects the row that holds it when given. */
   selectAnnotation(id: string | null, beadIndex?: number | null): void;
+  /** Opens the edit dialog on annotation `id`, or closes it (null). */
+  setEditingAnnotation(id: string | null): void;
   notify(kind: Notice['kind'], message: string): void;
   dismissNotice(id: number): void;
 }
@@ -191,6 +195,7 @@ export function createReviewStore(
           selectedBead: alignment.sentenceBeads.length ? 0 : null,
           selectedAnnotationId: null,
           flagDialogOpen: false,
+          editingAnnotationId: null,
           filter: {},
         },
       }));
@@ -236,6 +241,7 @@ export function createReviewStore(
         selectedBead: null,
         uiLanguage: initialLanguage,
         flagDialogOpen: false,
+        editingAnnotationId: null,
         selectedAnnotationId: null,
         filter: {},
       },
@@ -411,6 +417,9 @@ export function createReviewStore(
       },
       setFlagDialogOpen(open) {
         set((state) => ({ ui: { ...state.ui, flagDialogOpen: open } }));
+      },
+      setEditingAnnotation(id) {
+        set((state) => ({ ui: { ...state.ui, editingAnnotationId: id } }));
       },
       selectAnnotation(id, beadIndex) {
         set((state) => ({

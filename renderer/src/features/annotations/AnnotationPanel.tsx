@@ -75,7 +75,7 @@ export function AnnotationPanel({ hostsFlagDialog = true }: { hostsFlagDialog?: 
   const selectedId = useReview((state) => state.ui.selectedAnnotationId);
   const setFlagDialogOpen = useReview((state) => state.setFlagDialogOpen);
   const [filter, setFilter] = useState<PanelFilter>(NO_FILTER);
-  const [editing, setEditing] = useState<Annotation | null>(null);
+  const setEditing = useReview((state) => state.setEditingAnnotation);
   const [deleting, setDeleting] = useState<Annotation | null>(null);
   const run = useReview((state) => state.run);
 
@@ -210,7 +210,7 @@ export function AnnotationPanel({ hostsFlagDialog = true }: { hostsFlagDialog?: 
               session={session}
               language={language}
               selected={annotation.id === selectedId}
-              onEdit={() => setEditing(annotation)}
+              onEdit={() => setEditing(annotation.id)}
               onStatus={(status) => setStatus(annotation, status)}
               onDelete={() => setDeleting(annotation)}
             />
@@ -219,11 +219,6 @@ export function AnnotationPanel({ hostsFlagDialog = true }: { hostsFlagDialog?: 
       )}
 
       {hostsFlagDialog && <FlagDialogHost />}
-      <FlagDialog
-        mode={editing ? { kind: 'edit', annotation: editing } : null}
-        onClose={() => setEditing(null)}
-        onRemoveSide={() => {}}
-      />
       <Modal
         opened={deleting !== null}
         onClose={() => setDeleting(null)}
@@ -255,14 +250,22 @@ export function AnnotationPanel({ hostsFlagDialog = true }: { hostsFlagDialog?: 
 }
 
 /**
- * The flag dialog for new annotations, opened by `ui.flagDialogOpen`, with the selection tracking it needs. Mount it
- * once (the annotation panel does, unless told not to).
+ * The flag dialog for new annotations, opened by `ui.flagDialogOpen`, with the selection tracking it needs, and the
+ * same dialog editing an annotation, opened by `ui.editingAnnotationId` (the panel's Edit button, shortcut E). Mount
+ * it once (the annotation panel does, unless told not to).
  */
 export function FlagDialogHost() {
   const store = useContext(ReviewStoreContext);
   const flagDialogOpen = useReview((state) => state.ui.flagDialogOpen);
   const setFlagDialogOpen = useReview((state) => state.setFlagDialogOpen);
   const selection = usePendingSelection();
+  const setEditing = useReview((state) => state.setEditingAnnotation);
+  const editing = useReview((state) => {
+    const id = state.ui.editingAnnotationId;
+    return id === null
+      ? null
+      : (state.history?.present.annotations.find((annotation) => annotation.id === id) ?? null);
+  });
 
   // Read the selection the moment the dialog is asked for, before the dialog takes the focus (which moves the
   // browser selection into its first field).
@@ -276,14 +279,21 @@ export function FlagDialogHost() {
   }, [store, capture]);
 
   return (
-    <FlagDialog
-      mode={flagDialogOpen ? { kind: 'create', selection: selection.pending } : null}
-      onClose={() => {
-        setFlagDialogOpen(false);
-        selection.clear();
-      }}
-      onRemoveSide={(side: Side) => selection.remove(side)}
-    />
+    <>
+      <FlagDialog
+        mode={flagDialogOpen ? { kind: 'create', selection: selection.pending } : null}
+        onClose={() => {
+          setFlagDialogOpen(false);
+          selection.clear();
+        }}
+        onRemoveSide={(side: Side) => selection.remove(side)}
+      />
+      <FlagDialog
+        mode={editing ? { kind: 'edit', annotation: editing } : null}
+        onClose={() => setEditing(null)}
+        onRemoveSide={() => {}}
+      />
+    </>
   );
 }
 

@@ -1,12 +1,7 @@
 import type { Side } from '../../../../core/alignment/types';
 import type { WireCommand } from '../../../../core/ipc/reviewCommands';
 import { beadOfSentence } from '../../../../core/review/anchoring';
-import {
-  nextFlaggedRow,
-  nextRow,
-  previousFlaggedRow,
-  previousRow,
-} from '../../../../core/review/filters';
+import { nextRow, previousRow, stepIssue } from '../../../../core/review/filters';
 import type { MessageKey } from '../../i18n';
 import type { ReviewStore } from '../../state/reviewStore';
 import { visibleRows } from '../../state/selectors';
@@ -78,16 +73,37 @@ export function performAction(
     case 'nextFlagged':
     case 'previousFlagged': {
       if (!session) return;
-      const found =
-        action === 'nextFlagged'
-          ? nextFlaggedRow(session, beadIndex, { wrap: true })
-          : previousFlaggedRow(session, beadIndex, { wrap: true });
+      const found = stepIssue(
+        session,
+        { annotationId: state.ui.selectedAnnotationId, beadIndex },
+        action === 'nextFlagged' ? 'next' : 'previous',
+        { wrap: true },
+      );
       if (found === null) state.notify('info', t('noFlaggedRows'));
       else {
         // A jump must land on a visible row: drop filters that hide it.
-        if (!visibleRows(state).includes(found)) state.clearFilter();
-        select(found);
+        if (!visibleRows(state).includes(found.beadIndex)) state.clearFilter();
+        state.selectAnnotation(found.annotationId, found.beadIndex);
       }
+      return;
+    }
+    case 'editIssue':
+    case 'resolveIssue': {
+      const annotation = session?.annotations.find(
+        (candidate) => candidate.id === state.ui.selectedAnnotationId,
+      );
+      if (!annotation) {
+        state.notify('info', t('noIssueSelected'));
+        return;
+      }
+      if (action === 'editIssue') state.setEditingAnnotation(annotation.id);
+      else
+        void state.run({
+          type: 'setAnnotationStatus',
+          id: annotation.id,
+          status: annotation.status === 'open' ? 'resolved' : 'open',
+          updatedAt: new Date().toISOString(),
+        });
       return;
     }
     case 'focusSearch':

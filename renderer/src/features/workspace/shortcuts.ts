@@ -25,6 +25,8 @@ export type ShortcutAction =
   | 'detachTarget'
   | 'detachSource'
   | 'flag'
+  | 'editIssue'
+  | 'resolveIssue'
   | 'undo'
   | 'redo'
   | 'save'
@@ -140,6 +142,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
     label: 'detachSource',
   },
   { action: 'flag', group: 'review', chords: [{ key: 'f' }], label: 'flagSelection' },
+  { action: 'editIssue', group: 'review', chords: [{ key: 'e' }], label: 'shortcutEditIssue' },
+  {
+    action: 'resolveIssue',
+    group: 'review',
+    chords: [{ key: 'r' }],
+    label: 'shortcutResolveIssue',
+  },
   {
     action: 'undo',
     group: 'general',
