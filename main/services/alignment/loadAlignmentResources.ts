@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type kuromoji from 'kuromoji';
 import { parseLexicon } from '../../../core/anchors/lexicon';
+import { projectRoot } from '../appInfo';
 import type {
   AlignmentResources,
   JapaneseToken,
@@ -18,16 +18,18 @@ import type {
  * (see `AlignmentResources.morphologyCharacterLimit`) use the fast dictionary split and never need it.
  */
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repositoryRoot = resolve(here, '../../..');
+/**
+ * Where the lexicon file lives. Found from the package root, not from this module's folder: bundled into the Electron
+ * main (out/main/index.js) this module sits at another depth than in the source tree.
+ */
+export const lexiconPath = join(projectRoot(), 'data/lexicon/edict-keywords.tsv');
 
-/** Where the lexicon file lives. */
-export const lexiconPath = join(repositoryRoot, 'data/lexicon/edict-keywords.tsv');
-
-const require = createRequire(import.meta.url);
+// Not named `require`: electron-vite's ESM output declares its own `require` shim in the bundle, and a second
+// module-level declaration of that name is a syntax error that stops the desktop app at startup.
+const requireKuromoji = createRequire(import.meta.url);
 
 function kuromojiDictionaryPath(): string {
-  return join(dirname(require.resolve('kuromoji/package.json')), 'dict');
+  return join(dirname(requireKuromoji.resolve('kuromoji/package.json')), 'dict');
 }
 
 /** kuromoji's dictionary loader and tokenizer classes (internal modules, not in its typings). */
@@ -47,10 +49,10 @@ type KuromojiTokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
  * build completes before `load` returns. Checked below, so a kuromoji upgrade that changes this fails loudly.
  */
 function buildKuromojiSync(dictionaryPath: string): KuromojiTokenizer {
-  const DictionaryLoader = require('kuromoji/src/loader/DictionaryLoader') as new (
+  const DictionaryLoader = requireKuromoji('kuromoji/src/loader/DictionaryLoader') as new (
     path: string,
   ) => KuromojiDictionaryLoader;
-  const Tokenizer = require('kuromoji/src/Tokenizer') as new (
+  const Tokenizer = requireKuromoji('kuromoji/src/Tokenizer') as new (
     dictionaries: unknown,
   ) => KuromojiTokenizer;
   const loader = new DictionaryLoader(dictionaryPath);
