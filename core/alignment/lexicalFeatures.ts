@@ -148,11 +148,19 @@ function romanizeMemoized(kana: string): string {
   return memoized(romajiMemo, kana, () => romanizeKana(kana));
 }
 
-const japaneseMemo = new Map<string, readonly string[]>();
+/** Token keys per lexicon (they hold its glosses), so that aligning with another lexicon never reuses them. */
+const japaneseMemos = new WeakMap<object, Map<string, readonly string[]>>();
+const NO_LEXICON = {};
 
 /** Keys of one Japanese content token: lexicon glosses, romaji of katakana and of proper-noun readings. */
 function japaneseTokenKeys(token: JapaneseToken, lexicon: Lexicon | undefined): readonly string[] {
   const memoKey = `${token.surface}\t${token.basicForm}\t${token.partOfSpeechDetail ?? ''}\t${token.reading ?? ''}`;
+  const lexiconKey: object = lexicon ?? NO_LEXICON;
+  let japaneseMemo = japaneseMemos.get(lexiconKey);
+  if (japaneseMemo === undefined) {
+    japaneseMemo = new Map();
+    japaneseMemos.set(lexiconKey, japaneseMemo);
+  }
   return memoized(japaneseMemo, memoKey, () => {
     const list: string[] = [];
     const glosses = lexicon?.glosses(token.basicForm) ?? lexicon?.glosses(token.surface);
