@@ -1,7 +1,10 @@
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow } from 'electron';
 import { createHandlers } from '../services/handlers';
 import { appVersion } from '../services/appInfo';
+import { createWorkerAlignmentEngine } from '../services/alignment/alignmentEngine';
 import { createWorkspaceService, type WorkspaceService } from '../services/workspace';
+import alignmentWorkerPath from '../services/alignment/alignmentWorker?modulePath';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
 import { hardenSession } from './security';
@@ -35,6 +38,9 @@ if (!app.requestSingleInstanceLock()) {
     workspace = createWorkspaceService({
       userDataDirectory: app.getPath('userData'),
       appVersion: appVersion(),
+      // The aligner (kuromoji's dictionary, seconds of CPU on a long document) runs in a worker thread, so the main
+      // process keeps serving the window, its IPC and the menus meanwhile.
+      alignment: createWorkerAlignmentEngine(pathToFileURL(alignmentWorkerPath)),
     });
     const startupProject = startupProjectFromArgs(process.argv);
     registerIpcHandlers(

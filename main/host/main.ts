@@ -1,6 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  alignmentWorkerSource,
+  createWorkerAlignmentEngine,
+} from '../services/alignment/alignmentEngine';
 import { responseCheckingFromEnvironment } from '../services/dispatch';
 import { createHandlers } from '../services/handlers';
 import { appVersion, projectRoot } from '../services/appInfo';
@@ -31,6 +35,8 @@ const startupProject = positionals[0]
 const workspace = createWorkspaceService({
   userDataDirectory: defaultUserDataDirectory(),
   appVersion: appVersion(),
+  // Aligning a new project runs in a worker thread: the host keeps answering meanwhile.
+  alignment: createWorkerAlignmentEngine(alignmentWorkerSource),
 });
 const host = await startLoopbackHost({
   rendererDirectory,

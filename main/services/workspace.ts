@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { realign as realignAroundPins } from '../../core/alignment/realign';
 import type { DocumentAlignment } from '../../core/alignment/types';
 import type {
   ApplyResult,
@@ -28,7 +27,7 @@ import {
   type ReviewHistory,
 } from '../../core/review/history';
 import { runCommand, type RealignFunction, type ReviewSession } from '../../core/review/session';
-import { alignTexts, loadAlignmentResources } from './alignment/alignTexts';
+import { createInProcessAlignmentEngine, type AlignmentEngine } from './alignment/alignmentEngine';
 import { projectRoot } from './appInfo';
 import { createAutosaver, type Autosaver } from './autosave';
 import { DEFAULT_MAX_IMPORT_BYTES, decodeTextBytes } from './importText';
@@ -75,6 +74,11 @@ export interface WorkspaceServiceOptions {
   readonly appVersion: string;
   /** Where new projects go when no path is chosen; default `<userData>/projects`. */
   readonly projectsDirectory?: string;
+  /**
+   * The aligner; default in this thread. The Electron main and the loopback host pass a worker-thread engine, so that
+   * aligning never stalls their event loop.
+   */
+  readonly alignment?: AlignmentEngine;
 }
 
 function projectOf(workspace: OpenWorkspace): ProjectFile {
@@ -213,14 +217,27 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
     options.projectsDirectory ?? join(options.userDataDirectory, 'projects');
   const open = new Map<string, OpenWorkspace>();
 
-  const realign: () => Promise<RealignFunction> = async () => {
-    const resources = await loadAlignmentResources();
-    return (alignment, pinnedIndices) =>
-      realignAroundPins(
-        alignment,
-        pinnedIndices.map((index) => alignment.sentenceBeads[index]!),
-        resources,
-      );
+  const aligner = options.alignment ?? createInProcessAlignmentEngine();
+
+  /**
+   * Realigns in the engine (a worker thread, perhaps) first, then hands the session a function that returns that
+   * result: the session's commands are synchronous. The result holds only for the alignment it was computed from.
+   */
+  const precomputedRealign = async (alignment: DocumentAlignment): Promise<RealignFunction> => {
+    const pinned = alignment.sentenceBeads.flatMap((bead, index) =>
+      bead.pinned === true ? [index] : [],
+    );
+    let outcome: { ok: true; value: DocumentAlignment } | { ok: false; error: unknown };
+    try {
+      outcome = { ok: true, value: await aligner.realign(alignment, pinned) };
+    } catch (error) {
+      outcome = { ok: false, error };
+    }
+    return (current) => {
+      if (current !== alignment) throw new Error('the rows changed while realigning; try again');
+      if (!outcome.ok) throw outcome.error;
+      return outcome.value;
+    };
   };
 
   function workspaceAt(path: string): OpenWorkspace {
@@ -374,7 +391,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
     japanese: { text: string; origin: Omit<DocumentOrigin, 'lang'> },
   ): Promise<{ project: ProjectFile; warnings: string[] }> {
     const warnings = languageWarnings(english.text, japanese.text);
-    const alignment: DocumentAlignment = await alignTexts(english.text, japanese.text);
+    const alignment: DocumentAlignment = await aligner.align(english.text, japanese.text);
     const project = createProjectFile({
       name,
       documents: {
@@ -516,7 +533,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       const domainCommand = toReviewCommand(
         command,
         command.type === 'realign'
-          ? await realign()
+          ? await precomputedRealign(workspace.history.present.alignment)
           : () => {
               throw new Error('not a realign command');
             },
