@@ -279,6 +279,7 @@ test.describe('the review workspace', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect(page.getByText(`${SAMPLE_ROWS - 1} rows`, { exact: true })).toBeVisible();
+    await expect(beadRow(table, 2).getByRole('img', { name: 'Confirmed' })).toBeVisible();
     await expect(page.getByText(/^Saved \d\d:\d\d$/)).toBeVisible({ timeout: 10_000 });
     await page.reload();
     const reloaded = page.getByRole('table', { name: 'Aligned text' });

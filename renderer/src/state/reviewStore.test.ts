@@ -15,6 +15,7 @@ import {
 import type { RealignFunction } from '../../../core/review/session';
 import { createReviewStore, type ReviewBackend } from './reviewStore';
 import { visibleRows } from './selectors';
+import { performAction } from '../features/workspace/actions';
 
 /** A stand-in for the aligner: same rows, new confidences (pinned rows keep theirs). */
 const rescore: RealignFunction = (alignment) => ({
@@ -248,5 +249,37 @@ describe('the review store', () => {
     await store.getState().closeProject();
     expect(closed).toEqual(['/projects/Other.taiyaku']);
     expect(store.getState().path).toBe('/sample');
+  });
+
+  it('keeps the row a reviewer moved to while a row edit was on its way', async () => {
+    const { backend } = fakeBackend();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const apply = backend.apply;
+    const slow: ReviewBackend = {
+      ...backend,
+      apply: async (path, command) => {
+        await gate;
+        return apply(path, command);
+      },
+    };
+    const store = createReviewStore(slow);
+    await store.getState().load();
+    const context = {
+      store,
+      t: (key: string) => key,
+      openSplitRow: () => {},
+      focusSearch: () => {},
+      openHelp: () => {},
+      caret: () => null,
+    };
+    // Detaching row 1's Japanese makes three rows; the reviewer goes on to the last one before the answer.
+    performAction('detachTarget', context, 0);
+    expect(store.getState().history?.present.alignment.sentenceBeads).toHaveLength(3);
+    store.getState().selectBead(2);
+    release();
+    await vi.waitFor(() => expect(store.getState().inFlight).toBe(0));
+    await Promise.resolve();
+    expect(store.getState().ui.selectedBead).toBe(2);
   });
 });

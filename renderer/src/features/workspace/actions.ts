@@ -39,8 +39,12 @@ async function runOnRow(
   command: WireCommand,
   selectAfter: number,
 ): Promise<void> {
+  const before = store.getState().ui.selectedBead;
   const applied = await store.getState().run(command);
-  if (applied) clampSelection(store, selectAfter);
+  if (!applied) return;
+  // The answer can come after the reviewer has moved on (a fast ↓ then Enter): keep where they went, only in range.
+  const now = store.getState().ui.selectedBead;
+  clampSelection(store, now === before ? selectAfter : (now ?? selectAfter));
 }
 
 /**
