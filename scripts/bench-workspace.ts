@@ -158,6 +158,23 @@ async function main(): Promise<void> {
       `open to first render: ${firstRender.toFixed(0)} ms (target < 2,000 ms); ${renderedRows} rows in the DOM`,
     );
     console.log(`  of which API calls (host work and transfer): ${apiTimes.join(', ')}`);
+    // The page's own timeline (ms from navigation start), to see what the rest of the time is spent on.
+    const timeline = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType(
+        'navigation',
+      )[0] as PerformanceNavigationTiming;
+      const steps = [
+        `page ${navigation.responseEnd.toFixed(0)}`,
+        `DOMContentLoaded ${navigation.domContentLoadedEventEnd.toFixed(0)}`,
+      ];
+      for (const entry of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+        const name = new URL(entry.name).pathname.replace(/^.*\//, '');
+        steps.push(`${name} ${entry.startTime.toFixed(0)}–${entry.responseEnd.toFixed(0)}`);
+      }
+      steps.push(`now ${performance.now().toFixed(0)}`);
+      return steps.join(', ');
+    });
+    console.log(`  page timeline (ms from navigation): ${timeline}`);
 
     // The host's own share: project:open of the already open project (answered from memory) and a cold open elsewhere.
     started = performance.now();

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { Badge, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { DEFAULT_MQM_THRESHOLD } from '../../../../core/project/projectFile';
 import { SEVERITIES, SEVERITY_LABELS } from '../../../../core/review/mqm';
@@ -15,7 +15,12 @@ import classes from './annotations.module.css';
  */
 export function Scorecard() {
   const { t, language } = useAnnotationMessages();
-  const session = useReview((state) => state.history?.present);
+  // Counting a long document's source words takes ~0.1 s: let the rows paint first, then score (also on later
+  // changes, the text stays responsive while the card catches up).
+  const session = useDeferredValue(
+    useReview((state) => state.history?.present ?? null),
+    null,
+  );
   const threshold = useReview(
     (state) => state.meta?.settings.mqmThreshold ?? DEFAULT_MQM_THRESHOLD,
   );
