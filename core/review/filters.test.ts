@@ -6,10 +6,8 @@ import { alignmentFromSentences } from './alignmentFromSentences';
 import {
   filterRows,
   flaggedRows,
-  nextFlaggedRow,
   nextRow,
   normalizeForSearch,
-  previousFlaggedRow,
   previousRow,
   stepIssue,
 } from './filters';
@@ -126,13 +124,6 @@ describe('navigation', () => {
     expect(previousRow(rows, 2)).toBeNull();
     expect(previousRow(rows, 2, { wrap: true })).toBe(9);
     expect(nextRow([], 0, { wrap: true })).toBeNull();
-  });
-
-  it('steps among flagged rows', () => {
-    expect(nextFlaggedRow(session(), 0)).toBe(1);
-    expect(nextFlaggedRow(session(), 1, { statuses: ['open'] })).toBe(3);
-    expect(previousFlaggedRow(session(), 3)).toBe(1);
-    expect(previousFlaggedRow(session(), 0, { wrap: true })).toBe(3);
   });
 
   it('agrees with a linear scan (property)', () => {

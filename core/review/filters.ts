@@ -193,24 +193,6 @@ export function previousRow(
   return options.wrap === true ? rows[rows.length - 1]! : null;
 }
 
-/** The next flagged row after `current` (see `flaggedRows`, `nextRow`): for "next issue" (F8). */
-export function nextFlaggedRow(
-  session: ReviewSession,
-  current: number | null,
-  options: NavigationOptions & { readonly statuses?: readonly AnnotationStatus[] } = {},
-): number | null {
-  return nextRow(flaggedRows(session, options.statuses), current, options);
-}
-
-/** The previous flagged row before `current` (see `flaggedRows`, `previousRow`): for "previous issue" (Shift+F8). */
-export function previousFlaggedRow(
-  session: ReviewSession,
-  current: number | null,
-  options: NavigationOptions & { readonly statuses?: readonly AnnotationStatus[] } = {},
-): number | null {
-  return previousRow(flaggedRows(session, options.statuses), current, options);
-}
-
 /** Where a reviewer stands when stepping through issues: the issue they have selected, else the row. */
 export interface IssuePosition {
   readonly annotationId: string | null;
