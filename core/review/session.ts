@@ -466,10 +466,13 @@ function setPinned(
   return { alignment: changed ? { ...alignment, sentenceBeads } : alignment };
 }
 
+/** The 0-based indices of the confirmed (pinned) sentence beads, ascending: what a realignment must keep. */
+export function pinnedBeadIndices(alignment: DocumentAlignment): number[] {
+  return alignment.sentenceBeads.flatMap((bead, index) => (bead.pinned === true ? [index] : []));
+}
+
 function realign(alignment: DocumentAlignment, engine: RealignFunction): AlignmentOutcome {
-  const pinnedIndices = alignment.sentenceBeads.flatMap((bead, index) =>
-    bead.pinned === true ? [index] : [],
-  );
+  const pinnedIndices = pinnedBeadIndices(alignment);
   let result: DocumentAlignment;
   try {
     result = engine(alignment, pinnedIndices);

@@ -26,7 +26,12 @@ import {
   undo,
   type ReviewHistory,
 } from '../../core/review/history';
-import { runCommand, type RealignFunction, type ReviewSession } from '../../core/review/session';
+import {
+  pinnedBeadIndices,
+  runCommand,
+  type RealignFunction,
+  type ReviewSession,
+} from '../../core/review/session';
 import { createInProcessAlignmentEngine, type AlignmentEngine } from './alignment/alignmentEngine';
 import { projectRoot } from './appInfo';
 import { createAutosaver, type Autosaver } from './autosave';
@@ -224,9 +229,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
    * result: the session's commands are synchronous. The result holds only for the alignment it was computed from.
    */
   const precomputedRealign = async (alignment: DocumentAlignment): Promise<RealignFunction> => {
-    const pinned = alignment.sentenceBeads.flatMap((bead, index) =>
-      bead.pinned === true ? [index] : [],
-    );
+    const pinned = pinnedBeadIndices(alignment);
     let outcome: { ok: true; value: DocumentAlignment } | { ok: false; error: unknown };
     try {
       outcome = { ok: true, value: await aligner.realign(alignment, pinned) };
