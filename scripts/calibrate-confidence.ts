@@ -36,6 +36,7 @@ import {
   type LogisticModel,
 } from '../core/alignment/confidenceModel';
 import { loadAlignmentResources } from '../main/services/alignment/loadAlignmentResources';
+import { mulberry32 } from './seededRandom';
 
 const tools = '/work/shared/tools';
 const data = '/work/shared/data/ntrex128-en-ja';
@@ -67,18 +68,6 @@ function legacyConfidence(bead: ScoredBead): number {
   const size = bead.sourceIndices.length + bead.targetIndices.length;
   const logit = -1.2 + 9 * bead.lexicalCoverage - 0.45 * z * z - 0.3 * (size - 2);
   return 1 / (1 + Math.exp(-logit));
-}
-
-/** A deterministic generator in [0, 1) (mulberry32), so a refit sees the same substitutions. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 interface AlignmentCase {
@@ -167,7 +156,7 @@ async function collect(
             ),
           };
         });
-      const random = randomSource(Number(seed) * 7919);
+      const random = mulberry32(Number(seed) * 7919);
       for (const alignmentCase of documents) {
         clean.push(...label(alignmentCase));
         // Foreign sentences come from a document of the same parity, so held-out beads never meet fitted text.

@@ -8,6 +8,7 @@ import { parseProjectJson } from '../core/project/projectFile';
 import type { ProjectFile } from '../core/project/projectFile';
 import { createAutosaver } from '../main/services/autosave';
 import { createProjectStore, readProjectFile } from '../main/services/projectStore';
+import { mulberry32 } from './seededRandom';
 
 /**
  * Crash-safety harness for the project store: a child process opens a project and keeps adding an annotation every
@@ -256,18 +257,6 @@ async function runChild(path: string, userData: string, mode: string): Promise<v
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Small seeded PRNG so a failing run can be repeated with `--seed`. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 function option(args: readonly string[], name: string, fallback: number): number {
