@@ -196,26 +196,22 @@ const HAS_CAPITAL = /[A-Z]/;
  */
 export function englishSentenceFeatures(text: string, keys: KeyTable): SentenceFeatures {
   const units: (readonly number[])[] = [];
-  const words = englishWordTexts(text);
-  let previous: { word: string; unit: number[] } | undefined;
-  for (const word of words) {
+  // The previous word, while it is a content word right before this one.
+  let previous: string | undefined;
+  for (const word of englishWordTexts(text)) {
     const unit = englishWordUnit(word, keys);
     if (!unit) {
       previous = undefined;
       continue;
     }
-    if (previous !== undefined && HAS_CAPITAL.test(word) && HAS_CAPITAL.test(previous.word)) {
+    if (previous !== undefined && HAS_CAPITAL.test(word) && HAS_CAPITAL.test(previous)) {
       // Japanese often writes a spaced English name solid (Smart JAMP → SmartJAMP): the joined form is a key of both.
-      const joined = keys.intern(`l:${(previous.word + word).toLowerCase()}`);
-      const copy = [...unit, joined];
-      previous.unit.push(joined);
-      units.push(copy);
-      previous = { word, unit: copy };
-    } else {
-      const copy = [...unit];
-      units.push(copy);
-      previous = { word, unit: copy };
-    }
+      // Units are shared memo entries: extend copies.
+      const joined = keys.intern(`l:${(previous + word).toLowerCase()}`);
+      units[units.length - 1] = [...units[units.length - 1]!, joined];
+      units.push([...unit, joined]);
+    } else units.push(unit);
+    previous = word;
   }
   // The number pattern is costly; most sentences without a digit or a month name have no number worth matching.
   const numbers = MAY_HOLD_NUMBER.test(text) ? extractEnglishNumbers(text) : [];
