@@ -103,6 +103,14 @@ describe('loopback host', () => {
     }
   });
 
+  it('answers a malformed %-escape in a path with 400, not a server error', async () => {
+    for (const path of ['/%E0%A4%A', '/assets/%zz.js', '/%']) {
+      const response = await fetch(`${base}${path}`);
+      expect(response.status).toBe(400);
+      expect(await response.text()).not.toMatch(/URIError|at /);
+    }
+  });
+
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {

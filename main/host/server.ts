@@ -122,8 +122,14 @@ async function answerStatic(
   rendererDirectory: string,
   pathname: string,
 ): Promise<void> {
-  const relative =
-    pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // A malformed %-escape is the client's mistake, not the host's: 400, and nothing in the log.
+    return send(response, 400, 'malformed path');
+  }
+  const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const file = normalize(join(rendererDirectory, relative));
   if (!file.startsWith(normalize(rendererDirectory) + sep)) return send(response, 404, 'not found');
   try {
