@@ -7,6 +7,7 @@ import { createWorkspaceService, type WorkspaceService } from '../services/works
 import alignmentWorkerPath from '../services/alignment/alignmentWorker?modulePath';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
+import { registerAppScheme, serveRendererOnAppScheme } from './appProtocol';
 import { hardenSession } from './security';
 import { createMainWindow, rendererUrl } from './window';
 
@@ -32,9 +33,11 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.enableSandbox();
+  registerAppScheme();
 
   void app.whenReady().then(() => {
     hardenSession();
+    serveRendererOnAppScheme();
     workspace = createWorkspaceService({
       userDataDirectory: app.getPath('userData'),
       appVersion: appVersion(),

@@ -5,7 +5,8 @@ import { dispatch, responseCheckingFromEnvironment, type Handlers } from '../ser
 import { isTrustedRendererUrl } from '../security/trustedUrl';
 
 /**
- * Registers every channel of the contract with ipcMain. Each call is refused unless it comes from our own page,
+ * Registers every channel of the contract with ipcMain. Each call is refused unless it comes from the main frame of
+ * our own page (the whole origin of the app scheme, or the dev server's),
  * then parsed and answered by `dispatch`, exactly as the loopback host answers it.
  */
 export function registerIpcHandlers(handlers: Handlers, rendererUrl: string): void {
@@ -13,8 +14,10 @@ export function registerIpcHandlers(handlers: Handlers, rendererUrl: string): vo
     ipcMain.handle(
       channel,
       async (event: IpcMainInvokeEvent, request: unknown): Promise<IpcResult<unknown>> => {
-        const frameUrl = event.senderFrame?.url ?? '';
-        if (!isTrustedRendererUrl(frameUrl, rendererUrl)) {
+        const frame = event.senderFrame;
+        // Only the window's main frame showing our page may call: never an iframe, whatever it loads.
+        const isMainFrame = frame !== null && frame === event.sender.mainFrame;
+        if (!isTrustedRendererUrl(frame?.url ?? '', rendererUrl, isMainFrame)) {
           return {
             ok: false,
             error: { code: 'refused', message: 'request from an untrusted frame' },

@@ -1,13 +1,14 @@
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { chooseRendererUrl } from '../security/trustedUrl';
 import { hardenWebContents } from './security';
 
-/** The URL the window loads: the dev server in development, else the built index.html. */
+/** The URL the window loads: the dev server while developing an unpackaged app, else `taiyaku://app/index.html`. */
 export function rendererUrl(): string {
-  const devServer = process.env['ELECTRON_RENDERER_URL'];
-  if (devServer) return devServer;
-  return pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+  return chooseRendererUrl({
+    isPackaged: app.isPackaged,
+    devServerUrl: process.env['ELECTRON_RENDERER_URL'],
+  });
 }
 
 /** Creates the one main window, sandboxed and isolated. */

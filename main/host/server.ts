@@ -1,26 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { dispatch, type Handlers } from '../services/dispatch';
 import { CONTENT_SECURITY_POLICY, HEADER_ONLY_POLICY } from '../security/contentSecurityPolicy';
 import { isAllowedHostHeader, isAllowedOrigin } from '../security/trustedUrl';
+import { readStaticFile } from '../security/staticFiles';
 
 /** The largest request body the API reads (a pasted document pair fits; anything larger is refused with 413). */
 export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
-
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
 
 export interface LoopbackHostOptions {
   /** The built renderer (out/renderer). */
@@ -122,30 +109,16 @@ async function answerStatic(
   rendererDirectory: string,
   pathname: string,
 ): Promise<void> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    // A malformed %-escape is the client's mistake, not the host's: 400, and nothing in the log.
-    return send(response, 400, 'malformed path');
-  }
-  const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const file = normalize(join(rendererDirectory, relative));
-  if (!file.startsWith(normalize(rendererDirectory) + sep)) return send(response, 404, 'not found');
-  try {
-    if (!(await stat(file)).isFile()) return send(response, 404, 'not found');
-    const body = await readFile(file);
-    response.writeHead(200, {
-      'Content-Type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; ${HEADER_ONLY_POLICY}`,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': extname(file) === '.html' ? 'no-store' : 'max-age=3600',
-    });
-    response.end(body);
-  } catch {
-    send(response, 404, 'not found');
-  }
+  const answer = await readStaticFile(rendererDirectory, pathname);
+  if (answer.status !== 200) return send(response, answer.status, answer.message);
+  response.writeHead(200, {
+    'Content-Type': answer.contentType,
+    'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; ${HEADER_ONLY_POLICY}`,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': answer.isHtml ? 'no-store' : 'max-age=3600',
+  });
+  response.end(answer.body);
 }
 
 /**

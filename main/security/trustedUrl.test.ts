@@ -6,6 +6,8 @@ import {
   isAllowedHostHeader,
   isAllowedOrigin,
   isTrustedRendererUrl,
+  chooseRendererUrl,
+  APP_PAGE_URL,
   knownLinkFor,
 } from './trustedUrl';
 
@@ -41,19 +43,40 @@ describe('knownLinkFor', () => {
 });
 
 describe('isTrustedRendererUrl', () => {
-  const page = 'file:///app/out/renderer/index.html';
-  it('trusts the built page, with or without a hash or query', () => {
-    expect(isTrustedRendererUrl(page, page)).toBe(true);
-    expect(isTrustedRendererUrl(`${page}#/row/3`, page)).toBe(true);
+  it('trusts the app page on its own scheme, with or without a hash or query', () => {
+    expect(APP_PAGE_URL).toBe('taiyaku://app/index.html');
+    expect(isTrustedRendererUrl(APP_PAGE_URL, APP_PAGE_URL)).toBe(true);
+    expect(isTrustedRendererUrl(`${APP_PAGE_URL}#/row/3`, APP_PAGE_URL)).toBe(true);
+    expect(isTrustedRendererUrl('taiyaku://app/assets/x.js?v=1', APP_PAGE_URL)).toBe(true);
   });
-  it('refuses other files and origins', () => {
-    expect(isTrustedRendererUrl('file:///tmp/evil.html', page)).toBe(false);
-    expect(isTrustedRendererUrl('https://example.com/', page)).toBe(false);
-    expect(isTrustedRendererUrl('', page)).toBe(false);
+  it('refuses other hosts of the scheme, other schemes, credentials and files', () => {
+    expect(isTrustedRendererUrl('taiyaku://other/index.html', APP_PAGE_URL)).toBe(false);
+    expect(isTrustedRendererUrl('taiyaku://user:pw@app/index.html', APP_PAGE_URL)).toBe(false);
+    expect(isTrustedRendererUrl('https://app/index.html', APP_PAGE_URL)).toBe(false);
+    expect(isTrustedRendererUrl('file:///app/out/renderer/index.html', APP_PAGE_URL)).toBe(false);
+    expect(isTrustedRendererUrl('https://example.com/', APP_PAGE_URL)).toBe(false);
+    expect(isTrustedRendererUrl('', APP_PAGE_URL)).toBe(false);
+  });
+  it('never trusts a file: page, even its own path (every local file would share its origin)', () => {
+    const page = 'file:///app/out/renderer/index.html';
+    expect(isTrustedRendererUrl(page, page)).toBe(false);
+  });
+  it('refuses a subframe even when it shows our page', () => {
+    expect(isTrustedRendererUrl(APP_PAGE_URL, APP_PAGE_URL, false)).toBe(false);
   });
   it('matches the dev server by origin', () => {
     expect(isTrustedRendererUrl('http://localhost:5173/x', 'http://localhost:5173/')).toBe(true);
     expect(isTrustedRendererUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
+  });
+});
+
+describe('chooseRendererUrl', () => {
+  it('takes the dev server only in an unpackaged app', () => {
+    const devServerUrl = 'http://localhost:5173/';
+    expect(chooseRendererUrl({ isPackaged: false, devServerUrl })).toBe(devServerUrl);
+    expect(chooseRendererUrl({ isPackaged: true, devServerUrl })).toBe(APP_PAGE_URL);
+    expect(chooseRendererUrl({ isPackaged: false, devServerUrl: undefined })).toBe(APP_PAGE_URL);
+    expect(chooseRendererUrl({ isPackaged: false, devServerUrl: '' })).toBe(APP_PAGE_URL);
   });
 });
 

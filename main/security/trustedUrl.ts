@@ -29,10 +29,45 @@ export function knownLinkFor(url: string): KnownLink | undefined {
 }
 
 /**
- * True when `frameUrl` is the app's own page: the built renderer's index.html as a file URL (equal path), or in
- * development the dev server's origin.
+ * The privileged scheme the desktop app serves its page from (`taiyaku://app/index.html`), so the page has a real,
+ * fixed origin for the Content-Security-Policy, the IPC sender check and the navigation rules (a `file:` page would
+ * share its origin with every file on the disk).
  */
-export function isTrustedRendererUrl(frameUrl: string, rendererUrl: string): boolean {
+export const APP_SCHEME = 'taiyaku';
+/** The one host of `APP_SCHEME`. */
+export const APP_HOST = 'app';
+/** The page the desktop window loads in a packaged or built app. */
+export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+/**
+ * The URL the desktop window loads: the dev server (`ELECTRON_RENDERER_URL`, set by electron-vite) only while
+ * developing an unpackaged app, else the built page on the app's own scheme. A packaged app never honours the variable,
+ * so nobody can point an installed app at another page through its environment.
+ */
+export function chooseRendererUrl(options: {
+  readonly isPackaged: boolean;
+  readonly devServerUrl: string | undefined;
+}): string {
+  if (!options.isPackaged && options.devServerUrl) return options.devServerUrl;
+  return APP_PAGE_URL;
+}
+
+/** Scheme and host of a URL (`new URL().origin` is "null" for non-special schemes such as ours). */
+function schemeAndHost(url: URL): string {
+  return `${url.protocol}//${url.host}`;
+}
+
+/**
+ * True when a request comes from the app's own page: the frame's scheme, host and port equal those of `rendererUrl`
+ * (the `taiyaku://app` page, or the dev server in development), and, when `isMainFrame` is given, the frame is the
+ * window's main frame (an iframe is never trusted, whatever it loads).
+ */
+export function isTrustedRendererUrl(
+  frameUrl: string,
+  rendererUrl: string,
+  isMainFrame = true,
+): boolean {
+  if (!isMainFrame) return false;
   let frame: URL;
   let expected: URL;
   try {
@@ -41,9 +76,13 @@ export function isTrustedRendererUrl(frameUrl: string, rendererUrl: string): boo
   } catch {
     return false;
   }
-  if (expected.protocol === 'file:')
-    return frame.protocol === 'file:' && frame.pathname === expected.pathname;
-  return frame.origin === expected.origin;
+  // A file: page (no longer used) would make every local file "our origin": never trust one.
+  if (expected.protocol === 'file:' || frame.protocol === 'file:') return false;
+  return (
+    schemeAndHost(frame) === schemeAndHost(expected) &&
+    frame.username === '' &&
+    frame.password === ''
+  );
 }
 
 /**
