@@ -51,6 +51,12 @@ const corePurity = [
     group: ['**/main/**', '**/preload/**', '**/renderer/**'],
     message: 'core/ depends on nothing above it.',
   },
+  {
+    // Test kits (x.testkit.ts: generators, example projects) sit beside the tests that use them and stay out of
+    // core/tsconfig.json; app code never imports them.
+    group: ['**/*.testkit', '**/*.testkit.ts'],
+    message: 'Test kits are for tests (and scripts) only.',
+  },
 ];
 /** One config per core folder: the purity rules plus the folders above it (ESLint replaces, not merges, options). */
 const coreLayerConfigs = Object.entries(coreLayers).map(([folder, below]) => {

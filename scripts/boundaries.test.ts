@@ -34,6 +34,8 @@ describe('layer boundaries', () => {
     ['core/review/testing/x.ts', "import type { ProjectFile } from '../../project/projectFile';"],
     ['core/project/x.ts', "import { x } from '../ipc/contract';"],
     ['core/alignment/x.ts', "import { readFileSync } from 'node:fs';"],
+    // Test kits stay out of app code.
+    ['core/review/x.ts', "import { makeAnnotation } from './arbitraries.testkit';"],
   ])('%s may not `%s`', async (filePath, code) => {
     expect(await restrictedImportCount(filePath, `${code}\nexport const used = 1;\n`)).toBe(1);
   });
@@ -50,6 +52,7 @@ describe('layer boundaries', () => {
     ['core/review/x.ts', "import { mqmCategory } from './mqm';"],
     // Tests may reach across layers to check that the layers fit together.
     ['core/review/x.test.ts', "import { toReviewCommand } from '../ipc/reviewCommands';"],
+    ['core/review/x.test.ts', "import { makeAnnotation } from './arbitraries.testkit';"],
   ])('%s may `%s`', async (filePath, code) => {
     expect(await restrictedImportCount(filePath, `${code}\nexport const used = 1;\n`)).toBe(0);
   });

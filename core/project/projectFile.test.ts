@@ -9,7 +9,7 @@ import {
   createExampleAlignment,
   createExampleAnnotation,
   createExampleProject,
-} from './exampleProject';
+} from './exampleProject.testkit';
 import { migrateProjectData } from './migrations';
 import type { ProjectMigration } from './migrations';
 import {

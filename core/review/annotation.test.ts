@@ -10,7 +10,7 @@ import {
   commandRecipeArbitrary,
   makeAnnotation,
   resolveRecipe,
-} from './testArbitraries';
+} from './arbitraries.testkit';
 
 type DeepMutable<T> = T extends readonly (infer Item)[]
   ? DeepMutable<Item>[]

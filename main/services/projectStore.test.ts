@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createExampleAnnotation, createExampleProject } from '../../core/project/exampleProject';
+import {
+  createExampleAnnotation,
+  createExampleProject,
+} from '../../core/project/exampleProject.testkit';
 import { parseProjectJson, serializeProjectFile } from '../../core/project/projectFile';
 import type { ProjectFile } from '../../core/project/projectFile';
 import {
