@@ -1,4 +1,4 @@
-import type { JapaneseToken, JapaneseTokenizer } from '../alignment/resources';
+import type { JapaneseToken, JapaneseTokenizer } from './japaneseTokens';
 import type { Lexicon } from './lexicon';
 
 // Character classes, tested on UTF-16 code units (a regular expression per character was the tokenizer's main cost).

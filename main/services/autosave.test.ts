@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createExampleProject } from '../../core/project/exampleProject';
+import { createExampleProject } from '../../core/project/exampleProject.testkit';
 import { parseProjectJson } from '../../core/project/projectFile';
 import type { ProjectFile } from '../../core/project/projectFile';
 import { createAutosaver } from './autosave';

@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createExampleProject } from '../../core/project/exampleProject';
+import { createExampleProject } from '../../core/project/exampleProject.testkit';
 import { parseProjectJson, serializeProjectFile } from '../../core/project/projectFile';
 import { backupPathOf, readProjectFile } from './projectStore';
 import { expected, SAVE_TIME, useStoreFixture, withAnnotations } from './project/storeTestFixture';

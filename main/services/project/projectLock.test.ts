@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdir, readdir, readFile, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createExampleProject } from '../../../core/project/exampleProject';
+import { createExampleProject } from '../../../core/project/exampleProject.testkit';
 import { lockOwnerPathOf, lockPathOf } from './projectLock';
 import { useStoreFixture } from './storeTestFixture';
 

@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createExampleProject } from '../../../core/project/exampleProject';
+import { createExampleProject } from '../../../core/project/exampleProject.testkit';
 import { backupPathOf } from './atomicReplace';
 import { useStoreFixture, withAnnotations } from './storeTestFixture';
 

@@ -1,7 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createExampleProject } from '../../../core/project/exampleProject';
+import { createExampleProject } from '../../../core/project/exampleProject.testkit';
 import { MAX_RECENT_PROJECTS, RECENT_PROJECTS_FILE } from './recentProjects';
 import { SAVE_TIME, useStoreFixture } from './storeTestFixture';
 

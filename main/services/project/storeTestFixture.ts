@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import { createExampleAnnotation } from '../../../core/project/exampleProject';
+import { createExampleAnnotation } from '../../../core/project/exampleProject.testkit';
 import type { ProjectFile } from '../../../core/project/projectFile';
 import { createProjectStore } from '../projectStore';
 import type { ProjectStore } from '../projectStore';
