@@ -69,7 +69,8 @@ export function consonantSkeleton(word: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
-/** True when the text is all katakana (with the long-vowel mark and middle dot). */
-export function isKatakana(text: string): boolean {
-  return /^[\u30a1-\u30fa\u30fc\u30fb\uff66-\uff9f]+$/.test(text);
-}
+/**
+ * True when the text is all katakana (with ー and the middle dot ・). Kept under its old name for
+ * core/alignment/lexicalFeatures.ts until it imports `isKatakanaText` from core/text/script, the one definition.
+ */
+export { isKatakanaText as isKatakana } from '../text/script';
