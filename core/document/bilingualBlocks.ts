@@ -1,3 +1,5 @@
+import { isJapaneseTypography, isKana, isLatinLetter } from '../text/script';
+
 /**
  * The first step of `splitBilingual` (see ./splitBilingual): split a document into lines, classify each line by the
  * script of its letters, and group consecutive lines of one language into blocks. Pure; offsets are UTF-16 code
@@ -28,7 +30,7 @@ interface Line extends Span {
   readonly kind: LineKind;
   readonly latin: number;
   readonly japanese: number;
-  /** Hiragana, katakana and the ideographic full stop: the part of `japanese` English prose never contains. */
+  /** Kana, 。 and ・: the part of `japanese` English prose never contains. */
   readonly kana: number;
   readonly clauseNumber?: number;
 }
@@ -63,23 +65,12 @@ function classifyLine(text: string, start: number, end: number): Line {
   let kana = 0;
   for (const character of trimmed) {
     const code = character.codePointAt(0) as number;
-    if (
-      (code >= 0x41 && code <= 0x5a) ||
-      (code >= 0x61 && code <= 0x7a) ||
-      (code >= 0xc0 && code < 0x250)
-    ) {
-      latin += 1;
-    } else if (
-      // Kana, CJK punctuation and full-width forms (（）「」、ＡＢＣ) occur only in Japanese text.
-      (code >= 0x3000 && code < 0x3100) ||
-      (code >= 0x3400 && code < 0x4dc0) ||
-      (code >= 0x4e00 && code < 0xa000) ||
-      (code >= 0xf900 && code < 0xfb00) ||
-      (code >= 0xff01 && code < 0xffa0) ||
-      (code >= 0x20000 && code < 0x30000)
-    ) {
+    // Kana, kanji, Japanese punctuation and full-width forms (（）「」、ＡＢＣ) occur only in Japanese text.
+    if (isJapaneseTypography(code)) {
       japanese += 1;
-      if (code === 0x3002 || (code >= 0x3040 && code < 0x3100)) kana += 1;
+      if (isKana(code) || code === 0x3002 /* 。 */ || code === 0x30fb /* ・ */) kana += 1;
+    } else if (isLatinLetter(code)) {
+      latin += 1;
     }
   }
   const clauseNumber = readClauseNumber(trimmed);
