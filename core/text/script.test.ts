@@ -161,6 +161,23 @@ describe('countScripts and scriptShares', () => {
     );
   });
 
+  it('agrees with countScripts on the letters', () => {
+    const japaneseText = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom(...'々〆〇〻ヶヵーｱ𠮷あア日AéＡ1、 '),
+        fc.integer({ min: 0, max: 0x10ffff }).map((codePoint) => String.fromCodePoint(codePoint)),
+      ),
+    });
+    fc.assert(
+      fc.property(japaneseText, (text) => {
+        const counts = countScripts(text);
+        const shares = scriptShares(text);
+        expect(shares.japaneseLetters).toBe(counts.hiragana + counts.katakana + counts.kanji);
+        expect(shares.latinLetters).toBe(counts.latin);
+      }),
+    );
+  });
+
   it('gives the Japanese share of the letters, undefined without letters', () => {
     expect(scriptShares('会合はASEANで')).toEqual({
       japaneseLetters: 4,
