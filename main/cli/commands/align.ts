@@ -24,6 +24,9 @@ Aligns an English text with its Japanese translation.
   --presegmented       the inputs hold one sentence a line
   --batch DIR          with --presegmented: align every NNN.en with NNN.ja in DIR and write NNN.test (vecalign
                        beads) into the --out directory, loading the dictionaries once
+
+A side that reads as the other language (or the two swapped), or that has no letters, is refused; a side that is
+partly in the other language (a third of its words or more) is warned about. The app checks with the same rule.
 `;
 
 /** Largest input accepted, in bytes: beyond this the aligner would take minutes and gigabytes. */
