@@ -3,12 +3,13 @@
  * the English outcome document and its provisional Japanese translation appended, say), so a reviewer can import a
  * single file.
  *
- * Approach: split the text into lines and classify each line by script (Latin letters against kana and kanji).
+ * Approach: split the text into lines and classify each line by script (Latin letters against kana and kanji, with
+ * core/text/script's classes; ./bilingualBlocks).
  * Consecutive lines of one language, with blank lines, Markdown headings and lines without letters (`1.`, `※1`)
  * between them, form a block. The largest English block is the source; every Japanese block is scored as its
  * translation by (a) the numbered-clause labels both carry (`1.`…`7.` against `1.`…`7.`), (b) length (Japanese
  * translations run about half as many characters as the English has letters) and (c) adjacency; the best is the
- * target. Every other block is reported as unpaired (a preamble, an appendix).
+ * target (./bilingualPairing). Every other block is reported as unpaired (a preamble, an appendix).
  *
  * Span edges: a span runs from the first to the last line of its block that has letters or a clause label, trimmed of
  * surrounding whitespace. A Markdown heading (`## …`) ends the block before it and, when it is in the language of the
