@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { DocumentAlignmentSchema } from '../alignment/schema';
 import { ProjectFileSchema, ProjectSettingsSchema } from '../project/projectFile';
+import { ReviewCommandSchema } from '../review/commands';
 import type { IpcChannel } from './channels';
-import { WireCommandSchema } from './reviewCommands';
 
 /** What the app tells the UI about itself. */
 export const AppInfoSchema = z.object({
@@ -56,8 +55,11 @@ export const ApplyResultSchema = z.object({
   /** Cheap fingerprints the UI compares with its own copy to detect drift. */
   sentenceBeadCount: z.number().int().nonnegative(),
   annotationCount: z.number().int().nonnegative(),
-  /** The new alignment, sent only when the UI cannot compute it itself (realign, undo/redo across a realign). */
-  alignment: DocumentAlignmentSchema.optional(),
+  /**
+   * The command the Node side ran for a request the UI cannot compute itself (`project:realign` answers with the
+   * `replaceAlignment` it applied): the UI runs the same command on its copy.
+   */
+  command: ReviewCommandSchema.optional(),
 });
 
 /** Whether the open project's latest change is on disk. */
@@ -111,7 +113,16 @@ export const ipcContract = {
   },
   /** Applies one review command to an open project and schedules the autosave. */
   'project:apply': {
-    request: z.object({ path: projectPath, command: WireCommandSchema }).strict(),
+    request: z.object({ path: projectPath, command: ReviewCommandSchema }).strict(),
+    response: ApplyResultSchema,
+  },
+  /**
+   * Realigns the rows the reviewer has not confirmed: the Node side runs the aligner on the current alignment with the
+   * pinned beads kept, then applies the result as a `replaceAlignment` command (journaled like any command) and answers
+   * with that command. Refused when the aligner fails or the rows changed while it ran.
+   */
+  'project:realign': {
+    request: z.object({ path: projectPath }).strict(),
     response: ApplyResultSchema,
   },
   'project:undo': {

@@ -5,7 +5,8 @@ import type { Annotation as StoredAnnotation, TextSelector } from '../project/an
 import type { ProjectFile } from '../project/projectFile';
 import { checkAnnotation, createSelector, selectorOnSide } from './annotation';
 import type { Annotation, AnnotationSelector } from './annotation';
-import { createSession, runCommand } from './session';
+import { runCommand } from './commands';
+import { createSession } from './session';
 import type { ReviewSession } from './session';
 import {
   alignmentArbitrary,

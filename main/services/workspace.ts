@@ -9,7 +9,6 @@ import type {
   TextSource,
   WorkspaceSnapshot,
 } from '../../core/ipc/contract';
-import { toReviewCommand, type WireCommand } from '../../core/ipc/reviewCommands';
 import {
   createProjectFile,
   PROJECT_FILE_EXTENSION,
@@ -26,12 +25,9 @@ import {
   undo,
   type ReviewHistory,
 } from '../../core/review/history';
-import {
-  pinnedBeadIndices,
-  runCommand,
-  type RealignFunction,
-  type ReviewSession,
-} from '../../core/review/session';
+import { pinnedBeadIndices } from '../../core/review/alignmentEdits';
+import type { ReviewCommand } from '../../core/review/commands';
+import type { ReviewSession } from '../../core/review/session';
 import { createInProcessAlignmentEngine, type AlignmentEngine } from './alignment/alignmentEngine';
 import { projectRoot } from './appInfo';
 import { createAutosaver, type Autosaver } from './autosave';
@@ -40,6 +36,7 @@ import { splitBilingual } from '../../core/document/splitBilingual';
 import {
   createJournalWriter,
   readJournal,
+  replayJournal,
   type JournalEntry,
   type JournalWriter,
 } from './projectJournal';
@@ -93,52 +90,6 @@ function projectOf(workspace: OpenWorkspace): ProjectFile {
     alignment: alignment as ProjectFile['alignment'],
     annotations: annotations as ProjectFile['annotations'],
     ...(workspace.sequence > 0 ? { journalSequence: workspace.sequence } : {}),
-  };
-}
-
-const refuseRealign: RealignFunction = () => {
-  throw new Error('realignment is journaled as its result');
-};
-
-/**
- * Applies journal entries to the project they follow. Stops at the first entry that does not apply (and says so):
- * commands address beads by index, so one out of step would change the wrong rows.
- */
-export function replayJournal(
-  project: ProjectFile,
-  entries: readonly JournalEntry[],
-): { project: ProjectFile; applied: number; problem?: string } {
-  let session = sessionOf(project);
-  let settings = project.settings;
-  let applied = 0;
-  let sequence = project.journalSequence ?? 0;
-  for (const entry of entries) {
-    if (entry.kind === 'command') {
-      const outcome = runCommand(session, toReviewCommand(entry.command, refuseRealign));
-      if (!outcome.ok) {
-        return {
-          project: { ...project, settings, ...sessionFields(session), journalSequence: sequence },
-          applied,
-          problem: `change ${entry.seq} in the change journal could not be applied (${outcome.reason})`,
-        };
-      }
-      session = outcome.session;
-    } else if (entry.kind === 'session') {
-      session = { alignment: entry.alignment, annotations: entry.annotations };
-    } else settings = entry.settings;
-    sequence = entry.seq;
-    applied += 1;
-  }
-  return {
-    project: { ...project, settings, ...sessionFields(session), journalSequence: sequence },
-    applied,
-  };
-}
-
-function sessionFields(session: ReviewSession): Pick<ProjectFile, 'alignment' | 'annotations'> {
-  return {
-    alignment: session.alignment as ProjectFile['alignment'],
-    annotations: session.annotations as ProjectFile['annotations'],
   };
 }
 
@@ -200,7 +151,13 @@ export interface WorkspaceService {
     target?: TextSource;
     bilingual?: TextSource;
   }): Promise<WorkspaceSnapshot>;
-  apply(path: string, command: WireCommand): Promise<ApplyResult>;
+  apply(path: string, command: ReviewCommand): Promise<ApplyResult>;
+  /**
+   * Realigns the unconfirmed rows: runs the aligner on the current alignment with the pinned beads kept, then applies
+   * the result as a `replaceAlignment` command, answered in `command`. Refused when the aligner fails or the rows
+   * changed while it ran.
+   */
+  realign(path: string): Promise<ApplyResult>;
   undo(path: string): Promise<ApplyResult>;
   redo(path: string): Promise<ApplyResult>;
   updateSettings(path: string, settings: Partial<ProjectSettings>): Promise<ProjectSettings>;
@@ -223,25 +180,6 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   const open = new Map<string, OpenWorkspace>();
 
   const aligner = options.alignment ?? createInProcessAlignmentEngine();
-
-  /**
-   * Realigns in the engine (a worker thread, perhaps) first, then hands the session a function that returns that
-   * result: the session's commands are synchronous. The result holds only for the alignment it was computed from.
-   */
-  const precomputedRealign = async (alignment: DocumentAlignment): Promise<RealignFunction> => {
-    const pinned = pinnedBeadIndices(alignment);
-    let outcome: { ok: true; value: DocumentAlignment } | { ok: false; error: unknown };
-    try {
-      outcome = { ok: true, value: await aligner.realign(alignment, pinned) };
-    } catch (error) {
-      outcome = { ok: false, error };
-    }
-    return (current) => {
-      if (current !== alignment) throw new Error('the rows changed while realigning; try again');
-      if (!outcome.ok) throw outcome.error;
-      return outcome.value;
-    };
-  };
 
   function workspaceAt(path: string): OpenWorkspace {
     const workspace = open.get(resolve(path));
@@ -424,7 +362,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   }
 
   type JournalChange =
-    { kind: 'command'; command: WireCommand } | { kind: 'session' } | { kind: 'settings' };
+    { kind: 'command'; command: ReviewCommand } | { kind: 'session' } | { kind: 'settings' };
 
   /**
    * Records a change: journals it and resolves once it is on disk; schedules the full rewrite. The journal entry is
@@ -462,6 +400,24 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       workspace.appending -= 1;
     }
     workspace.autosaver.schedule(project);
+  }
+
+  /** Runs a command on an open project, journals it, and answers; `answerCommand` sends the command back. */
+  async function run(
+    workspace: OpenWorkspace,
+    command: ReviewCommand,
+    answerCommand = false,
+  ): Promise<ApplyResult> {
+    const { history, result: outcome } = executeCommand(workspace.history, command);
+    if (!outcome.ok) return result(workspace, false, { reason: outcome.reason });
+    if (history === workspace.history)
+      return result(workspace, false, { reason: 'Nothing to change.' });
+    workspace.history = history;
+    await record(workspace, { kind: 'command', command });
+    return result(workspace, true, {
+      ...(outcome.note ? { note: outcome.note } : {}),
+      ...(answerCommand ? { command } : {}),
+    });
   }
 
   /** After a full save that holds every change: empties and removes the journal. */
@@ -531,30 +487,27 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       return createAt(uniquePath(input.name), project, false, [...bilingualNotes, ...warnings]);
     },
 
-    async apply(path, command) {
+    apply: (path, command) => run(workspaceAt(path), command),
+
+    async realign(path) {
       const workspace = workspaceAt(path);
-      const domainCommand = toReviewCommand(
-        command,
-        command.type === 'realign'
-          ? await precomputedRealign(workspace.history.present.alignment)
-          : () => {
-              throw new Error('not a realign command');
-            },
-      );
-      const { history, result: outcome } = executeCommand(workspace.history, domainCommand);
-      if (!outcome.ok) return result(workspace, false, { reason: outcome.reason });
-      if (history === workspace.history)
-        return result(workspace, false, { reason: 'Nothing to change.' });
-      workspace.history = history;
-      // A realignment's result depends on the dictionaries: journal the result, not the command.
-      await record(
-        workspace,
-        command.type === 'realign' ? { kind: 'session' } : { kind: 'command', command },
-      );
-      return result(workspace, true, {
-        ...(outcome.note ? { note: outcome.note } : {}),
-        ...(command.type === 'realign' ? { alignment: history.present.alignment } : {}),
-      });
+      const before = workspace.history.present.alignment;
+      let alignment: DocumentAlignment;
+      try {
+        alignment = await aligner.realign(before, pinnedBeadIndices(before));
+      } catch (error) {
+        return result(workspace, false, {
+          reason: `Realignment failed: ${error instanceof Error ? error.message : String(error)}`,
+        });
+      }
+      // The result holds only for the alignment it was computed from.
+      if (workspace.history.present.alignment !== before) {
+        return result(workspace, false, {
+          reason: 'Realignment failed: the rows changed while realigning; try again',
+        });
+      }
+      // A realignment's result depends on the dictionaries: the journal records the result, not the request.
+      return run(workspace, { type: 'replaceAlignment', alignment }, true);
     },
 
     async undo(path) {

@@ -35,6 +35,7 @@ export const ipcBackend: ReviewBackend = {
   openSample: () => invoke('project:open', {}),
   create: (request) => invoke('project:create', request),
   apply: (path, command) => invoke('project:apply', { path, command }),
+  realign: (path) => invoke('project:realign', { path }),
   undo: (path) => invoke('project:undo', { path }),
   redo: (path) => invoke('project:redo', { path }),
   save: (path) => invoke('project:save', { path }),

@@ -6,23 +6,19 @@ import type {
   SaveStatus,
   WorkspaceSnapshot,
 } from '../../../core/ipc/contract';
-import { toReviewCommand, type WireCommand } from '../../../core/ipc/reviewCommands';
 import type { ProjectFile } from '../../../core/project/projectFile';
 import {
   canRedo,
   canUndo,
   createHistory,
   executeCommand,
-  recordSession,
   redo,
   undo,
   type ReviewHistory,
 } from '../../../core/review/history';
 import type { RowFilter } from '../../../core/review/filters';
-import type { ReviewCommand } from '../../../core/review/session';
+import type { ReviewCommand } from '../../../core/review/commands';
 import type { UiLanguage } from '../i18n';
-
-const REALIGN_LABEL = { en: 'realign', ja: '再整列' };
 
 /** What `project:create` takes: two texts, or one bilingual document. */
 export type CreateProjectRequest = IpcRequest<'project:create'>;
@@ -39,7 +35,9 @@ export interface ReviewBackend {
   saveAs(path: string, newPath: string): Promise<WorkspaceSnapshot>;
   close(path: string): Promise<void>;
   recent(): Promise<RecentProject[]>;
-  apply(path: string, command: WireCommand): Promise<ApplyResult>;
+  apply(path: string, command: ReviewCommand): Promise<ApplyResult>;
+  /** Realigns on the Node side; the answer carries the `replaceAlignment` command it applied. */
+  realign(path: string): Promise<ApplyResult>;
   undo(path: string): Promise<ApplyResult>;
   redo(path: string): Promise<ApplyResult>;
   save(path: string): Promise<SaveStatus>;
@@ -109,7 +107,12 @@ export interface ReviewActions {
    * Carries out a review command: applied here at once (the same pure core function the Node side runs, so both copies
    * agree), then sent; a refusal or disagreement from the Node side rolls this copy back to the saved state.
    */
-  run(command: WireCommand): Promise<boolean>;
+  run(command: ReviewCommand): Promise<boolean>;
+  /**
+   * Realigns the unconfirmed rows: the Node side runs the aligner and applies the result as a `replaceAlignment`
+   * command, which this copy then runs too (one undo step). Resolves to whether it applied.
+   */
+  realign(): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   save(): Promise<void>;
@@ -131,16 +134,14 @@ export interface ReviewActions {
 
 export type ReviewStore = StoreApi<ReviewState & ReviewActions>;
 
-function localCommand(command: WireCommand): ReviewCommand | null {
-  // Realignment needs the alignment engine's dictionaries, which live on the Node side: it is applied from the answer.
-  if (command.type === 'realign') return null;
-  return toReviewCommand(command, () => {
-    throw new Error('realignment runs on the Node side');
-  });
-}
-
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+const OUT_OF_STEP = 'The view was out of step with the saved project and has been reloaded.';
+
+function unsaved(error: unknown): string {
+  return `The change could not be saved (${messageOf(error)}); the view shows the saved project.`;
 }
 
 /** Creates the workspace store: testable without React (STYLE.md §4). */
@@ -304,50 +305,48 @@ export function createReviewStore(
       async run(command) {
         const { history, path } = get();
         if (!history || !path) return false;
-        const local = localCommand(command);
-        let expected = history;
-        if (local) {
-          const { history: next, result } = executeCommand(history, local);
-          if (!result.ok) {
-            notify('info', result.reason);
-            return false;
-          }
-          if (next === history) return false;
-          if (result.ok && result.note) notify('info', result.note);
-          expected = next;
-          set((state) => ({ history: next, inFlight: state.inFlight + 1 }));
-        } else set((state) => ({ inFlight: state.inFlight + 1 }));
+        const { history: next, result } = executeCommand(history, command);
+        if (!result.ok) {
+          notify('info', result.reason);
+          return false;
+        }
+        if (next === history) return false;
+        if (result.note) notify('info', result.note);
+        set((state) => ({ history: next, inFlight: state.inFlight + 1 }));
         try {
           const answer = await enqueue(() => backend.apply(path, command));
-          if (!local) {
-            set((state) => ({ inFlight: state.inFlight - 1, revision: answer.revision }));
-            if (!answer.applied || !answer.alignment) {
-              notify('info', answer.reason ?? 'Nothing changed.');
-              return false;
-            }
-            const current = get().history!;
-            set({
-              history: recordSession(
-                current,
-                { alignment: answer.alignment, annotations: current.present.annotations },
-                REALIGN_LABEL,
-              ),
-            });
-            return true;
-          }
-          if (!answer.applied || !acknowledge(answer, expected)) {
-            await resync(
-              answer.reason
-                ? `Not applied: ${answer.reason}`
-                : 'The view was out of step with the saved project and has been reloaded.',
-            );
+          if (!answer.applied || !acknowledge(answer, next)) {
+            await resync(answer.reason ? `Not applied: ${answer.reason}` : OUT_OF_STEP);
             return false;
           }
           return true;
         } catch (error) {
-          await resync(
-            `The change could not be saved (${error instanceof Error ? error.message : String(error)}); the view shows the saved project.`,
-          );
+          await resync(unsaved(error));
+          return false;
+        }
+      },
+
+      async realign() {
+        const path = get().path;
+        if (!get().history || !path) return false;
+        set((state) => ({ inFlight: state.inFlight + 1 }));
+        try {
+          const answer = await enqueue(() => backend.realign(path));
+          if (!answer.applied || !answer.command) {
+            set((state) => ({ inFlight: state.inFlight - 1, revision: answer.revision }));
+            notify('info', answer.reason ?? 'Nothing changed.');
+            return false;
+          }
+          // The aligner's dictionaries live on the Node side: it computed and applied the command; run the same here.
+          const { history: next, result } = executeCommand(get().history!, answer.command);
+          set({ history: next });
+          if (!result.ok || !acknowledge(answer, next)) {
+            await resync(OUT_OF_STEP);
+            return false;
+          }
+          return true;
+        } catch (error) {
+          await resync(unsaved(error));
           return false;
         }
       },
