@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createSelector } from '../../core/review/annotation';
 import { createInProcessAlignmentEngine } from './alignment/alignmentEngine';
 import { readJournal, replayJournal } from './projectJournal';
-import { createWorkspaceService, projectFileName } from './workspace';
+import { createWorkspaceService } from './workspace';
 
 const userData = mkdtempSync(join(tmpdir(), 'taiyaku-workspace-'));
 afterAll(() => rmSync(userData, { recursive: true, force: true }));
@@ -135,11 +135,6 @@ describe('workspace service', () => {
       a.project.alignment.sentenceBeads.length,
     );
     await workspace.closeAll();
-  });
-
-  it('makes safe, unique file names', () => {
-    expect(projectFileName('a/b:c*?')).toBe('a_b_c__.taiyaku');
-    expect(projectFileName('..')).toBe('Untitled.taiyaku');
   });
 
   it('realigns on the Node side and journals the result as a plain replaceAlignment command', async () => {
