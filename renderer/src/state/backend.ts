@@ -1,3 +1,4 @@
+import { messageOf } from '../errors';
 import { invoke } from '../ipc';
 import type { ReviewBackend } from './reviewStore';
 
@@ -20,7 +21,7 @@ export const ipcBackend: ReviewBackend = {
       } catch (error) {
         // Moved, deleted or damaged beyond its backup since last time: start with the sample, and say why.
         const sample = await invoke('project:open', {});
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = messageOf(error);
         return {
           ...sample,
           warnings: [
