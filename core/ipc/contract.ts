@@ -45,7 +45,7 @@ export const WorkspaceSnapshotSchema = z.object({
   revision: z.number().int().nonnegative(),
 });
 
-/** The outcome of a command, undo or redo on an open project. */
+/** The outcome of a command, a realignment, an undo or a redo on an open project. */
 export const ApplyResultSchema = z.object({
   /** False when the command was refused (nothing changed); `reason` says why. */
   applied: z.boolean(),
@@ -71,6 +71,7 @@ export const SaveStatusSchema = z.object({
   error: z.string().nullable(),
 });
 
+/** A project the reviewer opened before (`project:recent`); `exists` is false when neither it nor its backup is there. */
 export const RecentProjectSchema = z.object({
   path: z.string(),
   name: z.string(),
@@ -167,14 +168,21 @@ export const IpcErrorSchema = z.object({
   /** Readable paths of the fields that failed validation, e.g. `path: expected string`. */
   issues: z.array(z.string()).optional(),
 });
+/** An error that crossed the boundary (see `IpcErrorSchema`). */
 export type IpcError = z.infer<typeof IpcErrorSchema>;
 
 /** Every answer: a value or an error, never a thrown exception across the boundary. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
+/** What the app tells the UI about itself (see `AppInfoSchema`). */
 export type AppInfo = z.infer<typeof AppInfoSchema>;
+/** A text to import (see `TextSourceSchema`). */
 export type TextSource = z.infer<typeof TextSourceSchema>;
+/** An open project as the workspace shows it (see `WorkspaceSnapshotSchema`). */
 export type WorkspaceSnapshot = z.infer<typeof WorkspaceSnapshotSchema>;
+/** The outcome of a command, realignment, undo or redo (see `ApplyResultSchema`). */
 export type ApplyResult = z.infer<typeof ApplyResultSchema>;
+/** Whether the open project's latest change is on disk (see `SaveStatusSchema`). */
 export type SaveStatus = z.infer<typeof SaveStatusSchema>;
+/** A recently opened project (see `RecentProjectSchema`). */
 export type RecentProject = z.infer<typeof RecentProjectSchema>;
