@@ -1,4 +1,4 @@
-import type { Bead } from './types';
+import type { Bead, Side } from './types';
 
 /**
  * The Vecalign bead text format: one bead a line, `[0,1]:[2]` (source indices, target indices, 0-based), optionally
@@ -45,4 +45,20 @@ export function parseVecalignBeads(text: string): Bead[] {
     });
   });
   return beads;
+}
+
+/**
+ * A bead's identity by its links: `0,1:2` for source sentences 0 and 1 with target sentence 2 (0-based indices; `3:`
+ * is a 1-0 bead, `:4` a 0-1 bead). Two beads with the same key link the same segments, whatever their confidence.
+ */
+export function beadKey(bead: {
+  readonly sourceIndices: readonly number[];
+  readonly targetIndices: readonly number[];
+}): string {
+  return `${bead.sourceIndices.join(',')}:${bead.targetIndices.join(',')}`;
+}
+
+/** The 0-based segment indices a bead links on `side`. */
+export function beadSideIndices(bead: Bead, side: Side): readonly number[] {
+  return side === 'source' ? bead.sourceIndices : bead.targetIndices;
 }

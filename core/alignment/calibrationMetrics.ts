@@ -32,13 +32,8 @@ export interface CalibrationReport {
   readonly missed: number;
 }
 
-/** Bead key as score-alignment.mjs compares beads: source and target indices. */
-export function beadKey(bead: {
-  sourceIndices: readonly number[];
-  targetIndices: readonly number[];
-}): string {
-  return `${bead.sourceIndices.join(',')}:${bead.targetIndices.join(',')}`;
-}
+/** Bead key as score-alignment.mjs compares beads (source and target indices); defined in beadFormat.ts. */
+export { beadKey } from './beadFormat';
 
 /** Calibration figures of labelled confidences, with `binCount` equal-width bins over [0, 1]. */
 export function calibrationReport(

@@ -4,7 +4,7 @@ import type { DocumentAlignment } from './types';
 /**
  * zod schemas for the row model in `types.ts`, for every boundary that receives one (IPC, HTTP, project files).
  * They check shape and the per-item invariants that are cheap to check (non-negative offsets, `end >= start`,
- * confidence in [0, 1]); `checkAlignment` style cross-checks of coverage live with the review logic.
+ * confidence in [0, 1]); the cross-checks of coverage and order are `checkAlignment` in `invariants.ts`.
  */
 
 const offset = z.number().int().nonnegative();

@@ -8,6 +8,7 @@ export const IPC_CHANNELS = [
   'project:open',
   'project:create',
   'project:apply',
+  'project:realign',
   'project:undo',
   'project:redo',
   'project:update-settings',

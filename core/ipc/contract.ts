@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { DocumentAlignmentSchema } from '../alignment/schema';
 import { ProjectFileSchema, ProjectSettingsSchema } from '../project/projectFile';
+import { ReviewCommandSchema } from '../review/commands';
 import type { IpcChannel } from './channels';
-import { WireCommandSchema } from './reviewCommands';
 
 /** What the app tells the UI about itself. */
 export const AppInfoSchema = z.object({
@@ -46,7 +45,7 @@ export const WorkspaceSnapshotSchema = z.object({
   revision: z.number().int().nonnegative(),
 });
 
-/** The outcome of a command, undo or redo on an open project. */
+/** The outcome of a command, a realignment, an undo or a redo on an open project. */
 export const ApplyResultSchema = z.object({
   /** False when the command was refused (nothing changed); `reason` says why. */
   applied: z.boolean(),
@@ -56,8 +55,11 @@ export const ApplyResultSchema = z.object({
   /** Cheap fingerprints the UI compares with its own copy to detect drift. */
   sentenceBeadCount: z.number().int().nonnegative(),
   annotationCount: z.number().int().nonnegative(),
-  /** The new alignment, sent only when the UI cannot compute it itself (realign, undo/redo across a realign). */
-  alignment: DocumentAlignmentSchema.optional(),
+  /**
+   * The command the Node side ran for a request the UI cannot compute itself (`project:realign` answers with the
+   * `replaceAlignment` it applied): the UI runs the same command on its copy.
+   */
+  command: ReviewCommandSchema.optional(),
 });
 
 /** Whether the open project's latest change is on disk. */
@@ -69,6 +71,7 @@ export const SaveStatusSchema = z.object({
   error: z.string().nullable(),
 });
 
+/** A project the reviewer opened before (`project:recent`); `exists` is false when neither it nor its backup is there. */
 export const RecentProjectSchema = z.object({
   path: z.string(),
   name: z.string(),
@@ -111,7 +114,16 @@ export const ipcContract = {
   },
   /** Applies one review command to an open project and schedules the autosave. */
   'project:apply': {
-    request: z.object({ path: projectPath, command: WireCommandSchema }).strict(),
+    request: z.object({ path: projectPath, command: ReviewCommandSchema }).strict(),
+    response: ApplyResultSchema,
+  },
+  /**
+   * Realigns the rows the reviewer has not confirmed: the Node side runs the aligner on the current alignment with the
+   * pinned beads kept, then applies the result as a `replaceAlignment` command (journaled like any command) and answers
+   * with that command. Refused when the aligner fails or the rows changed while it ran.
+   */
+  'project:realign': {
+    request: z.object({ path: projectPath }).strict(),
     response: ApplyResultSchema,
   },
   'project:undo': {
@@ -156,14 +168,21 @@ export const IpcErrorSchema = z.object({
   /** Readable paths of the fields that failed validation, e.g. `path: expected string`. */
   issues: z.array(z.string()).optional(),
 });
+/** An error that crossed the boundary (see `IpcErrorSchema`). */
 export type IpcError = z.infer<typeof IpcErrorSchema>;
 
 /** Every answer: a value or an error, never a thrown exception across the boundary. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
+/** What the app tells the UI about itself (see `AppInfoSchema`). */
 export type AppInfo = z.infer<typeof AppInfoSchema>;
+/** A text to import (see `TextSourceSchema`). */
 export type TextSource = z.infer<typeof TextSourceSchema>;
+/** An open project as the workspace shows it (see `WorkspaceSnapshotSchema`). */
 export type WorkspaceSnapshot = z.infer<typeof WorkspaceSnapshotSchema>;
+/** The outcome of a command, realignment, undo or redo (see `ApplyResultSchema`). */
 export type ApplyResult = z.infer<typeof ApplyResultSchema>;
+/** Whether the open project's latest change is on disk (see `SaveStatusSchema`). */
 export type SaveStatus = z.infer<typeof SaveStatusSchema>;
+/** A recently opened project (see `RecentProjectSchema`). */
 export type RecentProject = z.infer<typeof RecentProjectSchema>;

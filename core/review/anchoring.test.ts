@@ -14,7 +14,8 @@ import {
   reanchorAnnotations,
   sentencesOfSpan,
 } from './anchoring';
-import { applyCommand, createSession } from './session';
+import { applyCommand } from './commands';
+import { createSession } from './session';
 import { makeAnnotation } from './arbitraries.testkit';
 
 const ORIGINAL =

@@ -4,7 +4,8 @@ import { checkAnnotation, createSelector, selectorOnSide } from './annotation';
 import type { Annotation, AnnotationSelector } from './annotation';
 import { AnnotationSchema } from './annotationSchema';
 import type { Annotation as StoredAnnotation, TextSelector } from './annotationSchema';
-import { createSession, runCommand } from './session';
+import { runCommand } from './commands';
+import { createSession } from './session';
 import {
   alignmentArbitrary,
   commandRecipeArbitrary,

@@ -8,8 +8,21 @@ import type { DocumentAlignment, SentenceBead, Side } from '../alignment/types';
 import type { Annotation, AnnotationSelector } from './annotation';
 import { createSelector } from './annotation';
 import { alignmentFromSentences } from './alignmentFromSentences';
+import { pinnedBeadIndices } from './alignmentEdits';
 import { MQM_CATEGORIES, SEVERITIES } from './mqm';
-import type { RealignFunction, ReviewCommand, ReviewSession } from './session';
+import type { ReviewCommand } from './commands';
+import type { ReviewSession } from './session';
+import { createSession } from './session';
+
+/**
+ * A stand-in for the aligner's realignment: a new alignment of the same texts and sentences that should keep the
+ * pinned beads (0-based indices into `alignment.sentenceBeads`, ascending). Tests turn its result into a
+ * `replaceAlignment` command.
+ */
+export type RealignFunction = (
+  alignment: DocumentAlignment,
+  pinnedSentenceBeadIndices: readonly number[],
+) => DocumentAlignment;
 
 interface ClauseBeadShape {
   readonly source: readonly number[];
@@ -111,11 +124,6 @@ export const dropLastBead: RealignFunction = (alignment) => ({
   sentenceBeads: alignment.sentenceBeads.slice(0, -1),
 });
 
-/** An engine that throws. */
-export const throwingRealign: RealignFunction = () => {
-  throw new Error('engine exploded');
-};
-
 /** A command whose numbers are picks, turned into real indices against the session it is applied to. */
 export type CommandRecipe =
   | { readonly kind: 'merge'; readonly next: boolean; readonly pick: number }
@@ -134,7 +142,7 @@ export type CommandRecipe =
   | { readonly kind: 'move'; readonly side: Side; readonly next: boolean; readonly pick: number }
   | { readonly kind: 'detach'; readonly side: Side; readonly pick: number }
   | { readonly kind: 'pin'; readonly pin: boolean; readonly picks: readonly number[] }
-  | { readonly kind: 'realign'; readonly engine: 'merge' | 'broken' | 'throws' }
+  | { readonly kind: 'realign'; readonly engine: 'merge' | 'broken' }
   | {
       readonly kind: 'addAnnotation';
       readonly side: Side;
@@ -168,7 +176,7 @@ export const commandRecipeArbitrary: Arbitrary<CommandRecipe> = fc.oneof(
   }),
   fc.record({
     kind: fc.constant('realign' as const),
-    engine: fc.constantFrom('merge' as const, 'broken' as const, 'throws' as const),
+    engine: fc.constantFrom('merge' as const, 'broken' as const),
   }),
   fc.record({
     kind: fc.constant('addAnnotation' as const),
@@ -261,16 +269,14 @@ export function resolveRecipe(session: ReviewSession, recipe: CommandRecipe): Re
         type: recipe.pin ? 'pin' : 'unpin',
         beadIndices: recipe.picks.map((value) => value % Math.max(1, beads.length)),
       };
-    case 'realign':
+    case 'realign': {
+      const engine = recipe.engine === 'merge' ? mergeUnpinnedRuns : dropLastBead;
+      const alignment = session.alignment;
       return {
-        type: 'realign',
-        realign:
-          recipe.engine === 'merge'
-            ? mergeUnpinnedRuns
-            : recipe.engine === 'broken'
-              ? dropLastBead
-              : throwingRealign,
+        type: 'replaceAlignment',
+        alignment: engine(alignment, pinnedBeadIndices(alignment)),
       };
+    }
     case 'addAnnotation': {
       const text = session.alignment[recipe.side].text;
       const start = recipe.startPick % (text.length + 1);
@@ -305,4 +311,48 @@ export function resolveRecipe(session: ReviewSession, recipe: CommandRecipe): Re
         updatedAt: '2025-03-01T00:00:00.000Z',
       };
   }
+}
+
+/**
+ * Two clause beads: clause 1 (2 source, 2 target sentences, rows 0-1), clause 2 (3 source, 2 target sentences,
+ * rows 2-3).
+ */
+export function sample(): ReviewSession {
+  return deepFreeze(
+    createSession(
+      alignmentFromSentences({
+        source: {
+          clauses: [
+            ['One.', 'Two.'],
+            ['Three is here.', 'Four.', 'Five.'],
+          ],
+        },
+        target: {
+          clauses: [
+            ['一。', '二。'],
+            ['三と四。', '五。'],
+          ],
+        },
+        clauseBeads: [
+          [1, 1],
+          [1, 1],
+        ],
+        sentenceBeads: [
+          [1, 1],
+          [1, 1],
+          [2, 1],
+          [1, 1],
+        ],
+      }),
+    ),
+  );
+}
+
+/** Each bead as `clauseBead|source:target`, with `*` when pinned. */
+export function beadShapes(alignment: DocumentAlignment): string[] {
+  return alignment.sentenceBeads.map(
+    (bead) =>
+      `${bead.clauseBead}|${bead.sourceIndices.join(',')}:${bead.targetIndices.join(',')}` +
+      (bead.pinned ? '*' : ''),
+  );
 }

@@ -11,7 +11,8 @@ import {
   previousRow,
   stepIssue,
 } from './filters';
-import { applyCommand, createSession } from './session';
+import { applyCommand } from './commands';
+import { createSession } from './session';
 import type { ReviewSession } from './session';
 import { makeAnnotation } from './arbitraries.testkit';
 

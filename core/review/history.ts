@@ -1,6 +1,7 @@
-import type { BilingualLabel } from './mqm';
-import { commandLabel, runCommand } from './session';
-import type { CommandResult, ReviewCommand, ReviewSession } from './session';
+import type { AnnotationStatus } from './annotation';
+import { runCommand } from './commands';
+import type { CommandResult, ReviewCommand, ReviewCommandType } from './commands';
+import type { ReviewSession } from './session';
 
 /**
  * Undo and redo as stacks of earlier sessions. Sessions are immutable and share unchanged parts, so keeping whole
@@ -10,11 +11,26 @@ import type { CommandResult, ReviewCommand, ReviewSession } from './session';
 /** How many steps back undo reaches by default. */
 export const DEFAULT_HISTORY_LIMIT = 200;
 
+/**
+ * What a step did, for the UI to name it ("Undo merge"): the command's type, and for a status change the status set.
+ * Core holds no UI words; the renderer maps a step to its label.
+ */
+export type HistoryStep =
+  | { readonly type: Exclude<ReviewCommandType, 'setAnnotationStatus'> }
+  | { readonly type: 'setAnnotationStatus'; readonly status: AnnotationStatus };
+
+/** The step a command makes. */
+export function stepOf(command: ReviewCommand): HistoryStep {
+  return command.type === 'setAnnotationStatus'
+    ? { type: command.type, status: command.status }
+    : { type: command.type };
+}
+
 /** One step that can be undone or redone: the session on the other side of it, and what the step did. */
 export interface HistoryEntry {
   readonly session: ReviewSession;
-  /** What the step did, e.g. `{ en: 'merge', ja: '結合' }`. */
-  readonly label: BilingualLabel;
+  /** What the step did, e.g. `{ type: 'mergeWithNext' }`. */
+  readonly step: HistoryStep;
 }
 
 /** The current session with what undo and redo would bring back. */
@@ -49,7 +65,7 @@ export interface HistoryResult {
 export function executeCommand(history: ReviewHistory, command: ReviewCommand): HistoryResult {
   const result = runCommand(history.present, command);
   if (result.session === history.present) return { history, result };
-  return { history: recordSession(history, result.session, commandLabel(command)), result };
+  return { history: recordSession(history, result.session, stepOf(command)), result };
 }
 
 /** `executeCommand` without the result: the next history. */
@@ -61,16 +77,16 @@ export function applyCommandToHistory(
 }
 
 /**
- * Makes `session` the present, with `label` naming the step for undo; clears redo. For changes made outside
- * `applyCommand` (none today, but e.g. a batch import of check results). Same object when `session` is the present.
+ * Makes `session` the present, with `step` saying what changed it; clears redo. `executeCommand` records through here.
+ * Same object when `session` is the present.
  */
 export function recordSession(
   history: ReviewHistory,
   session: ReviewSession,
-  label: BilingualLabel,
+  step: HistoryStep,
 ): ReviewHistory {
   if (session === history.present) return history;
-  const past = [...history.past, { session: history.present, label }];
+  const past = [...history.past, { session: history.present, step }];
   return {
     present: session,
     past: past.length > history.limit ? past.slice(past.length - history.limit) : past,
@@ -96,7 +112,7 @@ export function undo(history: ReviewHistory): ReviewHistory {
   return {
     present: entry.session,
     past: history.past.slice(0, -1),
-    future: [...history.future, { session: history.present, label: entry.label }],
+    future: [...history.future, { session: history.present, step: entry.step }],
     limit: history.limit,
   };
 }
@@ -107,33 +123,8 @@ export function redo(history: ReviewHistory): ReviewHistory {
   if (entry === undefined) return history;
   return {
     present: entry.session,
-    past: [...history.past, { session: history.present, label: entry.label }],
+    past: [...history.past, { session: history.present, step: entry.step }],
     future: history.future.slice(0, -1),
     limit: history.limit,
   };
-}
-
-const MENU_WORDS = {
-  undo: { en: 'Undo', ja: '元に戻す' },
-  redo: { en: 'Redo', ja: 'やり直す' },
-} as const;
-
-function menuLabel(
-  action: 'undo' | 'redo',
-  entry: HistoryEntry | undefined,
-  language: keyof BilingualLabel,
-): string {
-  const word = MENU_WORDS[action][language];
-  if (entry === undefined) return word;
-  return language === 'ja' ? `${word}: ${entry.label.ja}` : `${word} ${entry.label.en}`;
-}
-
-/** The Undo menu item: "Undo merge" / "元に戻す: 結合"; just "Undo" when there is nothing to undo. */
-export function undoLabel(history: ReviewHistory, language: keyof BilingualLabel = 'en'): string {
-  return menuLabel('undo', history.past[history.past.length - 1], language);
-}
-
-/** The Redo menu item: "Redo split" / "やり直す: 分割"; just "Redo" when there is nothing to redo. */
-export function redoLabel(history: ReviewHistory, language: keyof BilingualLabel = 'en'): string {
-  return menuLabel('redo', history.future[history.future.length - 1], language);
 }

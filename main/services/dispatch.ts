@@ -7,7 +7,7 @@ import {
   type IpcResponse,
   type IpcResult,
 } from '../../core/ipc/contract';
-import { ServiceError } from './serviceError';
+import { messageOf, ServiceError } from './serviceError';
 
 /** The implementation of one channel: takes the parsed request, returns the response value. */
 export type Handler<C extends IpcChannel> = (
@@ -26,8 +26,7 @@ export function describeIssues(error: z.ZodError): string[] {
 
 function toIpcError(error: unknown): IpcError {
   if (error instanceof ServiceError) return { code: error.code, message: error.message };
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'failed', message };
+  return { code: 'failed', message: messageOf(error) };
 }
 
 export interface DispatchOptions {

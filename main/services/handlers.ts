@@ -25,6 +25,7 @@ export function createHandlers(context: HostContext): Handlers {
       request.path ? workspace.open(request.path) : workspace.openSample(),
     'project:create': (request) => workspace.create(request),
     'project:apply': (request) => workspace.apply(request.path, request.command),
+    'project:realign': (request) => workspace.realign(request.path),
     'project:undo': (request) => workspace.undo(request.path),
     'project:redo': (request) => workspace.redo(request.path),
     'project:update-settings': (request) =>

@@ -9,9 +9,10 @@ import {
   createJournalWriter,
   journalPathOf,
   readJournal,
+  replayJournal,
   type JournalEntry,
 } from './projectJournal';
-import { createWorkspaceService, replayJournal } from './workspace';
+import { createWorkspaceService } from './workspace';
 
 const directory = mkdtempSync(join(tmpdir(), 'taiyaku-journal-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));

@@ -1,9 +1,11 @@
 import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { z } from 'zod';
 import { DocumentAlignmentSchema } from '../../core/alignment/schema';
-import { WireCommandSchema } from '../../core/ipc/reviewCommands';
 import { AnnotationSchema } from '../../core/project/annotation';
 import { ProjectSettingsSchema } from '../../core/project/projectFile';
+import type { ProjectFile } from '../../core/project/projectFile';
+import { ReviewCommandSchema, runCommand } from '../../core/review/commands';
+import type { ReviewSession } from '../../core/review/session';
 
 /**
  * The change journal of an open project: every change a reviewer makes is appended to `<file>.taiyaku.journal` and
@@ -17,9 +19,12 @@ import { ProjectSettingsSchema } from '../../core/project/projectFile';
 
 const base = { seq: z.number().int().positive(), at: z.string() };
 
-/** One journaled change. `session` entries carry a whole state (undo, redo, realignment). */
+/**
+ * One journaled change. `command` entries carry a review command (a realignment is its result, a `replaceAlignment`);
+ * `session` entries a whole state (undo, redo; older journals also recorded realignments this way).
+ */
 export const JournalEntrySchema = z.discriminatedUnion('kind', [
-  z.object({ ...base, kind: z.literal('command'), command: WireCommandSchema }),
+  z.object({ ...base, kind: z.literal('command'), command: ReviewCommandSchema }),
   z.object({
     ...base,
     kind: z.literal('session'),
@@ -148,4 +153,43 @@ export function createJournalWriter(
         if (options.remove && kept.length === 0) await rm(path, { force: true });
       }),
   };
+}
+
+/**
+ * Applies journal entries to the project they follow. Stops at the first entry that does not apply (and says so):
+ * commands address beads by index, so one out of step would change the wrong rows.
+ */
+export function replayJournal(
+  project: ProjectFile,
+  entries: readonly JournalEntry[],
+): { project: ProjectFile; applied: number; problem?: string } {
+  let session: ReviewSession = { alignment: project.alignment, annotations: project.annotations };
+  let settings = project.settings;
+  let applied = 0;
+  let sequence = project.journalSequence ?? 0;
+  const projectAt = (): ProjectFile => ({
+    ...project,
+    settings,
+    alignment: session.alignment as ProjectFile['alignment'],
+    annotations: session.annotations as ProjectFile['annotations'],
+    journalSequence: sequence,
+  });
+  for (const entry of entries) {
+    if (entry.kind === 'command') {
+      const outcome = runCommand(session, entry.command);
+      if (!outcome.ok) {
+        return {
+          project: projectAt(),
+          applied,
+          problem: `change ${entry.seq} in the change journal could not be applied (${outcome.reason})`,
+        };
+      }
+      session = outcome.session;
+    } else if (entry.kind === 'session') {
+      session = { alignment: entry.alignment, annotations: entry.annotations };
+    } else settings = entry.settings;
+    sequence = entry.seq;
+    applied += 1;
+  }
+  return { project: projectAt(), applied };
 }

@@ -10,3 +10,8 @@ export class ServiceError extends Error {
     this.name = 'ServiceError';
   }
 }
+
+/** The message of a caught error: an Error's message, or the thrown value as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import Encoding from 'encoding-japanese';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSelector } from '../../core/review/annotation';
-import { createWorkspaceService, projectFileName } from './workspace';
+import { createInProcessAlignmentEngine } from './alignment/alignmentEngine';
+import { readJournal, replayJournal } from './projectJournal';
+import { createWorkspaceService } from './workspace';
 
 const userData = mkdtempSync(join(tmpdir(), 'taiyaku-workspace-'));
 afterAll(() => rmSync(userData, { recursive: true, force: true }));
@@ -135,8 +137,71 @@ describe('workspace service', () => {
     await workspace.closeAll();
   });
 
-  it('makes safe, unique file names', () => {
-    expect(projectFileName('a/b:c*?')).toBe('a_b_c__.taiyaku');
-    expect(projectFileName('..')).toBe('Untitled.taiyaku');
+  it('realigns on the Node side and journals the result as a plain replaceAlignment command', async () => {
+    const first = service();
+    const created = await first.create({
+      name: 'Realigned',
+      source: { text: english },
+      target: { text: japanese },
+    });
+    await first.apply(created.path, { type: 'pin', beadIndices: [0] });
+    const realigned = await first.realign(created.path);
+    expect(realigned).toMatchObject({ applied: true, revision: 2 });
+    expect(realigned.command?.type).toBe('replaceAlignment');
+    const alignment =
+      realigned.command?.type === 'replaceAlignment' ? realigned.command.alignment : null;
+    expect(alignment?.sentenceBeads[0]).toMatchObject({ pinned: true, confidence: 1 });
+    expect(realigned.sentenceBeadCount).toBe(alignment?.sentenceBeads.length);
+    const journal = await readJournal(created.path, 0);
+    expect(journal.entries.map((entry) => entry.kind === 'command' && entry.command.type)).toEqual([
+      'pin',
+      'replaceAlignment',
+    ]);
+    // After a crash, opening replays the journal: the realignment comes back without the aligner.
+    const replayed = replayJournal(created.project, journal.entries);
+    expect(replayed.applied).toBe(2);
+    expect(replayed.project.alignment.sentenceBeads).toEqual(alignment?.sentenceBeads);
+    await first.closeAll();
+  });
+
+  it('refuses a realignment when the aligner fails or the rows changed while it ran', async () => {
+    const inProcess = createInProcessAlignmentEngine();
+    let gate: Promise<void> = Promise.resolve();
+    let fail = false;
+    const workspace = createWorkspaceService({
+      userDataDirectory: userData,
+      appVersion: '0.0.0-test',
+      alignment: {
+        align: (...args) => inProcess.align(...args),
+        realign: async (alignment, pinned) => {
+          await gate;
+          if (fail) throw new Error('engine exploded');
+          return inProcess.realign(alignment, pinned);
+        },
+        close: async () => {},
+      },
+    });
+    const created = await workspace.create({
+      name: 'Refused realign',
+      source: { text: english },
+      target: { text: japanese },
+    });
+    let release: () => void = () => {};
+    gate = new Promise((resolve) => (release = resolve));
+    const realigning = workspace.realign(created.path);
+    await workspace.apply(created.path, { type: 'pin', beadIndices: [0] });
+    release();
+    expect(await realigning).toMatchObject({
+      applied: false,
+      reason: 'Realignment failed: the rows changed while realigning; try again',
+    });
+    gate = Promise.resolve();
+    fail = true;
+    expect(await workspace.realign(created.path)).toMatchObject({
+      applied: false,
+      reason: 'Realignment failed: engine exploded',
+      revision: 1,
+    });
+    await workspace.closeAll();
   });
 });

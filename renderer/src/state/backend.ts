@@ -1,3 +1,4 @@
+import { messageOf } from '../errors';
 import { invoke } from '../ipc';
 import type { ReviewBackend } from './reviewStore';
 
@@ -20,7 +21,7 @@ export const ipcBackend: ReviewBackend = {
       } catch (error) {
         // Moved, deleted or damaged beyond its backup since last time: start with the sample, and say why.
         const sample = await invoke('project:open', {});
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = messageOf(error);
         return {
           ...sample,
           warnings: [
@@ -35,6 +36,7 @@ export const ipcBackend: ReviewBackend = {
   openSample: () => invoke('project:open', {}),
   create: (request) => invoke('project:create', request),
   apply: (path, command) => invoke('project:apply', { path, command }),
+  realign: (path) => invoke('project:realign', { path }),
   undo: (path) => invoke('project:undo', { path }),
   redo: (path) => invoke('project:redo', { path }),
   save: (path) => invoke('project:save', { path }),

@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import type { ApplyResult, WorkspaceSnapshot } from '../../../core/ipc/contract';
-import { toReviewCommand } from '../../../core/ipc/reviewCommands';
 import { createExampleProject } from '../../../core/project/exampleProject.testkit';
 import {
   canRedo,
@@ -12,7 +11,8 @@ import {
   undo,
   type ReviewHistory,
 } from '../../../core/review/history';
-import type { RealignFunction } from '../../../core/review/session';
+import { pinnedBeadIndices } from '../../../core/review/alignmentEdits';
+import type { RealignFunction } from '../../../core/review/arbitraries.testkit';
 import { createReviewStore, type ReviewBackend } from './reviewStore';
 import { visibleRows } from './selectors';
 import { performAction } from '../features/workspace/actions';
@@ -55,15 +55,22 @@ function fakeBackend(options: { refuse?: boolean } = {}) {
     apply: async (path, command) => {
       const open = projects.get(path)!;
       if (options.refuse) return answer(path, false, { reason: 'Refused by the fake.' });
-      const { history, result } = executeCommand(open.history, toReviewCommand(command, rescore));
+      const { history, result } = executeCommand(open.history, command);
       if (!result.ok || history === open.history) return answer(path, false);
       open.history = history;
       open.revision += 1;
-      return answer(
-        path,
-        true,
-        command.type === 'realign' ? { alignment: history.present.alignment } : {},
-      );
+      return answer(path, true);
+    },
+    realign: async (path) => {
+      const open = projects.get(path)!;
+      const alignment = open.history.present.alignment;
+      const command = {
+        type: 'replaceAlignment' as const,
+        alignment: rescore(alignment, pinnedBeadIndices(alignment)),
+      };
+      open.history = executeCommand(open.history, command).history;
+      open.revision += 1;
+      return answer(path, true, { command });
     },
     undo: async (path) => {
       const open = projects.get(path)!;
@@ -154,10 +161,12 @@ describe('the review store', () => {
     const store = createReviewStore(backend);
     await store.getState().load();
     await store.getState().run({ type: 'pin', beadIndices: [0] });
-    expect(await store.getState().run({ type: 'realign' })).toBe(true);
+    expect(await store.getState().realign()).toBe(true);
     const beads = store.getState().history?.present.alignment.sentenceBeads;
     expect(beads?.map((bead) => bead.confidence)).toEqual([1, 0.42]);
-    expect(store.getState().history?.past.at(-1)?.label.en).toBe('realign');
+    expect(store.getState().history?.past.at(-1)?.step).toEqual({ type: 'replaceAlignment' });
+    expect(store.getState().revision).toBe(2);
+    expect(store.getState().inFlight).toBe(0);
   });
 
   it('filters rows with the core filters and keeps the result for the same filter', async () => {

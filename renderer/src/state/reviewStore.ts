@@ -1,146 +1,34 @@
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import type {
-  ApplyResult,
-  IpcRequest,
-  RecentProject,
-  SaveStatus,
-  WorkspaceSnapshot,
-} from '../../../core/ipc/contract';
-import { toReviewCommand, type WireCommand } from '../../../core/ipc/reviewCommands';
-import type { ProjectFile } from '../../../core/project/projectFile';
+import { createStore } from 'zustand/vanilla';
+import type { ApplyResult, WorkspaceSnapshot } from '../../../core/ipc/contract';
+import type { RowFilter } from '../../../core/review/filters';
 import {
   canRedo,
   canUndo,
   createHistory,
   executeCommand,
-  recordSession,
   redo,
   undo,
   type ReviewHistory,
 } from '../../../core/review/history';
-import type { RowFilter } from '../../../core/review/filters';
-import type { ReviewCommand } from '../../../core/review/session';
+import { messageOf } from '../errors';
 import type { UiLanguage } from '../i18n';
+import type { Notice, ReviewActions, ReviewBackend, ReviewState, ReviewStore } from './reviewTypes';
 
-const REALIGN_LABEL = { en: 'realign', ja: '再整列' };
+export type {
+  CreateProjectRequest,
+  Notice,
+  ProjectMeta,
+  ReviewActions,
+  ReviewBackend,
+  ReviewState,
+  ReviewStore,
+  UiState,
+} from './reviewTypes';
 
-/** What `project:create` takes: two texts, or one bilingual document. */
-export type CreateProjectRequest = IpcRequest<'project:create'>;
+const OUT_OF_STEP = 'The view was out of step with the saved project and has been reloaded.';
 
-/** What the store needs from the transport; `ipc.ts` in the app, a fake in tests. */
-export interface ReviewBackend {
-  /** Opens a project; without a path, the project to start with (command line, else the sample). */
-  open(path?: string): Promise<WorkspaceSnapshot>;
-  /** Opens the project to start with: the command line's, else `remembered` (the last one), else the sample. */
-  openInitial(remembered?: string): Promise<WorkspaceSnapshot>;
-  /** Opens the built-in sample. */
-  openSample(): Promise<WorkspaceSnapshot>;
-  create(request: CreateProjectRequest): Promise<WorkspaceSnapshot>;
-  saveAs(path: string, newPath: string): Promise<WorkspaceSnapshot>;
-  close(path: string): Promise<void>;
-  recent(): Promise<RecentProject[]>;
-  apply(path: string, command: WireCommand): Promise<ApplyResult>;
-  undo(path: string): Promise<ApplyResult>;
-  redo(path: string): Promise<ApplyResult>;
-  save(path: string): Promise<SaveStatus>;
-  status(path: string): Promise<SaveStatus>;
-}
-
-/** The open project's fields besides the session. */
-export type ProjectMeta = Omit<ProjectFile, 'alignment' | 'annotations'>;
-
-/** A message for the reviewer, shown once. */
-export interface Notice {
-  readonly id: number;
-  readonly kind: 'info' | 'warning' | 'error';
-  readonly message: string;
-}
-
-/** UI state that is not undoable and not saved with the project. */
-export interface UiState {
-  /** 0-based index of the selected sentence bead, or null. */
-  readonly selectedBead: number | null;
-  readonly uiLanguage: UiLanguage;
-  /** True while the flag dialog (new annotation on the current text selection) is open. */
-  readonly flagDialogOpen: boolean;
-  /** The annotation open in the edit dialog (panel Edit button, shortcut E), or null. */
-  readonly editingAnnotationId: string | null;
-  /** The annotation focused in the panel and highlighted in the text, or null. */
-  readonly selectedAnnotationId: string | null;
-  /** Which rows the view shows (search text included); `{}` shows every row. */
-  readonly filter: RowFilter;
-}
-
-export interface ReviewState {
-  readonly status: 'idle' | 'loading' | 'ready' | 'failed';
-  readonly loadError: string | null;
-  readonly path: string | null;
-  readonly meta: ProjectMeta | null;
-  readonly isSample: boolean;
-  /** The undoable session, mirrored from the Node side (which owns the saved copy). */
-  readonly history: ReviewHistory | null;
-  /** The Node side's revision after the last acknowledged change. */
-  readonly revision: number;
-  /** Changes sent and not yet acknowledged. */
-  readonly inFlight: number;
-  readonly saveStatus: SaveStatus | null;
-  /** The revision `saveStatus` was asked for: a newer revision means a change not yet known to be on disk. */
-  readonly saveStatusRevision: number;
-  readonly ui: UiState;
-  readonly notices: readonly Notice[];
-}
-
-export interface ReviewActions {
-  /**
-   * Opens the first project of a session (see `ReviewBackend.openInitial`; `remembered` is the last project the UI
-   * had open). Failure shows on the whole screen.
-   */
-  load(remembered?: string): Promise<void>;
-  /** Opens another project in place of this one (which is saved and released); throws with the reason on failure. */
-  openProject(path: string): Promise<void>;
-  /** Creates a project and opens it in place of this one; throws with the Node side's reason on failure. */
-  createProject(request: CreateProjectRequest): Promise<void>;
-  /** Saves this project under a new path and continues there (undo history kept); throws on failure. */
-  saveAs(newPath: string): Promise<void>;
-  /** Saves and closes this project, then opens the sample. */
-  closeProject(): Promise<void>;
-  recentProjects(): Promise<RecentProject[]>;
-  /**
-   * Carries out a review command: applied here at once (the same pure core function the Node side runs, so both copies
-   * agree), then sent; a refusal or disagreement from the Node side rolls this copy back to the saved state.
-   */
-  run(command: WireCommand): Promise<boolean>;
-  undo(): Promise<void>;
-  redo(): Promise<void>;
-  save(): Promise<void>;
-  refreshSaveStatus(): Promise<void>;
-  selectBead(index: number | null): void;
-  /** Changes the row filter: given fields replace the current ones (`undefined` removes a criterion). */
-  setFilter(changes: Partial<RowFilter>): void;
-  clearFilter(): void;
-  setUiLanguage(language: UiLanguage): void;
-  /** Opens or closes the flag dialog (the "flag selection" shortcut and button open it). */
-  setFlagDialogOpen(open: boolean): void;
-  /** Focuses an annotation (panel click, next/previous flag); also selects the row that holds it when given. */
-  selectAnnotation(id: string | null, beadIndex?: number | null): void;
-  /** Opens the edit dialog on annotation `id`, or closes it (null). */
-  setEditingAnnotation(id: string | null): void;
-  notify(kind: Notice['kind'], message: string): void;
-  dismissNotice(id: number): void;
-}
-
-export type ReviewStore = StoreApi<ReviewState & ReviewActions>;
-
-function localCommand(command: WireCommand): ReviewCommand | null {
-  // Realignment needs the alignment engine's dictionaries, which live on the Node side: it is applied from the answer.
-  if (command.type === 'realign') return null;
-  return toReviewCommand(command, () => {
-    throw new Error('realignment runs on the Node side');
-  });
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function unsaved(error: unknown): string {
+  return `The change could not be saved (${messageOf(error)}); the view shows the saved project.`;
 }
 
 /** Creates the workspace store: testable without React (STYLE.md §4). */
@@ -304,50 +192,48 @@ export function createReviewStore(
       async run(command) {
         const { history, path } = get();
         if (!history || !path) return false;
-        const local = localCommand(command);
-        let expected = history;
-        if (local) {
-          const { history: next, result } = executeCommand(history, local);
-          if (!result.ok) {
-            notify('info', result.reason);
-            return false;
-          }
-          if (next === history) return false;
-          if (result.ok && result.note) notify('info', result.note);
-          expected = next;
-          set((state) => ({ history: next, inFlight: state.inFlight + 1 }));
-        } else set((state) => ({ inFlight: state.inFlight + 1 }));
+        const { history: next, result } = executeCommand(history, command);
+        if (!result.ok) {
+          notify('info', result.reason);
+          return false;
+        }
+        if (next === history) return false;
+        if (result.note) notify('info', result.note);
+        set((state) => ({ history: next, inFlight: state.inFlight + 1 }));
         try {
           const answer = await enqueue(() => backend.apply(path, command));
-          if (!local) {
-            set((state) => ({ inFlight: state.inFlight - 1, revision: answer.revision }));
-            if (!answer.applied || !answer.alignment) {
-              notify('info', answer.reason ?? 'Nothing changed.');
-              return false;
-            }
-            const current = get().history!;
-            set({
-              history: recordSession(
-                current,
-                { alignment: answer.alignment, annotations: current.present.annotations },
-                REALIGN_LABEL,
-              ),
-            });
-            return true;
-          }
-          if (!answer.applied || !acknowledge(answer, expected)) {
-            await resync(
-              answer.reason
-                ? `Not applied: ${answer.reason}`
-                : 'The view was out of step with the saved project and has been reloaded.',
-            );
+          if (!answer.applied || !acknowledge(answer, next)) {
+            await resync(answer.reason ? `Not applied: ${answer.reason}` : OUT_OF_STEP);
             return false;
           }
           return true;
         } catch (error) {
-          await resync(
-            `The change could not be saved (${error instanceof Error ? error.message : String(error)}); the view shows the saved project.`,
-          );
+          await resync(unsaved(error));
+          return false;
+        }
+      },
+
+      async realign() {
+        const path = get().path;
+        if (!get().history || !path) return false;
+        set((state) => ({ inFlight: state.inFlight + 1 }));
+        try {
+          const answer = await enqueue(() => backend.realign(path));
+          if (!answer.applied || !answer.command) {
+            set((state) => ({ inFlight: state.inFlight - 1, revision: answer.revision }));
+            notify('info', answer.reason ?? 'Nothing changed.');
+            return false;
+          }
+          // The aligner's dictionaries live on the Node side: it computed and applied the command; run the same here.
+          const { history: next, result } = executeCommand(get().history!, answer.command);
+          set({ history: next });
+          if (!result.ok || !acknowledge(answer, next)) {
+            await resync(OUT_OF_STEP);
+            return false;
+          }
+          return true;
+        } catch (error) {
+          await resync(unsaved(error));
           return false;
         }
       },
@@ -379,10 +265,7 @@ export function createReviewStore(
           const status = await enqueue(() => backend.save(path));
           set({ saveStatus: status, saveStatusRevision: get().revision });
         } catch (error) {
-          notify(
-            'error',
-            `Could not save: ${error instanceof Error ? error.message : String(error)}. Your changes are kept; try again.`,
-          );
+          notify('error', `Could not save: ${messageOf(error)}. Your changes are kept; try again.`);
         }
       },
 

@@ -1,5 +1,5 @@
 import type { DocumentAlignment, Side } from '../../../../core/alignment/types';
-import { originalOffsetOfCaret } from '../../../../core/review/session';
+import { originalOffsetOfCaret } from '../../../../core/review/splitSentence';
 
 /** A caret inside one sentence of the aligned view. */
 export interface SentenceCaret {

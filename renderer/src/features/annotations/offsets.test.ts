@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../../../core/alignment/types';
-import { segmentDisplayText } from '../../../../core/review/session';
+import { segmentDisplayText } from '../../../../core/review/splitSentence';
 import { displayMap, displayRange, originalEnd, originalStart, sliceHighlights } from './offsets';
 
 function segmentOf(text: string, pieces: { start: number; end: number }[]): Segment {

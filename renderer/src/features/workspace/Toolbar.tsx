@@ -20,7 +20,8 @@ import {
   type MantineColorScheme,
 } from '@mantine/core';
 import { nextRow, previousRow } from '../../../../core/review/filters';
-import { redoLabel, undoLabel, canRedo, canUndo } from '../../../../core/review/history';
+import { canRedo, canUndo } from '../../../../core/review/history';
+import { redoLabel, undoLabel } from '../../state/commandLabels';
 import {
   MQM_CATEGORIES,
   SEVERITIES,
@@ -360,7 +361,7 @@ export function Toolbar({
   const history = useReview((state) => state.history);
   const undo = useReview((state) => state.undo);
   const redo = useReview((state) => state.redo);
-  const run = useReview((state) => state.run);
+  const realign = useReview((state) => state.realign);
   const setFlagDialogOpen = useReview((state) => state.setFlagDialogOpen);
   const [realigning, setRealigning] = useState(false);
   const undoText = history ? undoLabel(history, language) : t('undo');
@@ -444,7 +445,7 @@ export function Toolbar({
               onClick={async () => {
                 setRealigning(true);
                 try {
-                  await run({ type: 'realign' });
+                  await realign();
                 } finally {
                   setRealigning(false);
                 }

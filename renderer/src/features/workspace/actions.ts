@@ -1,5 +1,5 @@
 import type { Side } from '../../../../core/alignment/types';
-import type { WireCommand } from '../../../../core/ipc/reviewCommands';
+import type { ReviewCommand } from '../../../../core/review/commands';
 import { beadOfSentence } from '../../../../core/review/anchoring';
 import { nextRow, previousRow, stepIssue } from '../../../../core/review/filters';
 import type { MessageKey } from '../../i18n';
@@ -36,7 +36,7 @@ function clampSelection(store: ReviewStore, wanted: number): void {
 
 async function runOnRow(
   store: ReviewStore,
-  command: WireCommand,
+  command: ReviewCommand,
   selectAfter: number,
 ): Promise<void> {
   const before = store.getState().ui.selectedBead;

@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentAlignment } from '../alignment/types';
+import { checkAlignment } from '../alignment/invariants';
+import { pinnedBeadIndices } from './alignmentEdits';
+import { applyCommand, runCommand } from './commands';
+import { beadShapes, dropLastBead, mergeUnpinnedRuns, sample } from './arbitraries.testkit';
+
+describe('sample alignment', () => {
+  it('is valid', () => {
+    expect(checkAlignment(sample().alignment)).toEqual([]);
+    expect(beadShapes(sample().alignment)).toEqual(['0|0:0', '0|1:1', '1|2,3:2', '1|4:3']);
+  });
+});
+
+describe('merge', () => {
+  it('merges a bead with the next one inside a clause bead and pins the result', () => {
+    const result = runCommand(sample(), { type: 'mergeWithNext', beadIndex: 0 });
+    expect(result.ok).toBe(true);
+    expect(beadShapes(result.session.alignment)).toEqual(['0|0,1:0,1*', '1|2,3:2', '1|4:3']);
+    expect(result.session.alignment.sentenceBeads[0]!.confidence).toBe(1);
+    expect(result.ok && result.note).toBeUndefined();
+  });
+
+  it('merges with the previous bead', () => {
+    const session = applyCommand(sample(), { type: 'mergeWithPrevious', beadIndex: 3 });
+    expect(beadShapes(session.alignment)).toEqual(['0|0:0', '0|1:1', '1|2,3,4:2,3*']);
+  });
+
+  it('joins the clause beads when the rows lie in different clauses, and says so', () => {
+    const result = runCommand(sample(), { type: 'mergeWithNext', beadIndex: 1 });
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.note).toMatch(/clause rows 1–2 were joined/);
+    const alignment = result.session.alignment;
+    expect(alignment.clauseBeads).toHaveLength(1);
+    expect(alignment.clauseBeads[0]).toMatchObject({
+      sourceIndices: [0, 1],
+      targetIndices: [0, 1],
+      pinned: true,
+    });
+    expect(beadShapes(alignment)).toEqual(['0|0:0', '0|1,2,3:1,2*', '0|4:3']);
+  });
+
+  it('refuses to merge past either end', () => {
+    const first = runCommand(sample(), { type: 'mergeWithPrevious', beadIndex: 0 });
+    const last = runCommand(sample(), { type: 'mergeWithNext', beadIndex: 3 });
+    expect(first).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/no neighbouring row/),
+    });
+    expect(last.ok).toBe(false);
+  });
+
+  it('returns the very same session object when refused', () => {
+    const session = sample();
+    expect(applyCommand(session, { type: 'mergeWithNext', beadIndex: 99 })).toBe(session);
+  });
+});
+
+describe('splitBead', () => {
+  it('splits between sentences, giving the first part n source and m target sentences', () => {
+    const session = applyCommand(sample(), {
+      type: 'splitBead',
+      beadIndex: 2,
+      sourceCount: 1,
+      targetCount: 1,
+    });
+    expect(beadShapes(session.alignment)).toEqual(['0|0:0', '0|1:1', '1|2:2*', '1|3:*', '1|4:3']);
+  });
+
+  it('refuses a split that leaves a part empty or asks for too many sentences', () => {
+    const empty = runCommand(sample(), {
+      type: 'splitBead',
+      beadIndex: 2,
+      sourceCount: 0,
+      targetCount: 0,
+    });
+    const all = runCommand(sample(), {
+      type: 'splitBead',
+      beadIndex: 2,
+      sourceCount: 2,
+      targetCount: 1,
+    });
+    const tooMany = runCommand(sample(), {
+      type: 'splitBead',
+      beadIndex: 2,
+      sourceCount: 3,
+      targetCount: 0,
+    });
+    expect([empty.ok, all.ok, tooMany.ok]).toEqual([false, false, false]);
+  });
+});
+
+describe('moveSentence', () => {
+  it('moves the first sentence of a side to the previous bead', () => {
+    const session = applyCommand(sample(), {
+      type: 'moveSentence',
+      beadIndex: 3,
+      side: 'target',
+      direction: 'previous',
+    });
+    expect(beadShapes(session.alignment)).toEqual(['0|0:0', '0|1:1', '1|2,3:2,3*', '1|4:*']);
+  });
+
+  it('moves the last sentence of a side to the next bead', () => {
+    const session = applyCommand(sample(), {
+      type: 'moveSentence',
+      beadIndex: 2,
+      side: 'source',
+      direction: 'next',
+    });
+    expect(beadShapes(session.alignment)).toEqual(['0|0:0', '0|1:1', '1|2:2*', '1|3,4:3*']);
+  });
+
+  it('drops a bead that the move leaves empty', () => {
+    const detached = applyCommand(sample(), { type: 'detachSide', beadIndex: 3, side: 'source' });
+    expect(beadShapes(detached.alignment)).toEqual(['0|0:0', '0|1:1', '1|2,3:2', '1|:3*', '1|4:*']);
+    const session = applyCommand(detached, {
+      type: 'moveSentence',
+      beadIndex: 4,
+      side: 'source',
+      direction: 'previous',
+    });
+    expect(beadShapes(session.alignment)).toEqual(['0|0:0', '0|1:1', '1|2,3:2', '1|4:3*']);
+  });
+
+  it('joins clause beads when moving across a clause boundary', () => {
+    const result = runCommand(sample(), {
+      type: 'moveSentence',
+      beadIndex: 2,
+      side: 'source',
+      direction: 'previous',
+    });
+    expect(result.ok && result.note).toMatch(/joined/);
+    expect(beadShapes(result.session.alignment)).toEqual(['0|0:0', '0|1,2:1*', '0|3:2*', '0|4:3']);
+  });
+
+  it('refuses a move with no neighbour or no sentence on that side', () => {
+    expect(
+      runCommand(sample(), {
+        type: 'moveSentence',
+        beadIndex: 0,
+        side: 'source',
+        direction: 'previous',
+      }).ok,
+    ).toBe(false);
+    const detached = applyCommand(sample(), { type: 'detachSide', beadIndex: 0, side: 'target' });
+    expect(
+      runCommand(detached, {
+        type: 'moveSentence',
+        beadIndex: 0,
+        side: 'target',
+        direction: 'next',
+      }),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/no target sentence/) });
+  });
+});
+
+describe('detachSide', () => {
+  it('puts one side of a bead into a bead of its own after the kept side', () => {
+    const session = applyCommand(sample(), { type: 'detachSide', beadIndex: 2, side: 'target' });
+    expect(beadShapes(session.alignment)).toEqual(['0|0:0', '0|1:1', '1|2,3:*', '1|:2*', '1|4:3']);
+  });
+
+  it('refuses when a side is already empty', () => {
+    const once = applyCommand(sample(), { type: 'detachSide', beadIndex: 2, side: 'target' });
+    expect(runCommand(once, { type: 'detachSide', beadIndex: 2, side: 'source' }).ok).toBe(false);
+  });
+});
+
+describe('pin and unpin', () => {
+  it('pins with confidence 1 and unpins by dropping the flag', () => {
+    const pinned = applyCommand(sample(), { type: 'pin', beadIndices: [1, 3] });
+    expect(beadShapes(pinned.alignment)).toEqual(['0|0:0', '0|1:1*', '1|2,3:2', '1|4:3*']);
+    expect(pinned.alignment.sentenceBeads[1]!.confidence).toBe(1);
+    const unpinned = applyCommand(pinned, { type: 'unpin', beadIndices: [1] });
+    expect(unpinned.alignment.sentenceBeads[1]).not.toHaveProperty('pinned');
+    expect(unpinned.alignment.sentenceBeads[1]!.confidence).toBe(1);
+  });
+
+  it('returns the same session when nothing changes, and refuses unknown rows', () => {
+    const pinned = applyCommand(sample(), { type: 'pin', beadIndices: [1] });
+    expect(applyCommand(pinned, { type: 'pin', beadIndices: [1] })).toBe(pinned);
+    expect(applyCommand(pinned, { type: 'unpin', beadIndices: [0] })).toBe(pinned);
+    expect(runCommand(pinned, { type: 'pin', beadIndices: [7] }).ok).toBe(false);
+  });
+});
+
+describe('replaceAlignment (realignment)', () => {
+  it('applies a realignment that keeps the pinned beads', () => {
+    const pinned = applyCommand(sample(), { type: 'pin', beadIndices: [1] });
+    expect(pinnedBeadIndices(pinned.alignment)).toEqual([1]);
+    const alignment = mergeUnpinnedRuns(pinned.alignment, pinnedBeadIndices(pinned.alignment));
+    const session = applyCommand(pinned, { type: 'replaceAlignment', alignment });
+    expect(beadShapes(session.alignment)).toEqual(['0|0:0', '0|1:1*', '1|2,3,4:2,3']);
+  });
+
+  it('refuses a broken result, a result that loses a pinned bead, and one of other sentences', () => {
+    const session = applyCommand(sample(), { type: 'pin', beadIndices: [0] });
+    const replace = (alignment: DocumentAlignment) =>
+      runCommand(session, { type: 'replaceAlignment', alignment });
+    expect(replace(dropLastBead(session.alignment, [0]))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/broken alignment/),
+    });
+    const unpinned = {
+      ...session.alignment,
+      sentenceBeads: session.alignment.sentenceBeads.map(({ pinned: _pinned, ...bead }) => bead),
+    };
+    expect(replace(mergeUnpinnedRuns(unpinned, []))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/did not keep confirmed row 1/),
+    });
+    const split = applyCommand(session, {
+      type: 'splitSentence',
+      side: 'source',
+      sentenceIndex: 2,
+      offset: session.alignment.source.sentences[2]!.start + 6,
+    });
+    expect(replace(split.alignment)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/changed the source text or its sentences/),
+    });
+  });
+});
