@@ -13,7 +13,8 @@ import { ProjectDialogs } from '../projects/ProjectDialogs';
 import type { ProjectDialog } from '../projects/ProjectMenu';
 import { performAction, splitRow, type ActionContext } from './actions';
 import { HelpOverlay } from './HelpOverlay';
-import { NoticeBanners, NoticeToasts } from './Notices';
+import { NoticeBanners } from './NoticeBanners';
+import { NoticeToasts } from './NoticeToasts';
 import {
   isControlKey,
   isMacPlatform,
