@@ -227,6 +227,8 @@ export const en = {
   noWords: 'The source has no words to measure against.',
   // Shared
   languageName: 'English',
+  // BCP 47 tag for dates, times and numbers (en-GB: 24-hour times, day before month; numbers as en-US)
+  locale: 'en-GB',
   sourceShort: 'EN',
   targetShort: 'JA',
   projectPathPlaceholder: '/path/to/project.taiyaku',

@@ -216,6 +216,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   rejectedNote: '却下 {count} 件（集計外）',
   noWords: '原文に語がないため、1,000 語あたりの値を計算できません。',
   languageName: '日本語',
+  locale: 'ja-JP',
   sourceShort: 'EN',
   targetShort: 'JA',
   projectPathPlaceholder: '/path/to/project.taiyaku',

@@ -45,7 +45,7 @@ export function AnnotationCard({
   const selectAnnotation = useReview((state) => state.selectAnnotation);
   const orphaned = isOrphaned(session, annotation);
   const diff = annotationSuggestionDiff(session, annotation);
-  const time = new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', {
+  const time = new Intl.DateTimeFormat(t('locale'), {
     dateStyle: 'medium',
     timeStyle: 'short',
   }).format(new Date(annotation.updatedAt));

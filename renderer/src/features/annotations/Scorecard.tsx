@@ -32,7 +32,7 @@ export function Scorecard() {
     [session, threshold],
   );
   if (!card) return null;
-  const number = new Intl.NumberFormat(language === 'ja' ? 'ja-JP' : 'en-US', {
+  const number = new Intl.NumberFormat(t('locale'), {
     maximumFractionDigits: 2,
   });
 

@@ -6,7 +6,6 @@ import classes from './Workspace.module.css';
 /** "Saved 12:03" / "Saving…" / the save error in red. */
 export function SaveIndicator() {
   const t = useMessages();
-  const language = useReview((state) => state.ui.uiLanguage);
   const status = useReview((state) => state.saveStatus);
   const busy = useReview(
     (state) =>
@@ -35,7 +34,7 @@ export function SaveIndicator() {
     );
   }
   const time = status?.lastSavedAt
-    ? new Date(status.lastSavedAt).toLocaleTimeString(language === 'ja' ? 'ja-JP' : 'en-GB', {
+    ? new Date(status.lastSavedAt).toLocaleTimeString(t('locale'), {
         hour: '2-digit',
         minute: '2-digit',
       })
