@@ -248,6 +248,8 @@ export const en = {
   categoryWithSubtype: '{path} ({subtype})',
   subtypeEntry: '{category}: {subtype}',
   // Review commands, for "Undo merge" / "Redo split"
+  undoCommand: 'Undo {command}',
+  redoCommand: 'Redo {command}',
   'commandLabel.mergeWithNext': 'merge',
   'commandLabel.mergeWithPrevious': 'merge',
   'commandLabel.splitBead': 'split',

@@ -234,6 +234,8 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   categoryAll: '{category}（すべて）',
   categoryWithSubtype: '{path}（{subtype}）',
   subtypeEntry: '{category}：{subtype}',
+  undoCommand: '元に戻す: {command}',
+  redoCommand: 'やり直す: {command}',
   'commandLabel.mergeWithNext': '結合',
   'commandLabel.mergeWithPrevious': '結合',
   'commandLabel.splitBead': '分割',
