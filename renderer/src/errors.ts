@@ -1,4 +1,4 @@
-/** The message of a caught error for the reviewer: an Error's message, or the thrown value as text. */
+/** A readable message for anything thrown or rejected: an Error's message, else its string form. */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { alignmentFromSentences } from '../../../core/review/alignmentFromSentences';
 import { applyCommandToHistory, createHistory, undo } from '../../../core/review/history';
 import { createSession } from '../../../core/review/session';
-import { redoLabel, stepLabel, undoLabel } from './commandLabels';
+import { messages } from '../i18n';
+import { redoLabel, stepMessageKey, undoLabel } from './commandLabels';
 
 const start = createHistory(
   createSession(
@@ -40,8 +41,12 @@ describe('command labels', () => {
   });
 
   it('names each kind of step', () => {
-    expect(stepLabel({ type: 'mergeWithNext' })).toEqual({ en: 'merge', ja: '結合' });
-    expect(stepLabel({ type: 'setAnnotationStatus', status: 'rejected' }).en).toBe('reject issue');
-    expect(stepLabel({ type: 'replaceAlignment' })).toEqual({ en: 'realign', ja: '再整列' });
+    const words = (step: Parameters<typeof stepMessageKey>[0]) => [
+      messages.en[stepMessageKey(step)],
+      messages.ja[stepMessageKey(step)],
+    ];
+    expect(words({ type: 'mergeWithNext' })).toEqual(['merge', '結合']);
+    expect(words({ type: 'setAnnotationStatus', status: 'rejected' })[0]).toBe('reject issue');
+    expect(words({ type: 'replaceAlignment' })).toEqual(['realign', '再整列']);
   });
 });

@@ -11,7 +11,7 @@ import {
   type ReviewHistory,
 } from '../../../core/review/history';
 import { messageOf } from '../errors';
-import type { UiLanguage } from '../i18n';
+import { formatMessage, messages, type MessageKey, type UiLanguage } from '../i18n';
 import type { Notice, ReviewActions, ReviewBackend, ReviewState, ReviewStore } from './reviewTypes';
 
 export type {
@@ -89,19 +89,20 @@ export function createReviewStore(
       }));
       if (snapshot.recovery) notify('warning', snapshot.recovery);
       if (snapshot.migratedFrom !== undefined)
-        notify(
-          'info',
-          `The project was in an older format (version ${snapshot.migratedFrom}); it is saved in the current one from now on.`,
-        );
+        notify('info', word('noticeMigrated', { version: snapshot.migratedFrom }));
       for (const warning of snapshot.warnings) notify('warning', warning);
     };
+
+    /** A notice in the UI language (the store's own words live in the catalogues like every other). */
+    const word = (key: MessageKey, values?: Readonly<Record<string, string | number>>) =>
+      formatMessage(messages[get().ui.uiLanguage][key], values);
 
     /** Saves and releases a project the reviewer has left; a failure is reported, never blocks the new one. */
     const releaseQuietly = async (path: string) => {
       try {
         await enqueue(() => backend.close(path));
       } catch (error) {
-        notify('warning', `The previous project could not be closed cleanly: ${messageOf(error)}`);
+        notify('warning', word('noticePreviousNotClosed', { reason: messageOf(error) }));
       }
     };
 
@@ -221,7 +222,7 @@ export function createReviewStore(
           const answer = await enqueue(() => backend.realign(path));
           if (!answer.applied || !answer.command) {
             set((state) => ({ inFlight: state.inFlight - 1, revision: answer.revision }));
-            notify('info', answer.reason ?? 'Nothing changed.');
+            notify('info', answer.reason ?? word('noticeNothingChanged'));
             return false;
           }
           // The aligner's dictionaries live on the Node side: it computed and applied the command; run the same here.
@@ -265,7 +266,7 @@ export function createReviewStore(
           const status = await enqueue(() => backend.save(path));
           set({ saveStatus: status, saveStatusRevision: get().revision });
         } catch (error) {
-          notify('error', `Could not save: ${messageOf(error)}. Your changes are kept; try again.`);
+          notify('error', word('noticeSaveFailed', { reason: messageOf(error) }));
         }
       },
 

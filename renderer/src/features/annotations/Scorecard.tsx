@@ -1,12 +1,13 @@
-import { useDeferredValue, useMemo, useState } from 'react';
-import { Badge, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useDeferredValue, useMemo } from 'react';
+import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { DEFAULT_MQM_THRESHOLD } from '../../../../core/project/projectFile';
-import { SEVERITIES, SEVERITY_LABELS } from '../../../../core/review/mqm';
+import { SEVERITIES } from '../../../../core/review/mqm';
 import { buildScorecard } from '../../../../core/review/scorecard';
 import { useReview } from '../../state/ReviewStoreContext';
+import { useMessages, useUiLanguage } from '../../useMessages';
+import { severityLabel } from './labels';
 import { SEVERITY_COLOR } from './severityColor';
-import { useAnnotationMessages } from './useAnnotationMessages';
-import { useUpdateSettings } from './useUpdateSettings';
+import { ThresholdInput } from './ThresholdInput';
 import classes from './annotations.module.css';
 
 /**
@@ -14,7 +15,8 @@ import classes from './annotations.module.css';
  * saved with the project), issues per severity and per dimension.
  */
 export function Scorecard() {
-  const { t, language } = useAnnotationMessages();
+  const t = useMessages();
+  const language = useUiLanguage();
   // Counting a long document's source words takes ~0.1 s: let the rows paint first, then score (also on later
   // changes, the text stays responsive while the card catches up).
   const session = useDeferredValue(
@@ -30,7 +32,7 @@ export function Scorecard() {
     [session, threshold],
   );
   if (!card) return null;
-  const number = new Intl.NumberFormat(language === 'ja' ? 'ja-JP' : 'en-US', {
+  const number = new Intl.NumberFormat(t('locale'), {
     maximumFractionDigits: 2,
   });
 
@@ -88,7 +90,7 @@ export function Scorecard() {
                 fullWidth
                 styles={{ label: { overflow: 'visible' } }}
               >
-                {SEVERITY_LABELS[severity][language]} {card.bySeverity[severity].count}
+                {severityLabel(severity, language)} {card.bySeverity[severity].count}
               </Badge>
             ))}
         </SimpleGrid>
@@ -119,45 +121,5 @@ export function Scorecard() {
         )}
       </Stack>
     </Paper>
-  );
-}
-
-/** The pass mark, saved with the project on Enter or when the field loses focus. */
-function ThresholdInput({ threshold }: { threshold: number }) {
-  const { t } = useAnnotationMessages();
-  const notify = useReview((state) => state.notify);
-  const updateSettings = useUpdateSettings();
-  // Keyed by the saved value: a change from elsewhere (undo, another window) resets the draft.
-  const [draft, setDraft] = useState<number | string>(threshold);
-  const commit = () => {
-    const value = typeof draft === 'number' ? draft : Number.parseFloat(draft);
-    if (!Number.isFinite(value) || value < 0) {
-      setDraft(threshold);
-      return;
-    }
-    if (value === threshold) return;
-    updateSettings({ mqmThreshold: value }).catch((error: unknown) => {
-      setDraft(threshold);
-      notify(
-        'error',
-        t('thresholdFailed', { error: error instanceof Error ? error.message : String(error) }),
-      );
-    });
-  };
-  return (
-    <NumberInput
-      size="xs"
-      label={t('threshold')}
-      value={draft}
-      onChange={setDraft}
-      onBlur={commit}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') commit();
-      }}
-      min={0}
-      step={1}
-      decimalScale={2}
-      allowNegative={false}
-    />
   );
 }

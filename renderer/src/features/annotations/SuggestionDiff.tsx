@@ -1,6 +1,6 @@
 import { VisuallyHidden } from '@mantine/core';
 import type { DiffPart } from '../../../../core/review/suggestionDiff';
-import { useAnnotationMessages } from './useAnnotationMessages';
+import { useMessages } from '../../useMessages';
 import classes from './annotations.module.css';
 
 /**
@@ -8,7 +8,7 @@ import classes from './annotations.module.css';
  * underlined, each announced to screen readers ("deleted", "inserted") since colour and line style are visual only.
  */
 export function SuggestionDiff({ parts, lang }: { parts: readonly DiffPart[]; lang: string }) {
-  const { t } = useAnnotationMessages();
+  const t = useMessages();
   return (
     <span className={classes.diff} lang={lang} data-testid="suggestion-diff">
       {parts.map((part, index) => {

@@ -1,14 +1,24 @@
-import { ANNOTATION_STATUS_LABELS, MQM_SUBTYPES } from '../../../../core/project/annotation';
-import type { Annotation } from '../../../../core/review/annotation';
+import { MQM_SUBTYPES } from '../../../../core/project/annotation';
+import type { Annotation, AnnotationStatus } from '../../../../core/review/annotation';
 import {
   MQM_CATEGORIES,
-  SEVERITY_LABELS,
   mqmCategory,
   mqmCategoryLabel,
+  type Severity,
 } from '../../../../core/review/mqm';
-import type { UiLanguage } from '../../i18n';
+import { formatMessage, messages, type UiLanguage } from '../../i18n';
 
 /** Display labels of MQM categories, subtypes, severities and statuses in the UI language. */
+
+/** `Major`: a severity in the UI language. */
+export function severityLabel(severity: Severity, language: UiLanguage): string {
+  return messages[language][`severity.${severity}`];
+}
+
+/** `Open`: a review status in the UI language. */
+export function statusLabel(status: AnnotationStatus, language: UiLanguage): string {
+  return messages[language][`status.${status}`];
+}
 
 type SubtypeEntry = { readonly id: string; readonly label: { en: string; ja: string } };
 
@@ -28,16 +38,18 @@ export function categoryPath(
     ? [mqmCategoryLabel(category.parent, language), category.label[language]]
     : [mqmCategoryLabel(categoryId, language)];
   const sub = subtype ? subtypesOf(categoryId).find((entry) => entry.id === subtype) : undefined;
-  const tail = sub ? (language === 'ja' ? `（${sub.label.ja}）` : ` (${sub.label.en})`) : '';
-  return parts.join(' › ') + tail;
+  const path = parts.join(' › ');
+  return sub
+    ? formatMessage(messages[language].categoryWithSubtype, { path, subtype: sub.label[language] })
+    : path;
 }
 
 /** One line for a tooltip or a screen reader: `Major · Accuracy › Mistranslation (Verb tense) · Open`. */
 export function annotationSummary(annotation: Annotation, language: UiLanguage): string {
   return [
-    SEVERITY_LABELS[annotation.severity][language],
+    severityLabel(annotation.severity, language),
     categoryPath(annotation.category, annotation.subtype, language),
-    ANNOTATION_STATUS_LABELS[annotation.status][language],
+    statusLabel(annotation.status, language),
   ].join(' · ');
 }
 
@@ -65,21 +77,15 @@ export interface CategoryGroup {
  * (`Mistranslation: verb tense`). `withSubtypes` false gives categories only (for filters).
  */
 export function categoryGroups(language: UiLanguage, withSubtypes = true): CategoryGroup[] {
+  const words = messages[language];
   const groups: CategoryGroup[] = [];
   for (const category of MQM_CATEGORIES) {
     if (!category.parent) {
       // In the picker a dimension is an issue of its own; in a filter it stands for everything under it.
-      const general = withSubtypes
-        ? language === 'ja'
-          ? '（全般）'
-          : ' (general)'
-        : language === 'ja'
-          ? '（すべて）'
-          : ' (all)';
-      groups.push({
-        group: category.label[language],
-        items: [{ value: category.id, label: category.label[language] + general }],
+      const label = formatMessage(withSubtypes ? words.categoryGeneral : words.categoryAll, {
+        category: category.label[language],
       });
+      groups.push({ group: category.label[language], items: [{ value: category.id, label }] });
       continue;
     }
     const group = groups[groups.length - 1];
@@ -89,10 +95,11 @@ export function categoryGroups(language: UiLanguage, withSubtypes = true): Categ
     for (const subtype of subtypesOf(category.id)) {
       group.items.push({
         value: categoryValue(category.id, subtype.id),
-        label:
-          language === 'ja'
-            ? `${category.label.ja}：${subtype.label.ja}`
-            : `${category.label.en}: ${subtype.label.en.toLowerCase()}`,
+        // Lower case reads as a refinement in English; Japanese has no case, so this changes nothing there.
+        label: formatMessage(words.subtypeEntry, {
+          category: category.label[language],
+          subtype: subtype.label[language].toLowerCase(),
+        }),
       });
     }
   }

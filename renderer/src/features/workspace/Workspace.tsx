@@ -7,12 +7,14 @@ import { visibleRows } from '../../state/selectors';
 import { useMessages } from '../../useMessages';
 import { AlignedView } from '../alignment/AlignedView';
 import type { SentenceCaret } from '../alignment/caret';
-import { AnnotationPanel, FlagDialogHost } from '../annotations/AnnotationPanel';
+import { AnnotationPanel } from '../annotations/AnnotationPanel';
+import { FlagDialogHost } from '../annotations/FlagDialogHost';
 import { ProjectDialogs } from '../projects/ProjectDialogs';
 import type { ProjectDialog } from '../projects/ProjectMenu';
 import { performAction, splitRow, type ActionContext } from './actions';
 import { HelpOverlay } from './HelpOverlay';
-import { NoticeBanners, NoticeToasts } from './Notices';
+import { NoticeBanners } from './NoticeBanners';
+import { NoticeToasts } from './NoticeToasts';
 import {
   isControlKey,
   isMacPlatform,

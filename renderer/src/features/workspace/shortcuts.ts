@@ -292,3 +292,8 @@ export function isControlKey(target: EventTarget | null, key: string): boolean {
     null
   );
 }
+
+/** `Undo (Ctrl+Z)`: a label with the first chord of the action's shortcut, for tooltips. */
+export function shortcutHint(label: string, action: ShortcutAction, isMac: boolean): string {
+  return `${label} (${formatChord(shortcutOf(action).chords[0]!, isMac)})`;
+}
