@@ -56,6 +56,19 @@ describe('parseProjectFile', () => {
     });
   });
 
+  it('never quotes the text of a file that is not JSON', () => {
+    expect(parseProjectJson('root:SECRET:19000')).toEqual({
+      ok: false,
+      error: { code: 'not-json', message: 'This file is not a Taiyaku project (not valid JSON).' },
+    });
+    expect(parseProjectJson('{"a": "SECRET"')).toMatchObject({
+      error: { message: 'This file is not a Taiyaku project (not valid JSON: at position 14).' },
+    });
+    expect(parseProjectJson('["SECRET",')).toMatchObject({
+      error: { message: 'This file is not a Taiyaku project (not valid JSON: it ends too early).' },
+    });
+  });
+
   it('reports schema problems with readable paths', () => {
     const project = exampleWithAnnotation();
     const annotation = project.annotations[0] as Annotation;

@@ -229,11 +229,23 @@ export function parseProjectJson(json: string): ParseProjectResult {
       ok: false,
       error: {
         code: 'not-json',
-        message: `The project file is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+        message: `This file is not a Taiyaku project (not valid JSON${describeJsonSyntaxError(error)}).`,
       },
     };
   }
   return parseProjectFile(data);
+}
+
+/**
+ * Where `JSON.parse` failed, without any of the file's content: `JSON.parse` quotes the text around the fault ("Unexpected
+ * token 'r', "root:$6$…" is not valid JSON"), and a file that is not a project may be anything, a password file
+ * included. Returns `: it ends too early`, `: at position 42` (UTF-16 code units) or nothing.
+ */
+function describeJsonSyntaxError(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  if (/end of JSON input/i.test(message)) return ': it ends too early';
+  const position = /at position (\d+)/.exec(message)?.[1];
+  return position === undefined ? '' : `: at position ${position}`;
 }
 
 /**

@@ -110,7 +110,9 @@ describe('a damaged project file', () => {
       /^The project file was damaged; opened the backup from \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.$/,
     );
     expect(opened.recovery?.backupSavedAt).toBe(SAVE_TIME.toISOString());
-    expect(opened.recovery?.problem).toContain('not valid JSON');
+    expect(opened.recovery?.problem).toBe(
+      'review.taiyaku is not a Taiyaku project (not valid JSON: at position 40).',
+    );
     await store.save(path, withAnnotations(opened.project, 5));
     expect(await readFile(backupPathOf(path), 'utf8')).toBe(backupBefore);
     await store.save(path, withAnnotations(opened.project, 6));

@@ -62,6 +62,28 @@ describe('damaged files', () => {
     expect(store.isOpen(path)).toBe(false);
   });
 
+  it('never quotes the content of a file that is not a project', async () => {
+    const secret = 'root:$6$SECRET-HASH-0123456789:19000:0:99999:7:::';
+    for (const [name, content] of [
+      ['shadow.taiyaku', `${secret}\n`],
+      ['json.taiyaku', JSON.stringify({ password: secret })],
+      ['array.taiyaku', `["${secret}"`],
+    ] as const) {
+      const path = join(fixture.directory, name);
+      await writeFile(path, content);
+      const error = await fixture
+        .newStore()
+        .open(path)
+        .catch((caught: unknown) => caught as Error);
+      expect(error).toBeInstanceOf(Error);
+      const { message, issues } = error as Error & { issues?: string[] };
+      expect(message).toContain(name);
+      expect(message).toContain('is not a Taiyaku project');
+      expect(message).not.toContain('SECRET');
+      expect(String(issues)).not.toContain('SECRET');
+    }
+  });
+
   it('reports a project that does not exist', async () => {
     await expect(
       fixture.newStore().open(join(fixture.directory, 'none.taiyaku')),

@@ -106,7 +106,10 @@ async function readCandidate(path: string): Promise<Candidate> {
     ok: false,
     error: new ProjectStoreError(
       'damaged',
-      `${basename(path)} could not be opened. ${error.message}`,
+      // Core's messages for a file that is not a project never quote its content (it may be anything).
+      error.code === 'not-json' || error.code === 'not-a-project'
+        ? error.message.replace(/^This file /, `${basename(path)} `)
+        : `${basename(path)} could not be opened. ${error.message}`,
       error.code === 'invalid' ? error.issues : undefined,
     ),
   };
