@@ -2,7 +2,15 @@ import { ServiceError } from '../serviceError';
 
 /** Why a store operation failed; `code` (from `ServiceError`) is what the UI branches on, `reason` is finer. */
 export type ProjectStoreFailure =
-  'locked' | 'lock-lost' | 'not-found' | 'not-open' | 'damaged' | 'newer-version' | 'io';
+  | 'locked'
+  | 'lock-lost'
+  | 'not-found'
+  | 'not-open'
+  | 'damaged'
+  | 'newer-version'
+  /** Not a regular file (a FIFO, a device, a folder) or larger than any project: refused unread, no backup tried. */
+  | 'not-a-project'
+  | 'io';
 
 /** A project store failure with a message a reviewer can act on. */
 export class ProjectStoreError extends ServiceError {

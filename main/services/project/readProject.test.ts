@@ -1,8 +1,10 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile, execFileSync } from 'node:child_process';
+import { readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createExampleProject } from '../../../core/project/exampleProject';
 import { backupPathOf } from './atomicReplace';
+import { MAX_PROJECT_FILE_BYTES } from './readProject';
 import { useStoreFixture, withAnnotations } from './storeTestFixture';
 
 // Reading goes through the store's open, as the app does; a failed open also releases the project.
@@ -90,6 +92,69 @@ describe('damaged files', () => {
     ).rejects.toMatchObject({
       reason: 'not-found',
       code: 'not-found',
+    });
+  });
+});
+
+/** What `promise` settles to, or `'still waiting'` after `ms`: a hang fails the assertion instead of the test run. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | 'still waiting'> {
+  return Promise.race([
+    promise,
+    new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), ms)),
+  ]);
+}
+
+describe.skipIf(process.platform === 'win32')('paths that are not regular files', () => {
+  it('refuses a FIFO at once instead of waiting for a writer', async () => {
+    const path = join(fixture.directory, 'pipe.taiyaku');
+    execFileSync('mkfifo', [path]);
+    try {
+      const outcome = await within(
+        fixture
+          .newStore()
+          .open(path)
+          .catch((caught: unknown) => caught),
+        2_000,
+      );
+      expect(outcome).toMatchObject({
+        reason: 'not-a-project',
+        code: 'refused',
+        message: 'pipe.taiyaku is not a Taiyaku project (it is a FIFO, not a regular file).',
+      });
+    } finally {
+      // Were a read blocked on the FIFO, give it a writer, so the blocked file-system thread is freed.
+      execFile('sh', ['-c', 'exec timeout 2 sh -c \': > "$0"\' "$1"', 'sh', path], () => {});
+    }
+  });
+
+  it('refuses a character device at once instead of reading it forever', async () => {
+    const outcome = await within(
+      fixture
+        .newStore()
+        .open('/dev/zero')
+        .catch((caught: unknown) => caught),
+      2_000,
+    );
+    expect(outcome).toMatchObject({
+      reason: 'not-a-project',
+      message: 'zero is not a Taiyaku project (it is a device, not a regular file).',
+    });
+  });
+
+  it('refuses a file larger than a project can be, without reading it', async () => {
+    const path = join(fixture.directory, 'huge.taiyaku');
+    await writeFile(path, '');
+    await truncate(path, MAX_PROJECT_FILE_BYTES + 1); // sparse: no disk space used
+    const outcome = await within(
+      fixture
+        .newStore()
+        .open(path)
+        .catch((caught: unknown) => caught),
+      2_000,
+    );
+    expect(outcome).toMatchObject({
+      reason: 'not-a-project',
+      message: `huge.taiyaku is not a Taiyaku project (it is larger than ${MAX_PROJECT_FILE_BYTES / 1_000_000} MB).`,
     });
   });
 });

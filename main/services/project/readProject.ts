@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseProjectJson } from '../../../core/project/projectFile';
 import type { ProjectFile } from '../../../core/project/projectFile';
@@ -8,7 +10,15 @@ import { ProjectStoreError } from './projectStoreError';
 /**
  * Reading a project file: parse, validate and migrate it (core/project/projectFile), and when it is damaged or
  * missing, fall back to its backup with a message saying so.
+ *
+ * Only regular files are read, and only up to `MAX_PROJECT_FILE_BYTES`: the path comes from the reviewer (or from a
+ * request to the loopback host), and a FIFO would block one of Node's few file-system threads until a writer comes,
+ * a device like /dev/zero never ends. Such a path is refused unread, without falling back to the backup (it is not a
+ * damaged project, and a save must not replace it).
  */
+
+/** The largest project file read (a 10,000-bead project is a few MB); anything bigger is refused unread. */
+export const MAX_PROJECT_FILE_BYTES = 512_000_000;
 
 /** Set when the project file could not be used and its backup was opened instead. */
 export interface ProjectRecovery {
@@ -40,7 +50,9 @@ export async function readProjectFile(requestedPath: string): Promise<OpenedProj
   const path = resolve(requestedPath);
   const main = await readCandidate(path);
   if (main.ok) return withMigration(path, main);
-  if (main.error.reason === 'newer-version') throw main.error;
+  if (main.error.reason === 'newer-version' || main.error.reason === 'not-a-project') {
+    throw main.error;
+  }
 
   const backup = await readCandidate(backupPathOf(path));
   if (backup.ok) {
@@ -77,26 +89,9 @@ type Candidate =
   | { ok: false; error: ProjectStoreError };
 
 async function readCandidate(path: string): Promise<Candidate> {
-  let json: string;
-  try {
-    json = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      return {
-        ok: false,
-        error: new ProjectStoreError('not-found', `There is no file at ${path}.`),
-      };
-    }
-    return {
-      ok: false,
-      error: new ProjectStoreError(
-        'io',
-        `Could not read ${basename(path)}: ${(error as Error).message}`,
-      ),
-    };
-  }
-  const parsed = parseProjectJson(json);
+  const read = await readRegularFile(path);
+  if (!read.ok) return read;
+  const parsed = parseProjectJson(read.bytes.toString('utf8'));
   if (parsed.ok) return parsed;
   const { error } = parsed;
   if (error.code === 'newer-version') {
@@ -113,6 +108,99 @@ async function readCandidate(path: string): Promise<Candidate> {
       error.code === 'invalid' ? error.issues : undefined,
     ),
   };
+}
+
+/**
+ * The bytes of `path` when it is a regular file of at most `MAX_PROJECT_FILE_BYTES`. It is opened non-blocking (so a
+ * FIFO returns at once instead of waiting for a writer), its type and size are checked on the open handle (no race
+ * with a rename), and the read stops past the limit even if the file grows meanwhile.
+ */
+async function readRegularFile(
+  path: string,
+): Promise<{ ok: true; bytes: Buffer } | { ok: false; error: ProjectStoreError }> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return {
+      ok: false,
+      error:
+        code === 'ENOENT'
+          ? new ProjectStoreError('not-found', `There is no file at ${path}.`)
+          : new ProjectStoreError(
+              'io',
+              `Could not read ${basename(path)}: ${(error as Error).message}`,
+            ),
+    };
+  }
+  try {
+    const info = await handle.stat();
+    const tooLarge = notAProjectError(
+      path,
+      `it is larger than ${MAX_PROJECT_FILE_BYTES / 1_000_000} MB`,
+    );
+    if (!info.isFile()) {
+      return {
+        ok: false,
+        error: notAProjectError(path, `it is ${describeFileType(info)}, not a regular file`),
+      };
+    }
+    if (info.size > MAX_PROJECT_FILE_BYTES) return { ok: false, error: tooLarge };
+    const bytes = await readAtMost(handle, MAX_PROJECT_FILE_BYTES, info.size);
+    return bytes === undefined ? { ok: false, error: tooLarge } : { ok: true, bytes };
+  } catch (error) {
+    return {
+      ok: false,
+      error: new ProjectStoreError(
+        'io',
+        `Could not read ${basename(path)}: ${(error as Error).message}`,
+      ),
+    };
+  } finally {
+    await handle.close().catch(() => {});
+  }
+}
+
+/** Reads to the end, or returns undefined as soon as more than `limit` bytes came. `expected` sizes the first read. */
+async function readAtMost(
+  handle: FileHandle,
+  limit: number,
+  expected: number,
+): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let chunkSize = Math.min(expected, limit) + 1;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(chunkSize, limit + 1 - total));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) return Buffer.concat(chunks, total);
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > limit) return undefined;
+    chunkSize = 1024 * 1024;
+  }
+}
+
+function describeFileType(info: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string {
+  if (info.isDirectory()) return 'a folder';
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isSocket()) return 'a socket';
+  return 'something else';
+}
+
+function notAProjectError(path: string, problem: string): ProjectStoreError {
+  return new ProjectStoreError(
+    'not-a-project',
+    `${basename(path)} is not a Taiyaku project (${problem}).`,
+  );
 }
 
 function withMigration(
