@@ -4,7 +4,7 @@ import type { ProjectFile } from '../../core/project/projectFile';
 import { removeStrayTemporaryFiles, replaceFileAtomically } from './project/atomicReplace';
 import { alreadyOpenError, DEFAULT_LOCK_STALE_MS, lockProject } from './project/projectLock';
 import { ProjectStoreError } from './project/projectStoreError';
-import { isGoodProjectFile, readProjectFile } from './project/readProject';
+import { isGoodProjectFile, readProjectFileForEditing } from './project/readProject';
 import type { OpenedProject } from './project/readProject';
 import { RecentProjects } from './project/recentProjects';
 import type { RecentProject } from './project/recentProjects';
@@ -17,8 +17,10 @@ import type { RecentProject } from './project/recentProjects';
  *   so a crash leaves the old or the new file; stray temporary files are removed on the next open.
  * - `projectLock.ts`: one writer per project (proper-lockfile plus an owner record, so a crashed holder's lock is
  *   broken at once).
- * - `readProject.ts`: parse and migrate a project file, falling back to its backup with a message when it is damaged;
- *   the next save then leaves that good `.bak` alone instead of backing up the damaged file.
+ * - `readProject.ts`: parse and migrate a project file (regular files only, up to `MAX_PROJECT_FILE_BYTES`); when only
+ *   some annotations are invalid, open the rest and set those aside; when it is damaged beyond that, fall back to its
+ *   backup; each with a message. A damaged file is first copied to `<name>.damaged-<time>`, and the next save leaves
+ *   the `.bak` alone instead of backing up the damaged file.
  * - `recentProjects.ts`: the recent projects list in the user-data folder.
  *
  * Plain Node, no Electron: the Electron main process, the loopback host and the command line share it.
@@ -28,8 +30,9 @@ export { backupPathOf, replaceFileAtomically } from './project/atomicReplace';
 export { DEFAULT_LOCK_STALE_MS, lockOwnerPathOf, lockPathOf } from './project/projectLock';
 export { ProjectStoreError } from './project/projectStoreError';
 export type { ProjectStoreFailure } from './project/projectStoreError';
-export { readProjectFile } from './project/readProject';
+export { damagedCopyPathOf, MAX_PROJECT_FILE_BYTES, readProjectFile } from './project/readProject';
 export type { OpenedProject, ProjectRecovery } from './project/readProject';
+export type { QuarantinedAnnotation } from '../../core/project/projectFile';
 export { MAX_RECENT_PROJECTS, RECENT_PROJECTS_FILE } from './project/recentProjects';
 export type { RecentProject } from './project/recentProjects';
 
@@ -53,7 +56,10 @@ export interface ProjectStoreOptions {
 
 /** The project files one app process has open, and how it reads, writes and remembers them. */
 export interface ProjectStore {
-  /** Locks and reads a project (falling back to its backup when damaged), and records it as recent. */
+  /**
+   * Locks and reads a project (setting invalid annotations aside, or falling back to its backup when damaged beyond
+   * them; a damaged file is first copied aside), and records it as recent.
+   */
   open(path: string): Promise<OpenedProject>;
   /** Saves a project this store has open (or has saved with `saveAs`). Saves to one path run one after another. */
   save(path: string, project: ProjectFile): Promise<SavedProject>;
@@ -159,7 +165,8 @@ export function createProjectStore(options: ProjectStoreOptions): ProjectStore {
       try {
         // Only while holding the lock: no other Taiyaku process is writing any of them.
         await removeStrayTemporaryFiles(path);
-        const opened = await readProjectFile(path);
+        const opened = await readProjectFileForEditing(path, now());
+        // A file that could not be used as it is (copied aside by now) must not become the backup.
         entry.mainFileGood = opened.recovery === undefined;
         await recent.remember(path, opened.project.name);
         return opened;

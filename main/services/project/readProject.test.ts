@@ -1,10 +1,10 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createExampleProject } from '../../../core/project/exampleProject';
 import { backupPathOf } from './atomicReplace';
-import { MAX_PROJECT_FILE_BYTES } from './readProject';
+import { MAX_PROJECT_FILE_BYTES, readProjectFile } from './readProject';
 import { useStoreFixture, withAnnotations } from './storeTestFixture';
 
 // Reading goes through the store's open, as the app does; a failed open also releases the project.
@@ -31,6 +31,16 @@ describe('damaged files', () => {
     expect(opened.recovery?.message).toMatch(
       /^The project file was missing; opened the backup from /,
     );
+  });
+
+  it('reads a damaged file without writing anything when not opening it for editing', async () => {
+    const path = await savedTwice();
+    await writeFile(path, '{"format": "taiyaku-project"');
+    const before = await readdir(fixture.directory);
+    const opened = await readProjectFile(path);
+    expect(opened.recovery).toMatchObject({ kind: 'backup' });
+    expect(opened.recovery?.message).not.toContain('kept as');
+    expect(await readdir(fixture.directory)).toEqual(before);
   });
 
   it('reports a damaged file with readable schema paths when the backup is unusable too', async () => {
