@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -202,5 +202,89 @@ describe('a project file with some unreadable annotations', () => {
     expect(opened.project.annotations).toHaveLength(3);
     expect(opened.recovery?.message).toContain('opened the backup');
     expect(await readFile(`${path}.damaged-20240501T120000Z`, 'utf8')).toBe(damaged);
+  });
+});
+
+describe('save as', () => {
+  /** A closed project saved twice at `name` (so it has a `.bak`); returns its path and both files' text. */
+  async function existingProject(
+    name = 'existing.taiyaku',
+  ): Promise<{ path: string; file: string; backup: string }> {
+    const path = join(fixture.directory, name);
+    const store = fixture.newStore();
+    const project = createExampleProject({ name: 'Existing' });
+    await store.saveAs(path, withAnnotations(project, 1));
+    await store.save(path, withAnnotations(project, 2));
+    await store.close(path);
+    return {
+      path,
+      file: await readFile(path, 'utf8'),
+      backup: await readFile(backupPathOf(path), 'utf8'),
+    };
+  }
+
+  it('refuses to replace an existing project unless told to overwrite it', async () => {
+    const { path, file, backup } = await existingProject();
+    const store = fixture.newStore();
+    const other = createExampleProject({ name: 'Other' });
+    await expect(store.saveAs(path, other)).rejects.toMatchObject({
+      reason: 'exists',
+      code: 'refused',
+      message: 'existing.taiyaku already exists. Replace it?',
+    });
+    expect(store.isOpen(path)).toBe(false);
+    expect(await readFile(path, 'utf8')).toBe(file);
+    expect(await readFile(backupPathOf(path), 'utf8')).toBe(backup);
+
+    const saved = await store.saveAs(path, other, undefined, { overwrite: true });
+    expect(saved.project.name).toBe('Other');
+    // The replaced project is its backup now, as after any save.
+    expect(await readFile(backupPathOf(path), 'utf8')).toBe(file);
+  });
+
+  it('counts a project whose file is missing but whose backup is there as existing', async () => {
+    const { path, backup } = await existingProject();
+    await rm(path);
+    await expect(
+      fixture.newStore().saveAs(path, createExampleProject({ name: 'Other' })),
+    ).rejects.toMatchObject({ reason: 'exists' });
+    expect(await readFile(backupPathOf(path), 'utf8')).toBe(backup);
+  });
+
+  it('never replaces a file that is not a project it can read, even when told to overwrite', async () => {
+    for (const [name, content] of [
+      ['notes.taiyaku', 'my notes, not a project'],
+      ['damaged.taiyaku', '{"format": "taiyaku-project", "schemaVer'],
+    ] as const) {
+      const path = join(fixture.directory, name);
+      await writeFile(path, content);
+      for (const options of [undefined, { overwrite: true }]) {
+        const store = fixture.newStore();
+        await expect(
+          store.saveAs(path, createExampleProject(), undefined, options),
+        ).rejects.toMatchObject({
+          reason: 'not-replaceable',
+          code: 'refused',
+          message: `${name} exists and is not a Taiyaku project this version can read, so Taiyaku will not replace it. Choose another name.`,
+        });
+        expect(store.isOpen(path)).toBe(false);
+      }
+      expect(await readFile(path, 'utf8')).toBe(content);
+      expect(await readdir(fixture.directory)).not.toContain(`${name}.bak`);
+    }
+  });
+
+  it('saves over the project it is editing without asking, and refuses one open in another window', async () => {
+    const { path } = await existingProject();
+    const { path: otherPath, file: otherFile } = await existingProject('other.taiyaku');
+    const store = fixture.newStore();
+    const opened = await store.open(path);
+    await store.open(otherPath);
+    await store.saveAs(path, withAnnotations(opened.project, 3), path);
+    await expect(store.saveAs(otherPath, opened.project, path)).rejects.toMatchObject({
+      reason: 'locked',
+    });
+    expect(await readFile(otherPath, 'utf8')).toBe(otherFile);
+    expect(store.isOpen(path)).toBe(true);
   });
 });

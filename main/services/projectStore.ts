@@ -4,10 +4,11 @@ import type { ProjectFile } from '../../core/project/projectFile';
 import { removeStrayTemporaryFiles, replaceFileAtomically } from './project/atomicReplace';
 import { alreadyOpenError, DEFAULT_LOCK_STALE_MS, lockProject } from './project/projectLock';
 import { ProjectStoreError } from './project/projectStoreError';
-import { isGoodProjectFile, readProjectFileForEditing } from './project/readProject';
+import { readProjectFileForEditing } from './project/readProject';
 import type { OpenedProject } from './project/readProject';
 import { RecentProjects } from './project/recentProjects';
 import type { RecentProject } from './project/recentProjects';
+import { checkSaveAsTarget } from './project/saveAsTarget';
 
 /**
  * Opens and saves `.taiyaku` project files so that work is never lost. The store is a thin façade over four parts in
@@ -22,6 +23,7 @@ import type { RecentProject } from './project/recentProjects';
  *   backup; each with a message. A damaged file is first copied to `<name>.damaged-<time>`, and the next save leaves
  *   the `.bak` alone instead of backing up the damaged file.
  * - `recentProjects.ts`: the recent projects list in the user-data folder.
+ * - `saveAsTarget.ts`: what Save as may replace (a readable project, when told to; nothing else ever).
  *
  * Plain Node, no Electron: the Electron main process, the loopback host and the command line share it.
  */
@@ -54,6 +56,15 @@ export interface ProjectStoreOptions {
   readonly lockStaleMs?: number;
 }
 
+/** How `saveAs` treats a path that is taken. */
+export interface SaveAsOptions {
+  /**
+   * Replace a project already at the path (the reviewer answered "Replace?"); its file becomes the `.bak`. Default
+   * false: such a save is refused with reason `exists`. Never replaces anything that is not a readable project.
+   */
+  readonly overwrite?: boolean;
+}
+
 /** The project files one app process has open, and how it reads, writes and remembers them. */
 export interface ProjectStore {
   /**
@@ -64,10 +75,18 @@ export interface ProjectStore {
   /** Saves a project this store has open (or has saved with `saveAs`). Saves to one path run one after another. */
   save(path: string, project: ProjectFile): Promise<SavedProject>;
   /**
-   * Saves a project under a new path: locks it (refusing a path open elsewhere), writes it, records it as recent and,
-   * when `previousPath` is given and different, releases that one.
+   * Saves a project under a new path: locks it (refusing a path open elsewhere, in this store too), writes it, records
+   * it as recent and, when `previousPath` is given and different, releases that one. A path that already holds a
+   * project (its file or its `.bak`) is refused with reason `exists` (code `refused`) unless `options.overwrite`; a
+   * path holding anything that is not a project this version reads is refused with `not-replaceable`, even with
+   * `overwrite`. Saving to `previousPath` itself (the project being edited) is a plain save and needs no `overwrite`.
    */
-  saveAs(path: string, project: ProjectFile, previousPath?: string): Promise<SavedProject>;
+  saveAs(
+    path: string,
+    project: ProjectFile,
+    previousPath?: string,
+    options?: SaveAsOptions,
+  ): Promise<SavedProject>;
   /** Releases the lock on a project. Flush its autosaver first. Closing a path that is not open does nothing. */
   close(path: string): Promise<void>;
   /** Releases every lock, for quitting. */
@@ -188,25 +207,29 @@ export function createProjectStore(options: ProjectStoreOptions): ProjectStore {
       return enqueue(entry, () => write(path, entry, project));
     },
 
-    async saveAs(requestedPath, project, previousPath) {
+    async saveAs(requestedPath, project, previousPath, saveAsOptions = {}) {
       const path = resolve(requestedPath);
+      const previous = previousPath === undefined ? undefined : resolve(previousPath);
       const existing = held.get(path);
-      const entry = existing ?? (await acquire(path));
+      if (existing !== undefined) {
+        // Held here: the project being edited (a plain save), or another project open in this store (refused, as a
+        // project open in another process is).
+        if (previous !== path) throw alreadyOpenError(path);
+        const saved = await enqueue(existing, () => write(path, existing, project));
+        await recent.remember(path, saved.project.name);
+        return saved;
+      }
+      const entry = await acquire(path);
       try {
-        if (existing === undefined) {
-          await removeStrayTemporaryFiles(path);
-          // Back up a file we are about to replace only when it is a good project: an unrelated or damaged file at
-          // the chosen path must not become the backup.
-          entry.mainFileGood = await isGoodProjectFile(path);
-        }
+        await removeStrayTemporaryFiles(path);
+        // Only a good project may be replaced, and it becomes the backup; see saveAsTarget.ts.
+        entry.mainFileGood = await checkSaveAsTarget(path, saveAsOptions.overwrite === true);
         const saved = await enqueue(entry, () => write(path, entry, project));
         await recent.remember(path, saved.project.name);
-        if (previousPath !== undefined && resolve(previousPath) !== path) {
-          await releaseHeld(resolve(previousPath));
-        }
+        if (previous !== undefined) await releaseHeld(previous);
         return saved;
       } catch (error) {
-        if (existing === undefined) await releaseHeld(path);
+        await releaseHeld(path);
         throw error;
       }
     },

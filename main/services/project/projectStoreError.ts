@@ -10,6 +10,10 @@ export type ProjectStoreFailure =
   | 'newer-version'
   /** Not a regular file (a FIFO, a device, a folder) or larger than any project: refused unread, no backup tried. */
   | 'not-a-project'
+  /** Save as: a project is already at that path; the UI asks "Replace?" and saves again with `overwrite: true`. */
+  | 'exists'
+  /** Save as: what is at that path is not a project this version reads; never replaced, even with `overwrite`. */
+  | 'not-replaceable'
   | 'io';
 
 /** A project store failure with a message a reviewer can act on. */
