@@ -3,6 +3,7 @@ import { serializeProjectFile, stampProjectForSave } from '../../core/project/pr
 import type { ProjectFile } from '../../core/project/projectFile';
 import { removeStrayTemporaryFiles, replaceFileAtomically } from './project/atomicReplace';
 import { alreadyOpenError, DEFAULT_LOCK_STALE_MS, lockProject } from './project/projectLock';
+import type { ProjectLock } from './project/projectLock';
 import { ProjectStoreError } from './project/projectStoreError';
 import { readProjectFileForEditing } from './project/readProject';
 import type { OpenedProject } from './project/readProject';
@@ -16,8 +17,8 @@ import { checkSaveAsTarget } from './project/saveAsTarget';
  *
  * - `atomicReplace.ts`: a save replaces the file atomically (temp file, fsync, keep `.bak`, rename, fsync the folder),
  *   so a crash leaves the old or the new file; stray temporary files are removed on the next open.
- * - `projectLock.ts`: one writer per project (proper-lockfile plus an owner record, so a crashed holder's lock is
- *   broken at once).
+ * - `projectLock.ts`: one writer per project (proper-lockfile plus an owner record: a live holder's lock is never
+ *   taken over, a crashed holder's is broken at once, and a holder can check it still holds the lock).
  * - `readProject.ts`: parse and migrate a project file (regular files only, up to `MAX_PROJECT_FILE_BYTES`); when only
  *   some annotations are invalid, open the rest and set those aside; when it is damaged beyond that, fall back to its
  *   backup; each with a message. A damaged file is first copied to `<name>.damaged-<time>`, and the next save leaves
@@ -52,7 +53,10 @@ export interface ProjectStoreOptions {
   readonly appVersion: string;
   /** Clock, for tests. */
   readonly now?: () => Date;
-  /** See `DEFAULT_LOCK_STALE_MS`; proper-lockfile's minimum is 2,000 ms. */
+  /**
+   * See `DEFAULT_LOCK_STALE_MS` (5 minutes); proper-lockfile's minimum is 2,000 ms. Only for locks whose owner cannot
+   * be checked: a live owner on this machine keeps its lock whatever its age.
+   */
   readonly lockStaleMs?: number;
 }
 
@@ -91,8 +95,15 @@ export interface ProjectStore {
   close(path: string): Promise<void>;
   /** Releases every lock, for quitting. */
   closeAll(): Promise<void>;
-  /** True when this store holds the lock on `path`. */
+  /** True when this store holds the lock on `path` (as far as it knows: see `assertStillOwner`). */
   isOpen(path: string): boolean;
+  /**
+   * Resolves when this store still holds the lock on `path` on disk (its lock folder is there and the owner record is
+   * this store's); otherwise rejects with `lock-lost` (the lock was taken over, e.g. by another machine that thought
+   * it stale; every later save is refused too) or `not-open`. A stat and a read of a tiny file: cheap enough to call
+   * before each journal append. `save` checks it itself.
+   */
+  assertStillOwner(path: string): Promise<void>;
   /** The recent projects, most recent first, at most `MAX_RECENT_PROJECTS`. */
   recentProjects(): Promise<RecentProject[]>;
   /** Drops a path from the recent list (e.g. one the reviewer removed). */
@@ -100,7 +111,7 @@ export interface ProjectStore {
 }
 
 interface HeldProject {
-  release: () => Promise<void>;
+  lock?: ProjectLock;
   /** The lock was lost (refresh failed, or another process took it over): saving is refused. */
   compromised?: Error;
   /**
@@ -121,12 +132,8 @@ export function createProjectStore(options: ProjectStoreOptions): ProjectStore {
 
   async function acquire(path: string): Promise<HeldProject> {
     if (held.has(path)) throw alreadyOpenError(path);
-    const entry: HeldProject = {
-      release: async () => {},
-      mainFileGood: false,
-      queue: Promise.resolve(),
-    };
-    entry.release = await lockProject(path, staleMs, (error) => {
+    const entry: HeldProject = { mainFileGood: false, queue: Promise.resolve() };
+    entry.lock = await lockProject(path, staleMs, (error) => {
       entry.compromised = error;
     });
     held.set(path, entry);
@@ -138,7 +145,21 @@ export function createProjectStore(options: ProjectStoreOptions): ProjectStore {
     if (entry === undefined) return;
     held.delete(path);
     await entry.queue.catch(() => {});
-    await entry.release();
+    await entry.lock?.release();
+  }
+
+  /** Throws `lock-lost` (and marks the entry so) unless this store still holds the lock on disk. */
+  async function assertOwner(path: string, entry: HeldProject): Promise<void> {
+    if (entry.compromised === undefined && !(await entry.lock?.isStillOwner())) {
+      entry.compromised = new Error('its lock was taken over');
+    }
+    if (entry.compromised !== undefined) {
+      throw new ProjectStoreError(
+        'lock-lost',
+        `Taiyaku lost its hold on ${basename(path)} (${entry.compromised.message}), so another window may be ` +
+          'editing it. Use Save As to keep your changes in a new file.',
+      );
+    }
   }
 
   function enqueue<T>(entry: HeldProject, task: () => Promise<T>): Promise<T> {
@@ -152,13 +173,7 @@ export function createProjectStore(options: ProjectStoreOptions): ProjectStore {
     entry: HeldProject,
     project: ProjectFile,
   ): Promise<SavedProject> {
-    if (entry.compromised !== undefined) {
-      throw new ProjectStoreError(
-        'lock-lost',
-        `Taiyaku lost its hold on ${basename(path)} (${entry.compromised.message}), so another window may be ` +
-          'editing it. Use Save As to keep your changes in a new file.',
-      );
-    }
+    await assertOwner(path, entry);
     const stamped = stampProjectForSave(project, {
       appVersion: options.appVersion,
       now: now().toISOString(),
@@ -244,6 +259,15 @@ export function createProjectStore(options: ProjectStoreOptions): ProjectStore {
 
     isOpen(requestedPath) {
       return held.has(resolve(requestedPath));
+    },
+
+    async assertStillOwner(requestedPath) {
+      const path = resolve(requestedPath);
+      const entry = held.get(path);
+      if (entry === undefined) {
+        throw new ProjectStoreError('not-open', `${basename(path)} is not open in this window.`);
+      }
+      await assertOwner(path, entry);
     },
 
     recentProjects() {
