@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -92,6 +92,32 @@ describe('locking', () => {
     expect(await readFile(lockOwnerPathOf(path), 'utf8')).toBe(theirs);
     expect(await readdir(fixture.directory)).toContain('shared.taiyaku.lock');
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'does not hang on an owner record that is a FIFO',
+    async () => {
+      const path = await savedProject();
+      await mkdir(lockPathOf(path));
+      execFileSync('mkfifo', [lockOwnerPathOf(path)]);
+      try {
+        const outcome = await Promise.race([
+          fixture
+            .newStore()
+            .open(path)
+            .catch((caught: unknown) => caught),
+          new Promise((resolve) => setTimeout(() => resolve('still waiting'), 2_000)),
+        ]);
+        expect(outcome).toMatchObject({ reason: 'locked' });
+      } finally {
+        // Were a read blocked on the FIFO, give it a writer, so the blocked file-system thread is freed.
+        execFile(
+          'sh',
+          ['-c', 'exec timeout 2 sh -c \': > "$0"\' "$1"', 'sh', lockOwnerPathOf(path)],
+          () => {},
+        );
+      }
+    },
+  );
 
   it('takes over a stale lock that has no owner record', async () => {
     const path = await savedProject();

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import fs, { readFileSync, unlinkSync } from 'node:fs';
+import fs, { lstatSync, readFileSync, unlinkSync } from 'node:fs';
 import type { PathLike } from 'node:fs';
-import { readFile, rmdir, stat, unlink } from 'node:fs/promises';
+import { rmdir, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { replaceFileAtomically } from './atomicReplace';
 import { ProjectStoreError } from './projectStoreError';
+import { readRegularFile } from './regularFile';
 
 /**
  * One writer per project. Opening a project takes a lock (proper-lockfile: a `<name>.taiyaku.lock` folder whose mtime
@@ -130,11 +131,8 @@ export async function lockProject(
   async function isStillOwner(): Promise<boolean> {
     if (lost) return false;
     try {
-      const [folder, record] = await Promise.all([
-        stat(lockPathOf(path)),
-        readFile(lockOwnerPathOf(path), 'utf8'),
-      ]);
-      return folder.isDirectory() && (JSON.parse(record) as Partial<LockOwner>).token === token;
+      const [folder, owner] = await Promise.all([stat(lockPathOf(path)), readOwner(path)]);
+      return folder.isDirectory() && owner?.token === token;
     } catch {
       return false;
     }
@@ -179,6 +177,9 @@ function folderRemovalGuarded(isLost: () => boolean): typeof fs {
   };
 }
 
+/** An owner record is about 100 bytes; anything much larger is not one. */
+const MAX_OWNER_RECORD_BYTES = 4096;
+
 /** Owner records of the locks this process holds, with their tokens. */
 const heldOwnerRecords = new Map<string, string>();
 let exitHandlerInstalled = false;
@@ -193,7 +194,10 @@ function removeOwnerRecordsOnExit(): void {
   process.once('exit', () => {
     for (const [record, token] of heldOwnerRecords) {
       try {
-        if ((JSON.parse(readFileSync(record, 'utf8')) as Partial<LockOwner>).token === token) {
+        if (
+          lstatSync(record).isFile() &&
+          (JSON.parse(readFileSync(record, 'utf8')) as Partial<LockOwner>).token === token
+        ) {
           unlinkSync(record);
         }
       } catch {
@@ -205,8 +209,11 @@ function removeOwnerRecordsOnExit(): void {
 
 /** The recorded owner of a project's lock, when the record is readable. */
 async function readOwner(path: string): Promise<LockOwner | undefined> {
+  // Whatever lies at the record's name is read safely: a FIFO or a device there must not hang the open.
+  const read = await readRegularFile(lockOwnerPathOf(path), MAX_OWNER_RECORD_BYTES);
+  if (!read.ok) return undefined;
   try {
-    const owner = JSON.parse(await readFile(lockOwnerPathOf(path), 'utf8')) as Partial<LockOwner>;
+    const owner = JSON.parse(read.bytes.toString('utf8')) as Partial<LockOwner>;
     return typeof owner.hostname === 'string' && Number.isInteger(owner.pid)
       ? (owner as LockOwner)
       : undefined;

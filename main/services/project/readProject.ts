@@ -1,11 +1,9 @@
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseProjectJson, salvageProjectJson } from '../../../core/project/projectFile';
 import type { ProjectFile, QuarantinedAnnotation } from '../../../core/project/projectFile';
 import { backupPathOf, writeNewFileDurably } from './atomicReplace';
 import { ProjectStoreError } from './projectStoreError';
+import { readRegularFile } from './regularFile';
 
 /**
  * Reading a project file: parse, validate and migrate it (core/project/projectFile). When only some annotations are
@@ -208,7 +206,7 @@ async function readCandidate(
   path: string,
   options: { readonly salvage: boolean },
 ): Promise<Candidate> {
-  const read = await readRegularFile(path);
+  const read = await readProjectBytes(path);
   if (!read.ok) return read;
   const { bytes } = read;
   const json = bytes.toString('utf8');
@@ -232,90 +230,37 @@ async function readCandidate(
   };
 }
 
-/**
- * The bytes of `path` when it is a regular file of at most `MAX_PROJECT_FILE_BYTES`. It is opened non-blocking (so a
- * FIFO returns at once instead of waiting for a writer), its type and size are checked on the open handle (no race
- * with a rename), and the read stops past the limit even if the file grows meanwhile.
- */
-async function readRegularFile(
+/** `readRegularFile` (regularFile.ts) with its outcome as the store's errors. */
+async function readProjectBytes(
   path: string,
 ): Promise<{ ok: true; bytes: Buffer } | { ok: false; error: ProjectStoreError }> {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return {
-      ok: false,
-      error:
-        code === 'ENOENT'
-          ? new ProjectStoreError('not-found', `There is no file at ${path}.`)
-          : new ProjectStoreError(
-              'io',
-              `Could not read ${basename(path)}: ${(error as Error).message}`,
-            ),
-    };
-  }
-  try {
-    const info = await handle.stat();
-    const tooLarge = notAProjectError(
-      path,
-      `it is larger than ${MAX_PROJECT_FILE_BYTES / 1_000_000} MB`,
-    );
-    if (!info.isFile()) {
+  const read = await readRegularFile(path, MAX_PROJECT_FILE_BYTES);
+  if (read.ok) return read;
+  switch (read.problem) {
+    case 'missing':
       return {
         ok: false,
-        error: notAProjectError(path, `it is ${describeFileType(info)}, not a regular file`),
+        error: new ProjectStoreError('not-found', `There is no file at ${path}.`),
       };
-    }
-    if (info.size > MAX_PROJECT_FILE_BYTES) return { ok: false, error: tooLarge };
-    const bytes = await readAtMost(handle, MAX_PROJECT_FILE_BYTES, info.size);
-    return bytes === undefined ? { ok: false, error: tooLarge } : { ok: true, bytes };
-  } catch (error) {
-    return {
-      ok: false,
-      error: new ProjectStoreError(
-        'io',
-        `Could not read ${basename(path)}: ${(error as Error).message}`,
-      ),
-    };
-  } finally {
-    await handle.close().catch(() => {});
+    case 'not-regular':
+      return {
+        ok: false,
+        error: notAProjectError(path, `it is ${read.fileType}, not a regular file`),
+      };
+    case 'too-large':
+      return {
+        ok: false,
+        error: notAProjectError(path, `it is larger than ${MAX_PROJECT_FILE_BYTES / 1_000_000} MB`),
+      };
+    case 'io':
+      return {
+        ok: false,
+        error: new ProjectStoreError(
+          'io',
+          `Could not read ${basename(path)}: ${read.error.message}`,
+        ),
+      };
   }
-}
-
-/** Reads to the end, or returns undefined as soon as more than `limit` bytes came. `expected` sizes the first read. */
-async function readAtMost(
-  handle: FileHandle,
-  limit: number,
-  expected: number,
-): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  let chunkSize = Math.min(expected, limit) + 1;
-  for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(chunkSize, limit + 1 - total));
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-    if (bytesRead === 0) return Buffer.concat(chunks, total);
-    chunks.push(chunk.subarray(0, bytesRead));
-    total += bytesRead;
-    if (total > limit) return undefined;
-    chunkSize = 1024 * 1024;
-  }
-}
-
-function describeFileType(info: {
-  isDirectory(): boolean;
-  isFIFO(): boolean;
-  isCharacterDevice(): boolean;
-  isBlockDevice(): boolean;
-  isSocket(): boolean;
-}): string {
-  if (info.isDirectory()) return 'a folder';
-  if (info.isFIFO()) return 'a FIFO';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  if (info.isSocket()) return 'a socket';
-  return 'something else';
 }
 
 function notAProjectError(path: string, problem: string): ProjectStoreError {
