@@ -14,7 +14,8 @@ import { readRegularFile } from './regularFile';
  * Only regular files are read, and only up to `MAX_PROJECT_FILE_BYTES`: the path comes from the reviewer (or from a
  * request to the loopback host), and a FIFO would block one of Node's few file-system threads until a writer comes,
  * a device like /dev/zero never ends. Such a path is refused unread, without falling back to the backup (it is not a
- * damaged project, and a save must not replace it).
+ * damaged project, and a save must not replace it); so is a file that cannot be read (permissions, a failing disk),
+ * which cannot be copied aside either.
  */
 
 /** The largest project file read (a 10,000-bead project is a few MB); anything bigger is refused unread. */
@@ -98,6 +99,14 @@ async function readProject(
   }
   if (main.error.reason === 'newer-version' || main.error.reason === 'not-a-project') {
     throw main.error;
+  }
+  if (main.error.reason === 'io') {
+    // Unreadable (permissions, a failing disk): it may well be intact, and no copy of it can be kept, so its backup is
+    // not opened either: the next save would replace it.
+    throw new ProjectStoreError(
+      'io',
+      `${main.error.message}. Its backup was not opened, because saving it would replace a file that may be intact.`,
+    );
   }
 
   const backup = await readCandidate(backupPathOf(path), { salvage: false });
