@@ -17,6 +17,7 @@ import {
   formatIssuePath,
   parseProjectFile,
   parseProjectJson,
+  salvageProjectFile,
   serializeProjectFile,
 } from './projectFile';
 import type { ProjectFile } from './projectFile';
@@ -62,6 +63,19 @@ describe('parseProjectFile', () => {
     expect(parseProjectJson('{"format": "taiyaku-proj')).toMatchObject({
       ok: false,
       error: { code: 'not-json' },
+    });
+  });
+
+  it('never quotes the text of a file that is not JSON', () => {
+    expect(parseProjectJson('root:SECRET:19000')).toEqual({
+      ok: false,
+      error: { code: 'not-json', message: 'This file is not a Taiyaku project (not valid JSON).' },
+    });
+    expect(parseProjectJson('{"a": "SECRET"')).toMatchObject({
+      error: { message: 'This file is not a Taiyaku project (not valid JSON: at position 14).' },
+    });
+    expect(parseProjectJson('["SECRET",')).toMatchObject({
+      error: { message: 'This file is not a Taiyaku project (not valid JSON: it ends too early).' },
     });
   });
 
@@ -283,5 +297,69 @@ describe('round trip (property)', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('salvageProjectFile', () => {
+  function threeAnnotations() {
+    const project = createExampleProject({ now: NOW });
+    return {
+      ...project,
+      annotations: [0, 1, 2].map((index) => createExampleAnnotation(project, index, NOW)),
+    };
+  }
+
+  it('returns a valid project whole, with nothing set aside', () => {
+    const project = threeAnnotations();
+    expect(salvageProjectFile(JSON.parse(serializeProjectFile(project)))).toEqual({
+      ok: true,
+      project,
+      quarantined: [],
+    });
+  });
+
+  it('sets aside only the annotations that do not validate, a duplicate id included, keeping their JSON', () => {
+    const project = threeAnnotations();
+    const [first, second, third] = project.annotations as [Annotation, Annotation, Annotation];
+    const broken = { ...second, severity: 'catastrophic' };
+    const duplicate = { ...third, id: first.id };
+    const result = salvageProjectFile({ ...project, annotations: [first, broken, duplicate, 7] });
+    expect(result.ok && result.project.annotations).toEqual([first]);
+    expect(result.ok && result.quarantined).toEqual([
+      {
+        index: 1,
+        id: second.id,
+        quote: second.selectors[0]?.exact,
+        problems: [expect.stringMatching(/^annotations\[1\]\.severity: /)],
+        raw: broken,
+      },
+      {
+        index: 2,
+        id: first.id,
+        quote: third.selectors[0]?.exact,
+        problems: [`annotations[2].id: duplicate annotation id "${first.id}"`],
+        raw: duplicate,
+      },
+      { index: 3, problems: [expect.stringMatching(/^annotations\[3\]: /)], raw: 7 },
+    ]);
+  });
+
+  it('salvages nothing when more than annotations is damaged, or the annotations are not a list', () => {
+    const project = threeAnnotations();
+    const damagedText = {
+      ...project,
+      alignment: { ...project.alignment, source: { ...project.alignment.source, text: 42 } },
+    };
+    expect(salvageProjectFile(damagedText)).toEqual(parseProjectFile(damagedText));
+    expect(salvageProjectFile(damagedText)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
+    const notAList = { ...project, annotations: { a0: project.annotations[0] } };
+    expect(salvageProjectFile(notAList)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(salvageProjectFile({ hello: 'world' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-a-project' },
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -102,19 +102,189 @@ describe('a damaged project file', () => {
     await first.save(path, withAnnotations(project, 2));
     await first.close(path);
     const backupBefore = await readFile(backupPathOf(path), 'utf8');
-    await writeFile(path, '{"format": "taiyaku-project", "schemaVer');
+    const damaged = '{"format": "taiyaku-project", "schemaVer';
+    await writeFile(path, damaged);
     const store = fixture.newStore();
     const opened = await store.open(path);
+    const localTime = /from (.*?)\. /.exec(opened.recovery?.message ?? '')?.[1] ?? '';
     expect(opened.project.annotations).toHaveLength(1);
-    expect(opened.recovery?.message).toMatch(
-      /^The project file was damaged; opened the backup from \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.$/,
-    );
+    expect(localTime).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     expect(opened.recovery?.backupSavedAt).toBe(SAVE_TIME.toISOString());
-    expect(opened.recovery?.problem).toContain('not valid JSON');
+    expect(opened.recovery?.problem).toBe(
+      'review.taiyaku is not a Taiyaku project (not valid JSON: at position 40).',
+    );
+    expect(opened.recovery?.message).toBe(
+      `The project file was damaged; opened the backup from ${localTime}. The damaged file is kept as ` +
+        'review.taiyaku.damaged-20240501T120000Z.',
+    );
+    expect(await readFile(`${path}.damaged-20240501T120000Z`, 'utf8')).toBe(damaged);
     await store.save(path, withAnnotations(opened.project, 5));
     expect(await readFile(backupPathOf(path), 'utf8')).toBe(backupBefore);
     await store.save(path, withAnnotations(opened.project, 6));
     const backup = parseProjectJson(await readFile(backupPathOf(path), 'utf8'));
     expect(backup.ok && backup.project.annotations.length).toBe(5);
+  });
+});
+
+describe('a project file with some unreadable annotations', () => {
+  /**
+   * A project saved with annotations a0–a2, then a0–a4 (so its backup holds a0–a2), in which `damage` then breaks
+   * annotation a3 on disk. Returns the path and the damaged file's text.
+   */
+  async function savedWithDamagedAnnotation(
+    damage: (annotation: Record<string, unknown>, textLength: number) => void,
+  ): Promise<{ path: string; damaged: string }> {
+    const path = join(fixture.directory, 'review.taiyaku');
+    const store = fixture.newStore();
+    const project = createExampleProject({ now: '2024-01-01T00:00:00.000Z' });
+    await store.saveAs(path, withAnnotations(project, 3));
+    await store.save(path, withAnnotations(project, 5));
+    await store.close(path);
+    const data = JSON.parse(await readFile(path, 'utf8')) as {
+      annotations: Record<string, unknown>[];
+    };
+    damage(data.annotations[3] as Record<string, unknown>, project.alignment.target.text.length);
+    const damaged = serializeProjectFile(data as never);
+    await writeFile(path, damaged);
+    return { path, damaged };
+  }
+
+  it.each([
+    [
+      'an invalid severity',
+      (annotation: Record<string, unknown>) => {
+        annotation.severity = 'catastrophic';
+      },
+    ],
+    [
+      'a selector past the end of the text',
+      (annotation: Record<string, unknown>, textLength: number) => {
+        const [selector] = annotation.selectors as { start: number; end: number; exact: string }[];
+        selector!.start = textLength + 1;
+        selector!.end = textLength + 1 + selector!.exact.length;
+      },
+    ],
+  ])(
+    'opens the valid annotations of the newer file, sets aside the one with %s, and keeps the file',
+    async (_, damage) => {
+      const { path, damaged } = await savedWithDamagedAnnotation(damage);
+      const store = fixture.newStore();
+      const opened = await store.open(path);
+      expect(opened.project.annotations.map((annotation) => annotation.id)).toEqual([
+        'a0',
+        'a1',
+        'a2',
+        'a4',
+      ]);
+      const quote = opened.project.annotations[0]?.selectors[0]?.exact ?? '';
+      expect(opened.recovery?.message).toBe(
+        `1 annotation in review.taiyaku could not be read and was set aside: a3 ("${quote}"). ` +
+          'The file as it was, that annotation included, is kept as review.taiyaku.damaged-20240501T120000Z.',
+      );
+      expect(opened.recovery?.quarantined).toEqual([expect.objectContaining({ id: 'a3', quote })]);
+      // The whole file as it was, the set-aside annotation's JSON included, before anything can overwrite it.
+      expect(await readFile(`${path}.damaged-20240501T120000Z`, 'utf8')).toBe(damaged);
+      await store.save(path, opened.project);
+      await store.save(path, opened.project);
+      expect(await readFile(`${path}.damaged-20240501T120000Z`, 'utf8')).toBe(damaged);
+    },
+  );
+
+  it('falls back to the backup when the texts themselves are damaged, and still keeps the file', async () => {
+    const { path } = await savedWithDamagedAnnotation(() => {});
+    const data = JSON.parse(await readFile(path, 'utf8')) as {
+      alignment: { source: { text: unknown } };
+    };
+    data.alignment.source.text = 42;
+    const damaged = JSON.stringify(data);
+    await writeFile(path, damaged);
+    const opened = await fixture.newStore().open(path);
+    expect(opened.project.annotations).toHaveLength(3);
+    expect(opened.recovery?.message).toContain('opened the backup');
+    expect(await readFile(`${path}.damaged-20240501T120000Z`, 'utf8')).toBe(damaged);
+  });
+});
+
+describe('save as', () => {
+  /** A closed project saved twice at `name` (so it has a `.bak`); returns its path and both files' text. */
+  async function existingProject(
+    name = 'existing.taiyaku',
+  ): Promise<{ path: string; file: string; backup: string }> {
+    const path = join(fixture.directory, name);
+    const store = fixture.newStore();
+    const project = createExampleProject({ name: 'Existing' });
+    await store.saveAs(path, withAnnotations(project, 1));
+    await store.save(path, withAnnotations(project, 2));
+    await store.close(path);
+    return {
+      path,
+      file: await readFile(path, 'utf8'),
+      backup: await readFile(backupPathOf(path), 'utf8'),
+    };
+  }
+
+  it('refuses to replace an existing project unless told to overwrite it', async () => {
+    const { path, file, backup } = await existingProject();
+    const store = fixture.newStore();
+    const other = createExampleProject({ name: 'Other' });
+    await expect(store.saveAs(path, other)).rejects.toMatchObject({
+      reason: 'exists',
+      code: 'refused',
+      message: 'existing.taiyaku already exists. Replace it?',
+    });
+    expect(store.isOpen(path)).toBe(false);
+    expect(await readFile(path, 'utf8')).toBe(file);
+    expect(await readFile(backupPathOf(path), 'utf8')).toBe(backup);
+
+    const saved = await store.saveAs(path, other, undefined, { overwrite: true });
+    expect(saved.project.name).toBe('Other');
+    // The replaced project is its backup now, as after any save.
+    expect(await readFile(backupPathOf(path), 'utf8')).toBe(file);
+  });
+
+  it('counts a project whose file is missing but whose backup is there as existing', async () => {
+    const { path, backup } = await existingProject();
+    await rm(path);
+    await expect(
+      fixture.newStore().saveAs(path, createExampleProject({ name: 'Other' })),
+    ).rejects.toMatchObject({ reason: 'exists' });
+    expect(await readFile(backupPathOf(path), 'utf8')).toBe(backup);
+  });
+
+  it('never replaces a file that is not a project it can read, even when told to overwrite', async () => {
+    for (const [name, content] of [
+      ['notes.taiyaku', 'my notes, not a project'],
+      ['damaged.taiyaku', '{"format": "taiyaku-project", "schemaVer'],
+    ] as const) {
+      const path = join(fixture.directory, name);
+      await writeFile(path, content);
+      for (const options of [undefined, { overwrite: true }]) {
+        const store = fixture.newStore();
+        await expect(
+          store.saveAs(path, createExampleProject(), undefined, options),
+        ).rejects.toMatchObject({
+          reason: 'not-replaceable',
+          code: 'refused',
+          message: `${name} exists and is not a Taiyaku project this version can read, so Taiyaku will not replace it. Choose another name.`,
+        });
+        expect(store.isOpen(path)).toBe(false);
+      }
+      expect(await readFile(path, 'utf8')).toBe(content);
+      expect(await readdir(fixture.directory)).not.toContain(`${name}.bak`);
+    }
+  });
+
+  it('saves over the project it is editing without asking, and refuses one open in another window', async () => {
+    const { path } = await existingProject();
+    const { path: otherPath, file: otherFile } = await existingProject('other.taiyaku');
+    const store = fixture.newStore();
+    const opened = await store.open(path);
+    await store.open(otherPath);
+    await store.saveAs(path, withAnnotations(opened.project, 3), path);
+    await expect(store.saveAs(otherPath, opened.project, path)).rejects.toMatchObject({
+      reason: 'locked',
+    });
+    expect(await readFile(otherPath, 'utf8')).toBe(otherFile);
+    expect(store.isOpen(path)).toBe(true);
   });
 });

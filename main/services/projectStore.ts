@@ -3,11 +3,13 @@ import { serializeProjectFile, stampProjectForSave } from '../../core/project/pr
 import type { ProjectFile } from '../../core/project/projectFile';
 import { removeStrayTemporaryFiles, replaceFileAtomically } from './project/atomicReplace';
 import { alreadyOpenError, DEFAULT_LOCK_STALE_MS, lockProject } from './project/projectLock';
+import type { ProjectLock } from './project/projectLock';
 import { ProjectStoreError } from './project/projectStoreError';
-import { isGoodProjectFile, readProjectFile } from './project/readProject';
+import { readProjectFileForEditing } from './project/readProject';
 import type { OpenedProject } from './project/readProject';
 import { RecentProjects } from './project/recentProjects';
 import type { RecentProject } from './project/recentProjects';
+import { checkSaveAsTarget } from './project/saveAsTarget';
 
 /**
  * Opens and saves `.taiyaku` project files so that work is never lost. The store is a thin façade over four parts in
@@ -15,11 +17,14 @@ import type { RecentProject } from './project/recentProjects';
  *
  * - `atomicReplace.ts`: a save replaces the file atomically (temp file, fsync, keep `.bak`, rename, fsync the folder),
  *   so a crash leaves the old or the new file; stray temporary files are removed on the next open.
- * - `projectLock.ts`: one writer per project (proper-lockfile plus an owner record, so a crashed holder's lock is
- *   broken at once).
- * - `readProject.ts`: parse and migrate a project file, falling back to its backup with a message when it is damaged;
- *   the next save then leaves that good `.bak` alone instead of backing up the damaged file.
+ * - `projectLock.ts`: one writer per project (proper-lockfile plus an owner record: a live holder's lock is never
+ *   taken over, a crashed holder's is broken at once, and a holder can check it still holds the lock).
+ * - `readProject.ts`: parse and migrate a project file (regular files only, up to `MAX_PROJECT_FILE_BYTES`); when only
+ *   some annotations are invalid, open the rest and set those aside; when it is damaged beyond that, fall back to its
+ *   backup; each with a message. A damaged file is first copied to `<name>.damaged-<time>`, and the next save leaves
+ *   the `.bak` alone instead of backing up the damaged file.
  * - `recentProjects.ts`: the recent projects list in the user-data folder.
+ * - `saveAsTarget.ts`: what Save as may replace (a readable project, when told to; nothing else ever).
  *
  * Plain Node, no Electron: the Electron main process, the loopback host and the command line share it.
  */
@@ -28,8 +33,9 @@ export { backupPathOf, replaceFileAtomically } from './project/atomicReplace';
 export { DEFAULT_LOCK_STALE_MS, lockOwnerPathOf, lockPathOf } from './project/projectLock';
 export { ProjectStoreError } from './project/projectStoreError';
 export type { ProjectStoreFailure } from './project/projectStoreError';
-export { readProjectFile } from './project/readProject';
+export { damagedCopyPathOf, MAX_PROJECT_FILE_BYTES, readProjectFile } from './project/readProject';
 export type { OpenedProject, ProjectRecovery } from './project/readProject';
+export type { QuarantinedAnnotation } from '../../core/project/projectFile';
 export { MAX_RECENT_PROJECTS, RECENT_PROJECTS_FILE } from './project/recentProjects';
 export type { RecentProject } from './project/recentProjects';
 
@@ -47,27 +53,57 @@ export interface ProjectStoreOptions {
   readonly appVersion: string;
   /** Clock, for tests. */
   readonly now?: () => Date;
-  /** See `DEFAULT_LOCK_STALE_MS`; proper-lockfile's minimum is 2,000 ms. */
+  /**
+   * See `DEFAULT_LOCK_STALE_MS` (5 minutes); proper-lockfile's minimum is 2,000 ms. Only for locks whose owner cannot
+   * be checked: a live owner on this machine keeps its lock whatever its age.
+   */
   readonly lockStaleMs?: number;
+}
+
+/** How `saveAs` treats a path that is taken. */
+export interface SaveAsOptions {
+  /**
+   * Replace a project already at the path (the reviewer answered "Replace?"); its file becomes the `.bak`. Default
+   * false: such a save is refused with reason `exists`. Never replaces anything that is not a readable project.
+   */
+  readonly overwrite?: boolean;
 }
 
 /** The project files one app process has open, and how it reads, writes and remembers them. */
 export interface ProjectStore {
-  /** Locks and reads a project (falling back to its backup when damaged), and records it as recent. */
+  /**
+   * Locks and reads a project (setting invalid annotations aside, or falling back to its backup when damaged beyond
+   * them; a damaged file is first copied aside), and records it as recent.
+   */
   open(path: string): Promise<OpenedProject>;
   /** Saves a project this store has open (or has saved with `saveAs`). Saves to one path run one after another. */
   save(path: string, project: ProjectFile): Promise<SavedProject>;
   /**
-   * Saves a project under a new path: locks it (refusing a path open elsewhere), writes it, records it as recent and,
-   * when `previousPath` is given and different, releases that one.
+   * Saves a project under a new path: locks it (refusing a path open elsewhere, in this store too), writes it, records
+   * it as recent and, when `previousPath` is given and different, releases that one. A path that already holds a
+   * project (its file or its `.bak`) is refused with reason `exists` (code `refused`) unless `options.overwrite`; a
+   * path holding anything that is not a project this version reads is refused with `not-replaceable`, even with
+   * `overwrite`. Saving to `previousPath` itself (the project being edited) is a plain save and needs no `overwrite`.
    */
-  saveAs(path: string, project: ProjectFile, previousPath?: string): Promise<SavedProject>;
+  saveAs(
+    path: string,
+    project: ProjectFile,
+    previousPath?: string,
+    options?: SaveAsOptions,
+  ): Promise<SavedProject>;
   /** Releases the lock on a project. Flush its autosaver first. Closing a path that is not open does nothing. */
   close(path: string): Promise<void>;
   /** Releases every lock, for quitting. */
   closeAll(): Promise<void>;
-  /** True when this store holds the lock on `path`. */
+  /** True when this store holds the lock on `path` (as far as it knows: see `assertStillOwner`). */
   isOpen(path: string): boolean;
+  /**
+   * Resolves when this store still holds the lock on `path` on disk (its lock folder is there and the owner record is
+   * this store's); otherwise rejects with `lock-lost` (the lock was taken over, e.g. by another machine that thought
+   * it stale; every later save is refused too) or `not-open`. A stat and a read of a tiny file: cheap enough to call
+   * before each journal append. `save` checks it itself.
+   */
+  assertStillOwner(path: string): Promise<void>;
   /** The recent projects, most recent first, at most `MAX_RECENT_PROJECTS`. */
   recentProjects(): Promise<RecentProject[]>;
   /** Drops a path from the recent list (e.g. one the reviewer removed). */
@@ -75,7 +111,7 @@ export interface ProjectStore {
 }
 
 interface HeldProject {
-  release: () => Promise<void>;
+  lock?: ProjectLock;
   /** The lock was lost (refresh failed, or another process took it over): saving is refused. */
   compromised?: Error;
   /**
@@ -96,12 +132,8 @@ export function createProjectStore(options: ProjectStoreOptions): ProjectStore {
 
   async function acquire(path: string): Promise<HeldProject> {
     if (held.has(path)) throw alreadyOpenError(path);
-    const entry: HeldProject = {
-      release: async () => {},
-      mainFileGood: false,
-      queue: Promise.resolve(),
-    };
-    entry.release = await lockProject(path, staleMs, (error) => {
+    const entry: HeldProject = { mainFileGood: false, queue: Promise.resolve() };
+    entry.lock = await lockProject(path, staleMs, (error) => {
       entry.compromised = error;
     });
     held.set(path, entry);
@@ -113,7 +145,21 @@ export function createProjectStore(options: ProjectStoreOptions): ProjectStore {
     if (entry === undefined) return;
     held.delete(path);
     await entry.queue.catch(() => {});
-    await entry.release();
+    await entry.lock?.release();
+  }
+
+  /** Throws `lock-lost` (and marks the entry so) unless this store still holds the lock on disk. */
+  async function assertOwner(path: string, entry: HeldProject): Promise<void> {
+    if (entry.compromised === undefined && !(await entry.lock?.isStillOwner())) {
+      entry.compromised = new Error('its lock was taken over');
+    }
+    if (entry.compromised !== undefined) {
+      throw new ProjectStoreError(
+        'lock-lost',
+        `Taiyaku lost its hold on ${basename(path)} (${entry.compromised.message}), so another window may be ` +
+          'editing it. Use Save As to keep your changes in a new file.',
+      );
+    }
   }
 
   function enqueue<T>(entry: HeldProject, task: () => Promise<T>): Promise<T> {
@@ -127,13 +173,7 @@ export function createProjectStore(options: ProjectStoreOptions): ProjectStore {
     entry: HeldProject,
     project: ProjectFile,
   ): Promise<SavedProject> {
-    if (entry.compromised !== undefined) {
-      throw new ProjectStoreError(
-        'lock-lost',
-        `Taiyaku lost its hold on ${basename(path)} (${entry.compromised.message}), so another window may be ` +
-          'editing it. Use Save As to keep your changes in a new file.',
-      );
-    }
+    await assertOwner(path, entry);
     const stamped = stampProjectForSave(project, {
       appVersion: options.appVersion,
       now: now().toISOString(),
@@ -159,7 +199,8 @@ export function createProjectStore(options: ProjectStoreOptions): ProjectStore {
       try {
         // Only while holding the lock: no other Taiyaku process is writing any of them.
         await removeStrayTemporaryFiles(path);
-        const opened = await readProjectFile(path);
+        const opened = await readProjectFileForEditing(path, now());
+        // A file that could not be used as it is (copied aside by now) must not become the backup.
         entry.mainFileGood = opened.recovery === undefined;
         await recent.remember(path, opened.project.name);
         return opened;
@@ -181,25 +222,29 @@ export function createProjectStore(options: ProjectStoreOptions): ProjectStore {
       return enqueue(entry, () => write(path, entry, project));
     },
 
-    async saveAs(requestedPath, project, previousPath) {
+    async saveAs(requestedPath, project, previousPath, saveAsOptions = {}) {
       const path = resolve(requestedPath);
+      const previous = previousPath === undefined ? undefined : resolve(previousPath);
       const existing = held.get(path);
-      const entry = existing ?? (await acquire(path));
+      if (existing !== undefined) {
+        // Held here: the project being edited (a plain save), or another project open in this store (refused, as a
+        // project open in another process is).
+        if (previous !== path) throw alreadyOpenError(path);
+        const saved = await enqueue(existing, () => write(path, existing, project));
+        await recent.remember(path, saved.project.name);
+        return saved;
+      }
+      const entry = await acquire(path);
       try {
-        if (existing === undefined) {
-          await removeStrayTemporaryFiles(path);
-          // Back up a file we are about to replace only when it is a good project: an unrelated or damaged file at
-          // the chosen path must not become the backup.
-          entry.mainFileGood = await isGoodProjectFile(path);
-        }
+        await removeStrayTemporaryFiles(path);
+        // Only a good project may be replaced, and it becomes the backup; see saveAsTarget.ts.
+        entry.mainFileGood = await checkSaveAsTarget(path, saveAsOptions.overwrite === true);
         const saved = await enqueue(entry, () => write(path, entry, project));
         await recent.remember(path, saved.project.name);
-        if (previousPath !== undefined && resolve(previousPath) !== path) {
-          await releaseHeld(resolve(previousPath));
-        }
+        if (previous !== undefined) await releaseHeld(previous);
         return saved;
       } catch (error) {
-        if (existing === undefined) await releaseHeld(path);
+        await releaseHeld(path);
         throw error;
       }
     },
@@ -214,6 +259,15 @@ export function createProjectStore(options: ProjectStoreOptions): ProjectStore {
 
     isOpen(requestedPath) {
       return held.has(resolve(requestedPath));
+    },
+
+    async assertStillOwner(requestedPath) {
+      const path = resolve(requestedPath);
+      const entry = held.get(path);
+      if (entry === undefined) {
+        throw new ProjectStoreError('not-open', `${basename(path)} is not open in this window.`);
+      }
+      await assertOwner(path, entry);
     },
 
     recentProjects() {

@@ -64,6 +64,24 @@ export async function removeStrayTemporaryFiles(path: string): Promise<void> {
   );
 }
 
+/**
+ * Writes a file that must not exist yet (`EEXIST` otherwise), syncs it and its folder: for copies that are kept, such
+ * as the copy of a damaged project file.
+ */
+export async function writeNewFileDurably(
+  path: string,
+  contents: Uint8Array | string,
+): Promise<void> {
+  try {
+    await writeAndSync(path, contents);
+  } catch (error) {
+    // A half-written copy is worse than none only when it is mistaken for the whole; it is removed.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') await unlink(path).catch(() => {});
+    throw error;
+  }
+  await syncDirectory(dirname(path));
+}
+
 let temporaryCounter = 0;
 
 /** A fresh temporary name beside `path`, recognizable by `isTemporaryFileOf` for clean-up after a crash. */
@@ -79,11 +97,11 @@ function isTemporaryFileOf(path: string, fileName: string): boolean {
   );
 }
 
-async function writeAndSync(path: string, contents: string): Promise<void> {
+async function writeAndSync(path: string, contents: Uint8Array | string): Promise<void> {
   // 'wx': the name is fresh; failing on an existing file protects against a clash we did not foresee.
   const handle = await open(path, 'wx');
   try {
-    await handle.writeFile(contents, 'utf8');
+    await handle.writeFile(contents, typeof contents === 'string' ? 'utf8' : undefined);
     await handle.sync();
   } finally {
     await handle.close();

@@ -2,7 +2,19 @@ import { ServiceError } from '../serviceError';
 
 /** Why a store operation failed; `code` (from `ServiceError`) is what the UI branches on, `reason` is finer. */
 export type ProjectStoreFailure =
-  'locked' | 'lock-lost' | 'not-found' | 'not-open' | 'damaged' | 'newer-version' | 'io';
+  | 'locked'
+  | 'lock-lost'
+  | 'not-found'
+  | 'not-open'
+  | 'damaged'
+  | 'newer-version'
+  /** Not a regular file (a FIFO, a device, a folder) or larger than any project: refused unread, no backup tried. */
+  | 'not-a-project'
+  /** Save as: a project is already at that path; the UI asks "Replace?" and saves again with `overwrite: true`. */
+  | 'exists'
+  /** Save as: what is at that path is not a project this version reads; never replaced, even with `overwrite`. */
+  | 'not-replaceable'
+  | 'io';
 
 /** A project store failure with a message a reviewer can act on. */
 export class ProjectStoreError extends ServiceError {

@@ -1,8 +1,10 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile, execFileSync } from 'node:child_process';
+import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createExampleProject } from '../../../core/project/exampleProject.testkit';
 import { backupPathOf } from './atomicReplace';
+import { MAX_PROJECT_FILE_BYTES, readProjectFile } from './readProject';
 import { useStoreFixture, withAnnotations } from './storeTestFixture';
 
 // Reading goes through the store's open, as the app does; a failed open also releases the project.
@@ -29,6 +31,16 @@ describe('damaged files', () => {
     expect(opened.recovery?.message).toMatch(
       /^The project file was missing; opened the backup from /,
     );
+  });
+
+  it('reads a damaged file without writing anything when not opening it for editing', async () => {
+    const path = await savedTwice();
+    await writeFile(path, '{"format": "taiyaku-project"');
+    const before = await readdir(fixture.directory);
+    const opened = await readProjectFile(path);
+    expect(opened.recovery).toMatchObject({ kind: 'backup' });
+    expect(opened.recovery?.message).not.toContain('kept as');
+    expect(await readdir(fixture.directory)).toEqual(before);
   });
 
   it('reports a damaged file with readable schema paths when the backup is unusable too', async () => {
@@ -62,12 +74,97 @@ describe('damaged files', () => {
     expect(store.isOpen(path)).toBe(false);
   });
 
+  it('never quotes the content of a file that is not a project', async () => {
+    const secret = 'root:$6$SECRET-HASH-0123456789:19000:0:99999:7:::';
+    for (const [name, content] of [
+      ['shadow.taiyaku', `${secret}\n`],
+      ['json.taiyaku', JSON.stringify({ password: secret })],
+      ['array.taiyaku', `["${secret}"`],
+    ] as const) {
+      const path = join(fixture.directory, name);
+      await writeFile(path, content);
+      const error = await fixture
+        .newStore()
+        .open(path)
+        .catch((caught: unknown) => caught as Error);
+      expect(error).toBeInstanceOf(Error);
+      const { message, issues } = error as Error & { issues?: string[] };
+      expect(message).toContain(name);
+      expect(message).toContain('is not a Taiyaku project');
+      expect(message).not.toContain('SECRET');
+      expect(String(issues)).not.toContain('SECRET');
+    }
+  });
+
   it('reports a project that does not exist', async () => {
     await expect(
       fixture.newStore().open(join(fixture.directory, 'none.taiyaku')),
     ).rejects.toMatchObject({
       reason: 'not-found',
       code: 'not-found',
+    });
+  });
+});
+
+/** What `promise` settles to, or `'still waiting'` after `ms`: a hang fails the assertion instead of the test run. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | 'still waiting'> {
+  return Promise.race([
+    promise,
+    new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), ms)),
+  ]);
+}
+
+describe.skipIf(process.platform === 'win32')('paths that are not regular files', () => {
+  it('refuses a FIFO at once instead of waiting for a writer', async () => {
+    const path = join(fixture.directory, 'pipe.taiyaku');
+    execFileSync('mkfifo', [path]);
+    try {
+      const outcome = await within(
+        fixture
+          .newStore()
+          .open(path)
+          .catch((caught: unknown) => caught),
+        2_000,
+      );
+      expect(outcome).toMatchObject({
+        reason: 'not-a-project',
+        code: 'refused',
+        message: 'pipe.taiyaku is not a Taiyaku project (it is a FIFO, not a regular file).',
+      });
+    } finally {
+      // Were a read blocked on the FIFO, give it a writer, so the blocked file-system thread is freed.
+      execFile('sh', ['-c', 'exec timeout 2 sh -c \': > "$0"\' "$1"', 'sh', path], () => {});
+    }
+  });
+
+  it('refuses a character device at once instead of reading it forever', async () => {
+    const outcome = await within(
+      fixture
+        .newStore()
+        .open('/dev/zero')
+        .catch((caught: unknown) => caught),
+      2_000,
+    );
+    expect(outcome).toMatchObject({
+      reason: 'not-a-project',
+      message: 'zero is not a Taiyaku project (it is a device, not a regular file).',
+    });
+  });
+
+  it('refuses a file larger than a project can be, without reading it', async () => {
+    const path = join(fixture.directory, 'huge.taiyaku');
+    await writeFile(path, '');
+    await truncate(path, MAX_PROJECT_FILE_BYTES + 1); // sparse: no disk space used
+    const outcome = await within(
+      fixture
+        .newStore()
+        .open(path)
+        .catch((caught: unknown) => caught),
+      2_000,
+    );
+    expect(outcome).toMatchObject({
+      reason: 'not-a-project',
+      message: `huge.taiyaku is not a Taiyaku project (it is larger than ${MAX_PROJECT_FILE_BYTES / 1_000_000} MB).`,
     });
   });
 });
