@@ -77,7 +77,13 @@ describe('buildReportModel', () => {
     const tense = model.issues[0]!;
     expect(tense.categoryPath).toBe('Accuracy › Mistranslation');
     expect(tense.itsType).toBe('mistranslation');
-    expect(tense.target).toEqual({ exact: '行われる', start: 9, end: 13 });
+    expect(tense.target).toMatchObject({
+      exact: '行われる',
+      start: 9,
+      end: 13,
+      prefix: '1. 会合は東京で',
+    });
+    expect(model.alignment).toBe(alignment);
     expect(model.clauses[0]!.rows[0]!.issueIds).toEqual(['tense']);
     expect(model.scorecard.penaltyPoints).toBe(10);
   });

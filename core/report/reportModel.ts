@@ -1,4 +1,4 @@
-import type { DocumentSide, SentenceBead, Side } from '../alignment/types';
+import type { DocumentAlignment, DocumentSide, SentenceBead, Side } from '../alignment/types';
 import type { Annotation, AnnotationSelector } from '../review/annotation';
 import { beadsOfAnnotation } from '../review/anchoring';
 import type { ItsIssueType, Severity } from '../review/mqm';
@@ -85,6 +85,10 @@ export interface ReportQuote {
   readonly start: number;
   /** UTF-16 offset into the side's original text, exclusive. */
   readonly end: number;
+  /** Text right before the quote in the original (W3C TextQuoteSelector `prefix`), as the selector stored it. */
+  readonly prefix: string;
+  /** Text right after the quote in the original (W3C TextQuoteSelector `suffix`), as the selector stored it. */
+  readonly suffix: string;
 }
 
 /** One issue as reports list it. */
@@ -129,6 +133,12 @@ export interface ReportModel {
   readonly issues: readonly ReportIssue[];
   /** Number of rows in the whole project. */
   readonly totalRows: number;
+  /**
+   * The whole aligned document the model was built from (every row, whatever `rows` selected; shared, not copied):
+   * the original texts that row and quote offsets index into (for highlighting exact spans), and the clause and
+   * sentence offsets an export needs to restore the alignment (XLIFF).
+   */
+  readonly alignment: DocumentAlignment;
 }
 
 /** The zero-padded segment id of a 0-based bead index (`s0001` for 0). */
@@ -153,7 +163,15 @@ function rowSide(side: DocumentSide, indices: readonly number[]): ReportRowSide 
 }
 
 function quoteOf(selector: AnnotationSelector | undefined): ReportQuote | undefined {
-  return selector && { exact: selector.exact, start: selector.start, end: selector.end };
+  return (
+    selector && {
+      exact: selector.exact,
+      start: selector.start,
+      end: selector.end,
+      prefix: selector.prefix,
+      suffix: selector.suffix,
+    }
+  );
 }
 
 function categoryPath(categoryId: string): string {
@@ -254,6 +272,7 @@ export function buildReportModel(session: ReviewSession, options: ReportOptions)
     clauses,
     issues,
     totalRows: alignment.sentenceBeads.length,
+    alignment,
   };
 }
 
