@@ -279,3 +279,28 @@ export function buildReportModel(session: ReviewSession, options: ReportOptions)
 function labelOf(side: DocumentSide, clauseIndices: readonly number[]): string | undefined {
   return clauseIndices.length > 0 ? side.clauses[clauseIndices[0]!]!.label : undefined;
 }
+
+/**
+ * Every row of the project in document order, whatever the model's row selection: the listed rows as they are, and
+ * the rows a `flagged` selection left out (they carry no issue) built the same way. For exports of the whole alignment
+ * (TMX, XLIFF).
+ */
+export function allReportRows(model: ReportModel): ReportRow[] {
+  const listed = model.clauses.flatMap((clause) => clause.rows);
+  if (listed.length === model.totalRows) return listed;
+  const byBead = new Map(listed.map((row) => [row.beadIndex, row]));
+  const { alignment } = model;
+  return alignment.sentenceBeads.map(
+    (bead, beadIndex) =>
+      byBead.get(beadIndex) ?? {
+        segmentId: segmentIdOf(beadIndex),
+        beadIndex,
+        clauseNumber: bead.clauseBead + 1,
+        source: rowSide(alignment.source, bead.sourceIndices),
+        target: rowSide(alignment.target, bead.targetIndices),
+        confidence: bead.confidence,
+        confirmed: bead.pinned === true,
+        issueIds: [],
+      },
+  );
+}
