@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReportModel } from '../report/reportModel';
-import { testReportOptions, testSession } from './testProject';
+import { testReportOptions, testSession } from '../report/testProject';
 import { readTmx, renderTmx, tmxDate } from './tmx';
 import { InterchangeFormatError } from './xml';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReportModel } from '../report/reportModel';
 import { checkSession, createSession } from '../review/session';
-import { pageBreakAlignment, testReportOptions, testSession } from './testProject';
+import { pageBreakAlignment, testReportOptions, testSession } from '../report/testProject';
 import { readXliff, renderXliff, sessionFromXliff } from './xliff';
 import { InterchangeFormatError } from './xml';
 
