@@ -1,6 +1,8 @@
 import type { Segment, Side, TextSpan } from '../alignment/types';
 import type { ReportIssue, ReportModel, ReportQuote } from '../report/reportModel';
 import { segmentIdOf } from '../report/reportModel';
+import type { NestedSpan } from '../report/nestSpans';
+import { renderNestedSpans } from '../report/nestSpans';
 import { ITS_SEVERITY_SCORES } from './itsQuality';
 import { escapeXmlText, xmlAttributes } from './xml';
 
@@ -50,47 +52,19 @@ function xliffText(text: string): string {
   });
 }
 
-/** A span to mark inside one segment side, relative to the segment text. */
-interface MarkSpan {
-  readonly start: number;
-  readonly end: number;
-  /** The `xml:id` of the unit's `its:locQualityIssues` it refers to. */
-  readonly issuesId: string;
-}
+/** A span to mark inside one segment side, relative to the segment text; `key` is the `xml:id` it refers to. */
+type MarkSpan = NestedSpan<string>;
 
 /**
- * Writes `text` with `mrk` elements around the spans, nesting them properly: a span that starts inside another and
- * ends after it is split at the outer span's end. `nextMarkId` mints unit-unique ids.
+ * Writes `text` with `mrk` elements around the spans, nested properly (a span that overlaps another without nesting
+ * is split into several `mrk`s referring to the same issue). `nextMarkId` mints unit-unique ids.
  */
 function markedText(text: string, spans: readonly MarkSpan[], nextMarkId: () => string): string {
-  const render = (from: number, to: number, queue: MarkSpan[]): string => {
-    let out = '';
-    let position = from;
-    let pending = [...queue].sort(
-      (left, right) => left.start - right.start || right.end - left.end,
-    );
-    while (pending.length > 0) {
-      const outer = pending.shift()!;
-      out += xliffText(text.slice(position, outer.start));
-      const inside: MarkSpan[] = [];
-      const rest: MarkSpan[] = [];
-      for (const span of pending) {
-        if (span.start < outer.end) {
-          inside.push({ ...span, end: Math.min(span.end, outer.end) });
-          if (span.end > outer.end) rest.push({ ...span, start: outer.end });
-        } else {
-          rest.push(span);
-        }
-      }
-      out +=
-        `<mrk id="${nextMarkId()}" type="its:generic" its:locQualityIssuesRef="#its=${outer.issuesId}">` +
-        `${render(outer.start, outer.end, inside)}</mrk>`;
-      position = outer.end;
-      pending = rest.sort((left, right) => left.start - right.start || right.end - left.end);
-    }
-    return out + xliffText(text.slice(position, to));
-  };
-  return render(0, text.length, [...spans]);
+  return renderNestedSpans(text, spans, {
+    text: xliffText,
+    span: (issuesId, inner) =>
+      `<mrk id="${nextMarkId()}" type="its:generic" its:locQualityIssuesRef="#its=${issuesId}">${inner}</mrk>`,
+  });
 }
 
 /** `a-b c-d` for a segment's pieces. */
@@ -296,7 +270,7 @@ export function renderXliff(model: ReportModel, options: XliffOptions = {}): str
         const from = Math.max(quote.start, start);
         const to = Math.min(quote.end, end);
         if (to > from || (isPoint && quote.start >= start && quote.start <= end)) {
-          spans.push({ start: from - start, end: to - start, issuesId: issuesIdOf(issue) });
+          spans.push({ start: from - start, end: to - start, key: issuesIdOf(issue) });
         }
       }
       content[side] = markedText(documentSide.text.slice(start, end), spans, nextMarkId);
