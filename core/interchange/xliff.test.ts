@@ -1,11 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReportModel } from '../report/reportModel';
+import { createSelector } from '../review/annotation';
 import { checkSession, createSession } from '../review/session';
-import { pageBreakAlignment, testReportOptions, testSession } from '../report/testProject';
+import { segmentDocument } from '../text/segmentDocument';
+import {
+  HOSTILE_COMMENT,
+  pageBreakAlignment,
+  pairClausesInOrder,
+  testReportOptions,
+  testSession,
+} from '../report/testProject';
 import { readXliff, renderXliff, sessionFromXliff } from './xliff';
 import { InterchangeFormatError } from './xml';
 
@@ -133,6 +141,52 @@ describe('renderXliff', () => {
     'is valid against the XLIFF 2 core schema: skipped, no /usr/bin/xmllint here',
     () => {},
   );
+});
+
+/** The seed press release, segmented as the app does, with one flag on 行われる as the acceptance check sets it. */
+function seedSession() {
+  const read = (name: string) =>
+    readFileSync(
+      new URL(`../../fixtures/seed/summary-record.${name}.txt`, import.meta.url),
+      'utf8',
+    );
+  const alignment = pairClausesInOrder(
+    segmentDocument(read('en'), 'en'),
+    segmentDocument(read('ja'), 'ja'),
+  );
+  const start = alignment.target.text.indexOf('行われる');
+  return createSession(alignment, [
+    {
+      id: 'flag-1',
+      selectors: [createSelector('target', alignment.target.text, start, start + 4)],
+      category: 'accuracy/mistranslation',
+      severity: 'major',
+      comment: HOSTILE_COMMENT,
+      status: 'open',
+      author: 'Reviewer',
+      createdAt: '2026-11-30T10:00:00.000Z',
+      updatedAt: '2026-11-30T10:00:00.000Z',
+      origin: { kind: 'reviewer' },
+    },
+  ]);
+}
+
+describe('the seed document', () => {
+  it('round-trips exactly through XLIFF, pieces and labels included', () => {
+    const session = seedSession();
+    expect(checkSession(session)).toEqual([]);
+    expect(session.alignment.source.sentences.some((sentence) => sentence.pieces)).toBe(true);
+    const xml = exportXliff(session);
+    expect(xml).toContain('>行われる</mrk>');
+    expect(itsProblems(xml)).toEqual([]);
+    const back = sessionFromXliff(readXliff(xml), importOptions);
+    expect(back.alignment).toEqual(session.alignment);
+    expect(back.annotations).toEqual(session.annotations);
+  });
+
+  it.runIf(canValidate)('is valid against the XLIFF 2 core schema (xmllint)', () => {
+    expect(validate(exportXliff(seedSession()))).toEqual({ ok: true, output: '' });
+  });
 });
 
 describe('readXliff and sessionFromXliff', () => {

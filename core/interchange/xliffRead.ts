@@ -327,6 +327,8 @@ function readXliff2(root: XmlElement, version: string): XliffDocument {
   const units: XliffUnit[] = [];
   const drafts: IssueDraft[] = [];
   const draftsByAnnotationId = new Map<string, IssueDraft>();
+  // Drafts already listed (an issue spanning rows is met once per row).
+  const collected = new Set<IssueDraft>();
 
   const readUnit = (unit: XmlElement): void => {
     if (unit.attributes['tky:placeholder'] === 'yes') {
@@ -437,11 +439,11 @@ function readXliff2(root: XmlElement, version: string): XliffDocument {
       if (record.attributes.continued !== 'yes')
         draftsByAnnotationId.get(annotationId)!.taiyaku = record;
     }
-    const seen = new Set<IssueDraft>();
     for (const list of groups.values()) {
       for (const draft of list) {
-        if (!drafts.includes(draft)) drafts.push(draft);
-        seen.add(draft);
+        if (collected.has(draft)) continue;
+        collected.add(draft);
+        drafts.push(draft);
       }
     }
     let localNumber = 0;

@@ -55,7 +55,7 @@ describe('renderHtmlReport', () => {
     expect(plain).toBe(model.clauses[0]!.rows[0]!.target.text);
     // 東京で行われ (overlap) holds 行われ of 行われる (tense and same-span), whose る follows in its own marks.
     expect(target).toMatch(
-      /<mark class="issue severity-minor"[^>]*>東京で<mark class="issue severity-major"[^>]*><mark class="issue severity-critical"[^>]*>行われ<\/mark><\/mark><a class="ref" href="#issue-2">2<\/a><\/mark>/,
+      /<mark class="issue severity-minor"[^>]*>東京で<mark class="issue severity-major"[^>]*><mark class="issue severity-critical rejected"[^>]*>行われ<\/mark><\/mark><a class="ref" href="#issue-2">2<\/a><\/mark>/,
     );
     expect(target).toContain(
       'る<a class="ref" href="#issue-3">3</a></mark><a class="ref" href="#issue-1">1</a></mark>',

@@ -188,7 +188,7 @@ function rowSideHtml(context: Context, row: ReportRow, side: Side): string {
   return renderNestedSpans(folded.text, spans, {
     text: escapeHtml,
     span: (issue, inner, part) =>
-      `<mark class="issue severity-${issue.severity}" title="${escapeHtml(
+      `<mark class="issue severity-${issue.severity}${issue.status === 'rejected' ? ' rejected' : ''}" title="${escapeHtml(
         `${fillWords(context.language, 'issue', { number: issue.number })}: ${SEVERITY_LABELS[issue.severity][context.language]}`,
       )}">${inner}${part.isLast ? `<a class="ref" href="#issue-${issue.number}">${issue.number}</a>` : ''}</mark>`,
   });
@@ -397,6 +397,7 @@ mark.severity-minor { background: var(--minor); }
 mark.severity-major { background: var(--major); }
 mark.severity-critical { background: var(--critical); }
 mark mark { box-shadow: inset 0 -2px 0 #555; }
+mark.rejected { background: transparent; outline: 1px dashed #999; }
 a.ref { font-size: .7em; vertical-align: super; margin-left: .1em; color: #333; text-decoration: none; }
 .row-issues td { border-top: none; padding-top: 0; }
 ul.issues { list-style: none; margin: 0; padding: 0; }

@@ -203,3 +203,33 @@ export function pageBreakAlignment(): DocumentAlignment {
     ],
   };
 }
+
+/**
+ * A naive alignment of two segmented sides with the same number of clauses: clause k with clause k, and inside each
+ * clause pair the sentences one to one, the last bead taking what is left on the longer side.
+ */
+export function pairClausesInOrder(source: DocumentSide, target: DocumentSide): DocumentAlignment {
+  const sentencesOf = (side: DocumentSide, clause: number): number[] =>
+    side.sentences.flatMap((sentence, index) => (sentence.clauseIndex === clause ? [index] : []));
+  const sentenceBeads = source.clauses.flatMap((_, clause) => {
+    const sourceIndices = sentencesOf(source, clause);
+    const targetIndices = sentencesOf(target, clause);
+    const count = Math.max(1, Math.min(sourceIndices.length, targetIndices.length));
+    return Array.from({ length: count }, (_, bead) => ({
+      sourceIndices: bead < count - 1 ? [sourceIndices[bead]!] : sourceIndices.slice(bead),
+      targetIndices: bead < count - 1 ? [targetIndices[bead]!] : targetIndices.slice(bead),
+      confidence: 0.6,
+      clauseBead: clause,
+    }));
+  });
+  return {
+    source,
+    target,
+    clauseBeads: source.clauses.map((_, index) => ({
+      sourceIndices: [index],
+      targetIndices: [index],
+      confidence: 0.8,
+    })),
+    sentenceBeads,
+  };
+}
