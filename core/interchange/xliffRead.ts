@@ -329,6 +329,8 @@ function readXliff2(root: XmlElement, version: string): XliffDocument {
   const draftsByAnnotationId = new Map<string, IssueDraft>();
   // Drafts already listed (an issue spanning rows is met once per row).
   const collected = new Set<IssueDraft>();
+  // Each unit's `tky:sentences` elements (null when it has none), by unit index.
+  const pendingSentences: (XmlElement[] | null)[] = [];
 
   const readUnit = (unit: XmlElement): void => {
     if (unit.attributes['tky:placeholder'] === 'yes') {
@@ -357,6 +359,8 @@ function readXliff2(root: XmlElement, version: string): XliffDocument {
     const targetStart = texts.target.length;
     const marks: Mark[] = [];
     const segments: XliffSegment[] = [];
+    let unitSource = '';
+    let unitTarget = '';
     for (const child of childElements(unit)) {
       const name = child.name;
       if (name !== 'segment' && name !== 'ignorable') continue;
@@ -368,6 +372,8 @@ function readXliff2(root: XmlElement, version: string): XliffDocument {
       const target = readInline(targetElement, 'target', segmentTargetStart, marks);
       texts.source += source;
       texts.target += target;
+      unitSource += source;
+      unitTarget += target;
       if (name === 'segment') {
         segments.push({
           source,
@@ -378,29 +384,20 @@ function readXliff2(root: XmlElement, version: string): XliffDocument {
         });
       }
     }
-    const sentences: Record<Side, Segment[]> = { source: [], target: [] };
-    let hasSentences = false;
-    for (const element of childElements(unit).filter((child) => child.name === 'tky:sentences')) {
-      const side = element.attributes.side === 'target' ? 'target' : 'source';
-      hasSentences = true;
-      for (const sentence of childElements(element, 'sentence')) {
-        sentences[side].push(
-          readSegment(sentence, 'sentence', side === 'source' ? texts.source : texts.target),
-        );
-      }
-    }
-    // Sentence display texts are computed from the whole side text, which is complete only at the end.
+    // Sentences are read once the side texts are complete: slicing a text that is still growing would copy it
+    // (flatten the string) once per unit.
+    const sentenceElements = childElements(unit).filter((child) => child.name === 'tky:sentences');
+    pendingSentences.push(sentenceElements.length > 0 ? sentenceElements : null);
     const clause = unit.attributes['tky:clause'];
     const confidence = unit.attributes['tky:confidence'];
     units.push({
       id: unitId,
-      source: texts.source.slice(sourceStart),
-      target: texts.target.slice(targetStart),
+      source: unitSource,
+      target: unitTarget,
       sourceStart,
       targetStart,
       segments,
       ...(clause !== undefined ? { clause: integer(Number(clause), 'clause number') } : {}),
-      ...(hasSentences ? { sentences } : {}),
       ...(confidence !== undefined && Number.isFinite(Number(confidence))
         ? { confidence: Number(confidence) }
         : {}),
@@ -492,13 +489,25 @@ function readXliff2(root: XmlElement, version: string): XliffDocument {
     taiyaku = { clauses, clauseBeads };
   }
 
+  const unitsWithSentences = units.map((unit, index): XliffUnit => {
+    const elements = pendingSentences[index];
+    if (!elements) return unit;
+    const sentences: Record<Side, Segment[]> = { source: [], target: [] };
+    for (const element of elements) {
+      const side = element.attributes.side === 'target' ? 'target' : 'source';
+      for (const sentence of childElements(element, 'sentence')) {
+        sentences[side].push(readSegment(sentence, 'sentence', texts[side]));
+      }
+    }
+    return { ...unit, sentences };
+  });
   return {
     version,
     sourceLang,
     targetLang,
     sourceText: texts.source,
     targetText: texts.target,
-    units,
+    units: unitsWithSentences,
     issues: drafts.map((draft) => finishIssue(draft, texts)),
     ...(taiyaku ? { taiyaku } : {}),
   };
