@@ -122,7 +122,8 @@ export interface XliffDocument {
   readonly taiyaku?: TaiyakuDocumentData;
 }
 
-const XLIFF_1_NAMESPACE = 'urn:oasis:names:tc:xliff:document:1.2';
+/** XLIFF 1.x namespaces: `urn:oasis:names:tc:xliff:document:1.2` (1.0 and 1.1 had their own versions of it). */
+const XLIFF_1_NAMESPACE_STEM = 'urn:oasis:names:tc:xliff:document:1.';
 const XLIFF_2_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0';
 
 /** A marked span found in a source or target, before grouping into issues. */
@@ -299,7 +300,7 @@ export function readXliff(xmlText: string): XliffDocument {
   }
   if (
     /^1\.[012]$/.test(version) &&
-    (namespace === undefined || namespace === XLIFF_1_NAMESPACE || version !== '1.2')
+    (namespace === undefined || namespace.startsWith(XLIFF_1_NAMESPACE_STEM))
   ) {
     return readXliff1(root, version);
   }

@@ -12,7 +12,12 @@ describe('buildWebAnnotations', () => {
       'http://www.w3.org/ns/anno.jsonld',
       { tky: 'urn:taiyaku:review:1#' },
     ]);
-    expect(collection).toMatchObject({ type: 'AnnotationCollection', total: 7 });
+    expect(collection).toMatchObject({
+      id: 'urn:taiyaku:annotations',
+      type: 'AnnotationCollection',
+      total: 7,
+      first: { id: 'urn:taiyaku:annotations#page1', type: 'AnnotationPage', startIndex: 0 },
+    });
     const items = (collection.first as { items: Record<string, unknown>[] }).items;
     expect(items.map((item) => item.id)).toEqual(
       model.issues.map((issue) => `urn:taiyaku:annotation:${issue.id}`),

@@ -26,10 +26,12 @@ export const TAIYAKU_ANNOTATION_NAMESPACE = 'urn:taiyaku:review:1#';
 
 const ANNOTATION_ID_PREFIX = 'urn:taiyaku:annotation:';
 
-/** The IRIs that stand for the two documents in annotation targets. */
+/** The IRIs of the collection and of the two documents the annotations target. */
 export interface WebAnnotationOptions {
   /** Default `urn:taiyaku:text:source` and `urn:taiyaku:text:target`. */
   readonly documentIris?: Readonly<Record<Side, string>>;
+  /** The collection's IRI (the model requires one); its page is `<iri>#page1`. Default `urn:taiyaku:annotations`. */
+  readonly collectionIri?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -104,15 +106,19 @@ export function buildWebAnnotations(model: ReportModel, options: WebAnnotationOp
     source: 'urn:taiyaku:text:source',
     target: 'urn:taiyaku:text:target',
   };
+  const collectionIri = options.collectionIri ?? 'urn:taiyaku:annotations';
   return {
     '@context': ['http://www.w3.org/ns/anno.jsonld', { tky: TAIYAKU_ANNOTATION_NAMESPACE }],
+    id: collectionIri,
     type: 'AnnotationCollection',
     label: model.projectName,
     generated: model.generatedAt,
     generator: { type: 'Software', name: 'Taiyaku', 'tky:version': model.appVersion },
     total: model.issues.length,
     first: {
+      id: `${collectionIri}#page1`,
       type: 'AnnotationPage',
+      partOf: collectionIri,
       startIndex: 0,
       items: model.issues.map((issue) => annotationOf(issue, model, iris)),
     },
