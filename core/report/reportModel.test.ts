@@ -3,7 +3,7 @@ import type { Annotation } from '../review/annotation';
 import { createSelector } from '../review/annotation';
 import { alignmentFromSentences } from '../review/alignmentFromSentences';
 import type { ReviewSession } from '../review/session';
-import { buildReportModel, segmentIdOf } from './reportModel';
+import { allReportRows, buildReportModel, segmentIdOf } from './reportModel';
 
 const alignment = alignmentFromSentences({
   source: {
@@ -77,7 +77,13 @@ describe('buildReportModel', () => {
     const tense = model.issues[0]!;
     expect(tense.categoryPath).toBe('Accuracy › Mistranslation');
     expect(tense.itsType).toBe('mistranslation');
-    expect(tense.target).toEqual({ exact: '行われる', start: 9, end: 13 });
+    expect(tense.target).toMatchObject({
+      exact: '行われる',
+      start: 9,
+      end: 13,
+      prefix: '1. 会合は東京で',
+    });
+    expect(model.alignment).toBe(alignment);
     expect(model.clauses[0]!.rows[0]!.issueIds).toEqual(['tense']);
     expect(model.scorecard.penaltyPoints).toBe(10);
   });
@@ -89,5 +95,12 @@ describe('buildReportModel', () => {
       ['s0003'],
     ]);
     expect(model.clauses.map((clause) => clause.totalRows)).toEqual([2, 1]);
+  });
+
+  it('gives every row for whole-alignment exports, whatever the selection', () => {
+    const all = buildReportModel(session, options);
+    const flagged = buildReportModel(session, { ...options, rows: 'flagged' });
+    expect(allReportRows(flagged)).toEqual(allReportRows(all));
+    expect(allReportRows(all).map((row) => row.segmentId)).toEqual(['s0001', 's0002', 's0003']);
   });
 });

@@ -1,4 +1,4 @@
-import type { DocumentSide, SentenceBead, Side } from '../alignment/types';
+import type { DocumentAlignment, DocumentSide, SentenceBead, Side } from '../alignment/types';
 import type { Annotation, AnnotationSelector } from '../review/annotation';
 import { beadsOfAnnotation } from '../review/anchoring';
 import type { ItsIssueType, Severity } from '../review/mqm';
@@ -85,6 +85,10 @@ export interface ReportQuote {
   readonly start: number;
   /** UTF-16 offset into the side's original text, exclusive. */
   readonly end: number;
+  /** Text right before the quote in the original (W3C TextQuoteSelector `prefix`), as the selector stored it. */
+  readonly prefix: string;
+  /** Text right after the quote in the original (W3C TextQuoteSelector `suffix`), as the selector stored it. */
+  readonly suffix: string;
 }
 
 /** One issue as reports list it. */
@@ -129,6 +133,12 @@ export interface ReportModel {
   readonly issues: readonly ReportIssue[];
   /** Number of rows in the whole project. */
   readonly totalRows: number;
+  /**
+   * The whole aligned document the model was built from (every row, whatever `rows` selected; shared, not copied):
+   * the original texts that row and quote offsets index into (for highlighting exact spans), and the clause and
+   * sentence offsets an export needs to restore the alignment (XLIFF).
+   */
+  readonly alignment: DocumentAlignment;
 }
 
 /** The zero-padded segment id of a 0-based bead index (`s0001` for 0). */
@@ -153,7 +163,15 @@ function rowSide(side: DocumentSide, indices: readonly number[]): ReportRowSide 
 }
 
 function quoteOf(selector: AnnotationSelector | undefined): ReportQuote | undefined {
-  return selector && { exact: selector.exact, start: selector.start, end: selector.end };
+  return (
+    selector && {
+      exact: selector.exact,
+      start: selector.start,
+      end: selector.end,
+      prefix: selector.prefix,
+      suffix: selector.suffix,
+    }
+  );
 }
 
 function categoryPath(categoryId: string): string {
@@ -254,9 +272,35 @@ export function buildReportModel(session: ReviewSession, options: ReportOptions)
     clauses,
     issues,
     totalRows: alignment.sentenceBeads.length,
+    alignment,
   };
 }
 
 function labelOf(side: DocumentSide, clauseIndices: readonly number[]): string | undefined {
   return clauseIndices.length > 0 ? side.clauses[clauseIndices[0]!]!.label : undefined;
+}
+
+/**
+ * Every row of the project in document order, whatever the model's row selection: the listed rows as they are, and
+ * the rows a `flagged` selection left out (they carry no issue) built the same way. For exports of the whole alignment
+ * (TMX, XLIFF).
+ */
+export function allReportRows(model: ReportModel): ReportRow[] {
+  const listed = model.clauses.flatMap((clause) => clause.rows);
+  if (listed.length === model.totalRows) return listed;
+  const byBead = new Map(listed.map((row) => [row.beadIndex, row]));
+  const { alignment } = model;
+  return alignment.sentenceBeads.map(
+    (bead, beadIndex) =>
+      byBead.get(beadIndex) ?? {
+        segmentId: segmentIdOf(beadIndex),
+        beadIndex,
+        clauseNumber: bead.clauseBead + 1,
+        source: rowSide(alignment.source, bead.sourceIndices),
+        target: rowSide(alignment.target, bead.targetIndices),
+        confidence: bead.confidence,
+        confirmed: bead.pinned === true,
+        issueIds: [],
+      },
+  );
 }
