@@ -14,7 +14,8 @@ import type { Severity } from '../review/mqm';
 import { ANNOTATION_STATUSES, isSubtypeOf } from '../project/annotation';
 import type { MqmSubtype } from '../project/annotation';
 import type { ReviewSession } from '../review/session';
-import { checkSession, segmentDisplayText } from '../review/session';
+import { checkSession } from '../review/session';
+import { segmentDisplayText } from '../review/splitSentence';
 import { mqmCategoryOfItsType, severityOfItsScore } from './itsQuality';
 import type { XmlElement } from './xml';
 import {
