@@ -1,4 +1,5 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { readZipDirectory } from './limits';
 
 /**
  * Builds ZIP archives byte by byte for tests, including malformed ones a ZIP library would refuse to write: entries
@@ -61,4 +62,25 @@ export function buildTestZip(
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/** The inflated bytes of the entry `name` of a ZIP archive (for reading word/document.xml and the like in tests). */
+export function readTestZipEntry(zip: Uint8Array, name: string): Buffer {
+  const entry = readZipDirectory(zip, 'test.zip', 'ZIP').find(
+    (candidate) => candidate.name === name,
+  );
+  if (!entry) throw new Error(`The archive has no entry ${name}`);
+  const view = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  const start =
+    entry.localHeaderOffset +
+    30 +
+    view.readUInt16LE(entry.localHeaderOffset + 26) +
+    view.readUInt16LE(entry.localHeaderOffset + 28);
+  const data = view.subarray(start, start + entry.compressedSize);
+  return entry.method === 0 ? Buffer.from(data) : inflateRawSync(data);
+}
+
+/** The names of a ZIP archive's entries. */
+export function listTestZip(zip: Uint8Array): string[] {
+  return readZipDirectory(zip, 'test.zip', 'ZIP').map((entry) => entry.name);
 }
