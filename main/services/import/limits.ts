@@ -60,6 +60,16 @@ export const ZIP_LIMITS: ZipLimits = {
   ratioCheckMinBytes: 1 * MB,
 };
 
+/** Text extracted from a document (DOCX, PDF), ready to be aligned like an imported .txt. */
+export interface ExtractedText {
+  /** The text, `\n` line endings, paragraphs separated by a blank line. */
+  readonly text: string;
+  /** The file's base name, for messages and the project's document origin. */
+  readonly fileName: string;
+  /** The file's size in bytes. */
+  readonly byteLength: number;
+}
+
 /** Why a file could not be imported. */
 export type ImportFileFailure =
   | 'empty'
