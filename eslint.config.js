@@ -5,7 +5,8 @@ import globals from 'globals';
 
 // Layer boundaries (STYLE.md §2), enforced here and by the per-folder tsconfigs:
 // core imports no Electron, Node, React or Mantine; the renderer imports no Electron, Node or main/;
-// only main/electron/ imports electron; main never imports the renderer.
+// only main/electron/ imports electron; main never imports the renderer; core folders import only the ones below
+// them (coreLayers).
 const nodeBuiltins = [
   'node:*',
   'fs',
@@ -23,6 +24,72 @@ const nodeBuiltins = [
   'worker_threads',
 ];
 const electronPatterns = ['electron', 'electron/*'];
+
+// Core folders depend on each other one way, lowest first. text is the bottom (spans, segments, segmentation);
+// document (bilingual splitting) and anchors (numbers, words, readings, the lexicon, tokenizers) sit beside each
+// other just above it and may import text only; then alignment, review, project and ipc, each importing only folders
+// below it. A folder not listed here is unconstrained until it is added.
+const coreLayers = {
+  text: [],
+  document: ['text'],
+  anchors: ['text'],
+  alignment: ['text', 'document', 'anchors'],
+  review: ['text', 'document', 'anchors', 'alignment'],
+  project: ['text', 'document', 'anchors', 'alignment', 'review'],
+  ipc: ['text', 'document', 'anchors', 'alignment', 'review', 'project'],
+};
+const corePurity = [
+  {
+    group: [...nodeBuiltins, ...electronPatterns],
+    message: 'core/ is pure: no Node I/O, no Electron.',
+  },
+  {
+    group: ['react', 'react-dom', 'react/*', '@mantine/*'],
+    message: 'core/ is pure: no UI libraries.',
+  },
+  {
+    group: ['**/main/**', '**/preload/**', '**/renderer/**'],
+    message: 'core/ depends on nothing above it.',
+  },
+  {
+    // Test kits (x.testkit.ts: generators, example projects) sit beside the tests that use them and stay out of
+    // core/tsconfig.json; app code never imports them.
+    group: ['**/*.testkit', '**/*.testkit.ts'],
+    message: 'Test kits are for tests (and scripts) only.',
+  },
+];
+/** One config per core folder: the purity rules plus the folders above it (ESLint replaces, not merges, options). */
+const coreLayerConfigs = Object.entries(coreLayers).map(([folder, below]) => {
+  const above = Object.keys(coreLayers).filter(
+    (other) => other !== folder && !below.includes(other),
+  );
+  return {
+    files: [`core/${folder}/**/*.ts`],
+    ignores: ['core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...corePurity,
+            ...(above.length > 0
+              ? [
+                  {
+                    regex: `^(\\.\\./)+(core/)?(${above.join('|')})(/|$)`,
+                    message: `${
+                      below.length > 0
+                        ? `core/${folder} may import only core/${below.join(', core/')}`
+                        : `core/${folder} imports no other core folder`
+                    }: core folders depend on each other one way (coreLayers in eslint.config.js).`,
+                  },
+                ]
+              : []),
+          ],
+        },
+      ],
+    },
+  };
+});
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'e2e/artifacts/**', 'coverage/**', 'data/**'] },
@@ -67,28 +134,9 @@ export default tseslint.config(
   {
     files: ['core/**/*.ts'],
     ignores: ['core/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [...nodeBuiltins, ...electronPatterns],
-              message: 'core/ is pure: no Node I/O, no Electron.',
-            },
-            {
-              group: ['react', 'react-dom', 'react/*', '@mantine/*'],
-              message: 'core/ is pure: no UI libraries.',
-            },
-            {
-              group: ['**/main/**', '**/preload/**', '**/renderer/**'],
-              message: 'core/ depends on nothing above it.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: corePurity }] },
   },
+  ...coreLayerConfigs,
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

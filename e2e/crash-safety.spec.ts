@@ -2,12 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { chooseSeed, mulberry32 } from '../scripts/seededRandom';
 import { startHost, type HostProcess } from './fixtures';
 
 // Kills the loopback host process (SIGKILL, no chance to flush) at random moments while a reviewer's changes stream
 // in and autosave runs, at least 50 times. After every kill the project must open again, holding every change the host
 // acknowledged. (The requirement allows losing the last second of work; the change journal syncs each change before
 // acknowledging it, so the test holds it to none.)
+//
+// The random moments come from a seeded generator: TAIYAKU_CRASH_SEED=<seed> replays a run's kill delays and pauses
+// (the seed is printed and attached to the test's report); without it each run picks a fresh seed. The host's own
+// timing still varies from run to run, so a replay repeats the schedule, not every interleaving.
 
 const KILLS = Number(process.env['TAIYAKU_CRASH_KILLS'] ?? 50);
 const ALLOWED_LOSS_MS = 0;
@@ -30,6 +35,13 @@ interface Snapshot {
 
 test('the project survives the host being killed during autosave, 50 times', async () => {
   test.setTimeout(KILLS * 8_000 + 60_000);
+  const seed = chooseSeed(process.env['TAIYAKU_CRASH_SEED']);
+  test.info().annotations.push({
+    type: 'seed',
+    description: `${seed} (replay: TAIYAKU_CRASH_SEED=${seed})`,
+  });
+  console.log(`crash safety: seed ${seed} (replay with TAIYAKU_CRASH_SEED=${seed})`);
+  const random = mulberry32(seed);
   const userData = mkdtempSync(join(tmpdir(), 'taiyaku-crash-'));
   const environment = { TAIYAKU_USER_DATA: userData };
   try {
@@ -63,7 +75,7 @@ test('the project survives the host being killed during autosave, 50 times', asy
       expect(missing, `round ${round}: acknowledged changes are missing`).toEqual([]);
 
       // Stream changes for a random while, then kill without warning.
-      const killAfter = 150 + Math.random() * 1_850;
+      const killAfter = 150 + random() * 1_850;
       const roundStart = acknowledged.length;
       let stop = false;
       const writer = (async () => {
@@ -103,7 +115,7 @@ test('the project survives the host being killed during autosave, 50 times', asy
           } catch {
             return; // the host is gone
           }
-          await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 40));
+          await new Promise((resolve) => setTimeout(resolve, 20 + random() * 40));
         }
       })();
       await new Promise((resolve) => setTimeout(resolve, killAfter));
@@ -137,7 +149,7 @@ test('the project survives the host being killed during autosave, 50 times', asy
       'some rounds ran long enough to require saved changes',
     ).toBeGreaterThan(0);
     console.log(
-      `crash safety: ${KILLS} kills (${killsDuringSave} with changes not yet on disk), ${acknowledged.length} changes acknowledged, ` +
+      `crash safety (seed ${seed}): ${KILLS} kills (${killsDuringSave} with changes not yet on disk), ${acknowledged.length} changes acknowledged, ` +
         `${lost} of them lost`,
     );
     const exited = new Promise((resolve) => host.child.once('exit', resolve));

@@ -36,6 +36,24 @@ test.describe('the sample document in the loopback host', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'sample.png'), fullPage: false });
   });
 
+  test('the first load requests nothing that is missing (favicon included)', async ({
+    page,
+    host,
+  }) => {
+    const failed: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(host.url);
+    await expect(page.getByRole('table', { name: 'Aligned text' })).toBeVisible();
+    const icon = await page.evaluate(async () => {
+      const link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
+      return link ? (await fetch(link.href)).status : null;
+    });
+    expect(icon).toBe(200);
+    expect(failed).toEqual([]);
+  });
+
   test('a page without the token is refused with a clear message', async ({ page, host }) => {
     await page.goto(host.origin + '/');
     await expect(page.getByRole('alert')).toContainText('open the address it printed');

@@ -2,8 +2,9 @@
 // 10,000-sentence document pair built from the same data. Prints figures; asserts nothing.
 // The 10k pair is aligned in --runs fresh processes (default 3) and the median of each figure is printed, since the
 // machine is shared and single runs vary by tens of percent.
-// Confidence calibration is reported on the held-out half of the dev documents (odd-numbered: the confidence models
-// are fitted on even-numbered documents of other seeds, see scripts/calibrate-confidence.ts).
+// Quality is printed for all documents and for each half of the split in scripts/ntrexSplit.ts: the tuning half
+// (what the aligner's parameters and the confidence models may be fitted on) and the held-out half (what they never
+// saw; the golden fixtures come from it). The held-out figures are the honest ones.
 // Usage: npm run bench:align [-- --seed 7] [--runs 3]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,9 +19,10 @@ import {
   type LabelledConfidence,
 } from '../core/alignment/calibrationMetrics';
 import { loadAlignmentResources } from '../main/services/alignment/loadAlignmentResources';
+import { NTREX_DATA, ntrexCases, type NtrexCase } from './ntrexSplit';
 
 const tools = '/work/shared/tools';
-const data = '/work/shared/data/ntrex128-en-ja';
+const data = NTREX_DATA;
 const argumentValue = (name: string, fallback: string): string => {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
@@ -66,18 +68,20 @@ interface LargeRun {
 }
 
 /**
- * Each predicted bead of the odd-numbered documents with its confidence (1 − the cost column of the .test file) and
- * whether exactly the same bead is in the gold.
+ * Each predicted bead of the given cases with its confidence (1 − the cost column of the .test file) and whether
+ * exactly the same bead is in the gold.
  */
 function labelledConfidences(
   cases: string,
   out: string,
-  goldNames: readonly string[],
+  names: readonly string[],
 ): LabelledConfidence[] {
   const labelled: LabelledConfidence[] = [];
-  for (const name of goldNames.filter((file) => Number(file.slice(0, -5)) % 2 === 1)) {
-    const gold = new Set(parseVecalignBeads(readFileSync(join(cases, name), 'utf8')).map(beadKey));
-    const lines = nonBlankLines(join(out, name.replace(/\.gold$/, '.test')));
+  for (const name of names) {
+    const gold = new Set(
+      parseVecalignBeads(readFileSync(join(cases, `${name}.gold`), 'utf8')).map(beadKey),
+    );
+    const lines = nonBlankLines(join(out, `${name}.test`));
     const beads = parseVecalignBeads(lines.join('\n'));
     beads.forEach((bead, index) => {
       const cost = Number(/:([\d.]+)$/.exec(lines[index]!)?.[1] ?? NaN);
@@ -132,24 +136,43 @@ async function main(): Promise<void> {
       },
     );
     const seconds = (performance.now() - started) / 1000;
-    const names = readdirSync(cases).filter((name) => name.endsWith('.gold'));
-    const dev = score(
-      names.flatMap((name) => [join(cases, name), join(out, name.replace(/\.gold$/, '.test'))]),
-    );
     const percent = (value: number): string => (100 * value).toFixed(1);
-    console.log(
-      `NTREX dev (seed ${seed}, ${names.length} documents, batch CLI incl. dictionary loading)`,
+    const headline = (title: string, selected: readonly NtrexCase[]): void => {
+      const names = selected.map((entry) => entry.name);
+      const figures = score(
+        names.flatMap((name) => [join(cases, `${name}.gold`), join(out, `${name}.test`)]),
+      );
+      const calibration = calibrationReport(labelledConfidences(cases, out, names));
+      console.log(`  ${title} (${names.length} documents)`);
+      console.log(
+        `    strict F1 ${percent(figures.strict.f1)}%  lax F1 ${percent(figures.lax.f1)}%  ` +
+          `null beads found ${figures.nullBeads.found}/${figures.nullBeads.gold} ` +
+          `(${percent(figures.nullBeads.found / Math.max(1, figures.nullBeads.gold))}%)  ` +
+          `Brier ${calibration.brier.toFixed(4)}`,
+      );
+    };
+    const all = ntrexCases(cases);
+    const heldOut = all.filter((entry) => entry.half === 'held-out');
+    console.log(`NTREX dev (seed ${seed}, batch CLI incl. dictionary loading)`);
+    headline('all', all);
+    headline(
+      'tuning half',
+      all.filter((entry) => entry.half === 'tuning'),
     );
-    console.log(`  strict F1 ${percent(dev.strict.f1)}%  lax F1 ${percent(dev.lax.f1)}%`);
+    headline('held-out half (never tuned on; see scripts/ntrexSplit.ts)', heldOut);
+    console.log(`  batch time ${seconds.toFixed(2)} s (all ${all.length} documents)`);
+    console.log('  confidence calibration on the held-out half, every predicted bead:');
     console.log(
-      `  null beads found ${dev.nullBeads.found}/${dev.nullBeads.gold} (${percent(dev.nullBeads.found / Math.max(1, dev.nullBeads.gold))}%)`,
-    );
-    console.log(`  batch time ${seconds.toFixed(2)} s`);
-    console.log(
-      '  confidence calibration on the held-out documents (odd-numbered), every predicted bead:',
-    );
-    console.log(
-      formatCalibrationReport(calibrationReport(labelledConfidences(cases, out, names)), '    '),
+      formatCalibrationReport(
+        calibrationReport(
+          labelledConfidences(
+            cases,
+            out,
+            heldOut.map((entry) => entry.name),
+          ),
+        ),
+        '    ',
+      ),
     );
 
     // A 10,000-sentence pair: documents from several seeds concatenated, gold indices shifted.

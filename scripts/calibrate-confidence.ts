@@ -2,8 +2,9 @@
 // held-out documents.
 // Data: NTREX-128 EN-JA dev documents made by /work/shared/tools/make-alignment-cases.mjs for each --seeds seed; every
 // document is aligned with the current aligner, and a predicted bead is labelled correct when exactly the same bead is
-// in the gold. Documents are split by id (their number in the NTREX document order, the same for every seed): even ids
-// are fitted, odd ids held out, so the report is on documents the fit never saw. Each document is used twice: as made,
+// in the gold. Documents are split by id into a tuning half, which is fitted, and a held-out half, which is only
+// reported on (scripts/ntrexSplit.ts: the same split for every seed, and the one bench:align reports and the golden
+// fixtures are drawn from), so the report is on documents the fit never saw. Each document is used twice: as made,
 // and with a share of its 1-1 Japanese sentences replaced by sentences of another document (gold: an omission plus an
 // addition), because NTREX translations are all faithful and a reviewer's are not: without them the models never see
 // an unrelated pair linked 1-1 and rate it as confidently as a good one.
@@ -13,7 +14,7 @@
 // Prints the held-out figures of the committed and the refitted coefficients, and the refitted constant to paste into
 // core/alignment/confidenceModel.ts.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { alignSentenceTexts } from '../core/alignment/alignDocument';
@@ -36,17 +37,18 @@ import {
   type LogisticModel,
 } from '../core/alignment/confidenceModel';
 import { loadAlignmentResources } from '../main/services/alignment/loadAlignmentResources';
+import { NTREX_DATA, ntrexCases, type NtrexHalf } from './ntrexSplit';
 import { mulberry32 } from './seededRandom';
 
 const tools = '/work/shared/tools';
-const data = '/work/shared/data/ntrex128-en-ja';
+const data = NTREX_DATA;
 const argumentValue = (name: string, fallback: string): string => {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
 };
 
 interface LabelledBead {
-  readonly document: number;
+  readonly half: NtrexHalf;
   readonly evidence: BeadEvidence;
   readonly correct: boolean;
   /** The confidence the aligner gave before calibration (the hand-set logistic; 0.3 for null beads). */
@@ -72,6 +74,7 @@ function legacyConfidence(bead: ScoredBead): number {
 
 interface AlignmentCase {
   readonly document: number;
+  readonly half: NtrexHalf;
   readonly english: string[];
   readonly japanese: string[];
   /** Gold beads as `source indices:target indices` keys (see `beadKey`). */
@@ -117,7 +120,7 @@ async function collect(
   const substituted: LabelledBead[] = [];
   const label = (alignmentCase: AlignmentCase): LabelledBead[] =>
     alignSentenceTexts(alignmentCase.english, alignmentCase.japanese, resources).map((bead) => ({
-      document: alignmentCase.document,
+      half: alignmentCase.half,
       evidence: bead.evidence,
       correct: alignmentCase.gold.has(beadKey(bead)),
       legacy: legacyConfidence(bead),
@@ -139,31 +142,27 @@ async function collect(
         '--seed',
         seed,
       ]);
-      const documents: AlignmentCase[] = readdirSync(cases)
-        .filter((file) => file.endsWith('.gold'))
-        .sort()
-        .map((name) => {
-          const base = join(cases, name.slice(0, -5));
-          return {
-            document: Number(name.slice(0, -5)),
-            english: nonBlankLines(`${base}.en`),
-            japanese: nonBlankLines(`${base}.ja`),
-            gold: new Set(
-              nonBlankLines(`${base}.gold`).map((line) => {
-                const match = /^\[([\d,]*)\]:\[([\d,]*)\]/.exec(line)!;
-                return `${match[1]}:${match[2]}`;
-              }),
-            ),
-          };
-        });
+      const documents: AlignmentCase[] = ntrexCases(cases, data).map(({ name, half }) => {
+        const base = join(cases, name);
+        return {
+          document: Number(name),
+          half,
+          english: nonBlankLines(`${base}.en`),
+          japanese: nonBlankLines(`${base}.ja`),
+          gold: new Set(
+            nonBlankLines(`${base}.gold`).map((line) => {
+              const match = /^\[([\d,]*)\]:\[([\d,]*)\]/.exec(line)!;
+              return `${match[1]}:${match[2]}`;
+            }),
+          ),
+        };
+      });
       const random = mulberry32(Number(seed) * 7919);
       for (const alignmentCase of documents) {
         clean.push(...label(alignmentCase));
-        // Foreign sentences come from a document of the same parity, so held-out beads never meet fitted text.
+        // Foreign sentences come from a document of the same half, so held-out beads never meet fitted text.
         const donor = documents.filter(
-          (other) =>
-            other.document !== alignmentCase.document &&
-            other.document % 2 === alignmentCase.document % 2,
+          (other) => other.document !== alignmentCase.document && other.half === alignmentCase.half,
         );
         const foreign = donor[Math.floor(random() * donor.length)]?.japanese ?? [];
         if (foreign.length > 0)
@@ -272,13 +271,13 @@ async function main(): Promise<void> {
   const substitutionShare = Number(argumentValue('substitute', '0.05'));
   const { clean, substituted } = await collect(seeds, substitutionShare);
   const beads = [...clean, ...substituted];
-  const fit = beads.filter((bead) => bead.document % 2 === 0);
-  const heldOut = clean.filter((bead) => bead.document % 2 === 1);
-  const heldOutSubstituted = substituted.filter((bead) => bead.document % 2 === 1);
+  const fit = beads.filter((bead) => bead.half === 'tuning');
+  const heldOut = clean.filter((bead) => bead.half === 'held-out');
+  const heldOutSubstituted = substituted.filter((bead) => bead.half === 'held-out');
   console.log(
     `seeds ${seeds.join(',')}, each document also with ${substitutionShare * 100}% of its 1-1 Japanese sentences ` +
-      `replaced: ${fit.length} beads fitted (even documents), ${heldOut.length} + ${heldOutSubstituted.length} ` +
-      'held out (odd)',
+      `replaced: ${fit.length} beads fitted (tuning half), ${heldOut.length} + ${heldOutSubstituted.length} ` +
+      'held out (held-out half, scripts/ntrexSplit.ts)',
   );
 
   const model = (kind: 'linked' | 'null'): LogisticModel => {

@@ -3,7 +3,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createExampleAnnotation, createExampleProject } from '../core/project/exampleProject';
+import {
+  createExampleAnnotation,
+  createExampleProject,
+} from '../core/project/exampleProject.testkit';
 import { parseProjectJson } from '../core/project/projectFile';
 import type { ProjectFile } from '../core/project/projectFile';
 import { createAutosaver } from '../main/services/autosave';

@@ -9,3 +9,17 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
+
+/**
+ * The seed of a randomized run: `value` (e.g. an environment variable such as `TAIYAKU_CRASH_SEED`) when given, else a
+ * fresh random one. Print it, so that a failing run can be replayed with the same numbers. A `value` that is not a
+ * non-negative integer is an error rather than silently a different run.
+ */
+export function chooseSeed(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return Math.floor(Math.random() * 1_000_000);
+  const seed = Number(value);
+  if (!Number.isSafeInteger(seed) || seed < 0) {
+    throw new Error(`A seed is a non-negative integer, not ${JSON.stringify(value)}.`);
+  }
+  return seed;
+}

@@ -1,4 +1,5 @@
-import { consonantSkeleton, foldRomaji, isKatakana, romanizeKana } from '../anchors/readings';
+import { consonantSkeleton, foldRomaji, romanizeKana } from '../anchors/readings';
+import { isKatakanaText } from '../text/script';
 import {
   extractEnglishNumbers,
   extractJapaneseNumbers,
@@ -167,7 +168,7 @@ function japaneseTokenKeys(token: JapaneseToken, lexicon: Lexicon | undefined): 
     if (glosses) for (const gloss of glosses) list.push(`w:${stemEnglish(gloss)}`);
     const extra = EXTRA_GLOSSES[token.basicForm];
     if (extra) for (const gloss of extra) list.push(`w:${stemEnglish(gloss)}`);
-    const katakana = isKatakana(token.surface);
+    const katakana = isKatakanaText(token.surface);
     if (katakana) {
       const romaji = romanizeMemoized(token.surface);
       list.push(`r:${foldRomaji(romaji)}`);
@@ -253,7 +254,7 @@ function japaneseTokenContribution(
   if (JAPANESE_FUNCTION_VERBS.has(token.basicForm)) return { kind: 'skip' };
   if (/^[\u3041-\u309f]{1,2}$/.test(token.surface)) return { kind: 'skip' };
   const unit = internAll(keys, japaneseTokenKeys(token, lexicon));
-  const name = token.partOfSpeechDetail === '固有名詞' || isKatakana(token.surface);
+  const name = token.partOfSpeechDetail === '固有名詞' || isKatakanaText(token.surface);
   const keepUnit = !(suffix && unit.length === 0);
   if (!name) return { kind: 'content', keys: unit, keepUnit };
   const nameReading = romanizeMemoized(token.reading || token.surface);

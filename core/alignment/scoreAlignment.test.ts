@@ -13,7 +13,7 @@ const lines = (path: string): string[] =>
     .filter((line) => line.trim());
 
 describe('golden alignment fixtures', () => {
-  it('reaches the minimum strict and lax F1 on fixtures/alignment', async () => {
+  it('reaches the minimum strict and lax F1 and null-bead recall on fixtures/alignment', async () => {
     const resources = await loadAlignmentResources();
     const names = readdirSync(fixtures)
       .filter((name) => name.endsWith('.gold'))
@@ -28,7 +28,10 @@ describe('golden alignment fixtures', () => {
       ),
     }));
     const score = scoreAlignment(documents);
-    expect(score.strict.f1).toBeGreaterThanOrEqual(0.8);
-    expect(score.lax.f1).toBeGreaterThanOrEqual(0.95);
+    // The fixtures are the held-out half of NTREX (see fixtures/alignment/README.md), where the aligner reaches
+    // strict F1 0.923, lax F1 0.995 and finds 24 of 31 null beads; the floors leave a small margin below that.
+    expect(score.strict.f1).toBeGreaterThanOrEqual(0.9);
+    expect(score.lax.f1).toBeGreaterThanOrEqual(0.98);
+    expect(score.nullBeads.found / score.nullBeads.gold).toBeGreaterThanOrEqual(0.7);
   });
 });

@@ -1,44 +1,22 @@
 /**
- * The row model shared by the aligner, the review workspace and every export.
+ * The row model shared by the aligner, the review workspace and every export, built on the text model of
+ * core/text/types.ts (spans, segments, document sides), which it re-exports.
  *
  * Offsets are UTF-16 code units into the original text of their side (JavaScript string indices),
  * `start` inclusive and `end` exclusive, so `text.slice(start, end)` is the segment's exact source text.
  */
 
+import type { DocumentSide, Segment, SegmentLevel } from '../text/types';
+
+export type { DocumentSide, Segment, SegmentLevel, TextSpan } from '../text/types';
+
 /** Which text a segment belongs to: the English source or the Japanese translation. */
 export type Side = 'source' | 'target';
-
-/** Granularity of a segment: a numbered clause or paragraph, or a sentence inside one. */
-export type SegmentLevel = 'clause' | 'sentence';
 
 /** 0-based index into a side's segment list. Branded so source and target indices cannot be swapped. */
 export type SourceIndex = number & { readonly _brand: 'SourceIndex' };
 /** 0-based index into the target (Japanese) segment list. */
 export type TargetIndex = number & { readonly _brand: 'TargetIndex' };
-
-/** A span of one side's text. */
-export interface TextSpan {
-  /** UTF-16 offset of the first code unit, inclusive. */
-  readonly start: number;
-  /** UTF-16 offset one past the last code unit, exclusive; `end >= start`. */
-  readonly end: number;
-}
-
-/** One segment (clause or sentence) of one side, with its offsets into that side's original text. */
-export interface Segment extends TextSpan {
-  /** The segment's text with page breaks and line breaks inside it folded to single spaces (display form). */
-  readonly text: string;
-  readonly level: SegmentLevel;
-  /** The clause label as written, e.g. `1.`, `(2)`, `①`, `第3条`; absent for unnumbered text. */
-  readonly label?: string;
-  /**
-   * For a segment that was joined across a page break or blank line, the pieces of the original text it covers,
-   * in order; absent when the segment is one contiguous span.
-   */
-  readonly pieces?: readonly TextSpan[];
-  /** For a sentence: 0-based index of the clause (in the same side's clause list) that contains it. */
-  readonly clauseIndex?: number;
-}
 
 /**
  * A bead: n source segments linked with m target segments (n, m ≥ 0, not both 0), contiguous on each side.
@@ -77,18 +55,6 @@ export interface Alignment {
   readonly source: AlignedSide;
   readonly target: AlignedSide;
   readonly beads: readonly Bead[];
-}
-
-/** One side of a two-level document: clauses, and the sentences inside them. */
-export interface DocumentSide {
-  /** BCP 47 language tag, e.g. `en`, `ja`. */
-  readonly lang: string;
-  /** The original text exactly as imported (after decoding); every offset points into it. */
-  readonly text: string;
-  /** Numbered clauses or paragraphs, in document order, covering all non-blank text. */
-  readonly clauses: readonly Segment[];
-  /** Sentences in document order; each lies inside the clause named by its `clauseIndex`. */
-  readonly sentences: readonly Segment[];
 }
 
 /** A sentence bead, placed inside one clause bead. Indices are into the sides' sentence lists. */

@@ -1,40 +1,25 @@
-import type { JapaneseToken, JapaneseTokenizer } from '../alignment/resources';
+import type { JapaneseToken, JapaneseTokenizer } from './japaneseTokens';
+import {
+  isCounterKana,
+  isDigit,
+  isHiragana,
+  isKanji,
+  isKatakana,
+  isLatinLetter,
+} from '../text/script';
 import type { Lexicon } from './lexicon';
 
-// Character classes, tested on UTF-16 code units (a regular expression per character was the tokenizer's main cost).
+// Character classes come from core/text/script, tested on UTF-16 code units (a regular expression per character was
+// the tokenizer's main cost): BMP characters are classed exactly, a surrogate half is in no class.
 
-/** Kanji (CJK unified ideographs, extension A, compatibility ideographs) and 々 〆 ヶ. */
-function isKanji(code: number): boolean {
-  return (
-    (code >= 0x3400 && code <= 0x9fff) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    code === 0x3005 /* 々 */ ||
-    code === 0x3006 /* 〆 */ ||
-    code === 0x30f6 /* ヶ */
-  );
+/** Kanji, and ヵ ヶ, which continue a kanji compound (三ヶ月) though a token starting with them is katakana. */
+function isKanjiOrCounter(code: number): boolean {
+  return isKanji(code) || isCounterKana(code);
 }
 
-function isHiragana(code: number): boolean {
-  return code >= 0x3041 && code <= 0x309f;
-}
-
-/** Katakana, the long-vowel mark and half-width katakana. */
-function isKatakana(code: number): boolean {
-  return (
-    (code >= 0x30a1 && code <= 0x30fa) || code === 0x30fc || (code >= 0xff66 && code <= 0xff9f)
-  );
-}
-
-/** ASCII and full-width letters and digits. */
+/** Latin letters (ASCII, accented, full-width) and digits. */
 function isLatin(code: number): boolean {
-  return (
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0xff10 && code <= 0xff19) ||
-    (code >= 0xff21 && code <= 0xff3a) ||
-    (code >= 0xff41 && code <= 0xff5a)
-  );
+  return isLatinLetter(code) || isDigit(code);
 }
 
 /** Inside a Latin run: letters, digits and . ' & - */
@@ -51,7 +36,7 @@ function runEnd(text: string, start: number, test: (code: number) => boolean): n
 
 function hasKanji(text: string): boolean {
   for (let index = 0; index < text.length; index++)
-    if (isKanji(text.charCodeAt(index))) return true;
+    if (isKanjiOrCounter(text.charCodeAt(index))) return true;
   return false;
 }
 
@@ -64,7 +49,7 @@ function hasKanji(text: string): boolean {
  */
 export function createDictionaryTokenizer(lexicon?: Lexicon): JapaneseTokenizer {
   const longest = Math.min(lexicon?.longestHeadword ?? 1, 8);
-  const isKanjiOrHiragana = (code: number): boolean => isKanji(code) || isHiragana(code);
+  const isKanjiOrHiragana = (code: number): boolean => isKanjiOrCounter(code) || isHiragana(code);
   return {
     tokenize(text: string): JapaneseToken[] {
       const tokens: JapaneseToken[] = [];
@@ -78,7 +63,7 @@ export function createDictionaryTokenizer(lexicon?: Lexicon): JapaneseTokenizer 
           index = end;
           continue;
         }
-        if (!isKanji(code) && !isHiragana(code)) {
+        if (!isKanjiOrCounter(code) && !isHiragana(code)) {
           const surface = text[index]!;
           tokens.push({ surface, start: index, basicForm: surface, partOfSpeech: '記号' });
           index++;

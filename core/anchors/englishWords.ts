@@ -1,4 +1,4 @@
-import type { TextSpan } from '../alignment/types';
+import type { TextSpan } from '../text/types';
 
 /** English word tokens and the light stemming the lexical anchors compare on. */
 

@@ -1,4 +1,4 @@
-import type { TextSpan } from '../alignment/types';
+import type { TextSpan } from '../text/types';
 
 /**
  * Number and date anchors, normalised across scripts so that `2022年12月4日` and `December 4, 2022`, `１２万` and

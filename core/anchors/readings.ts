@@ -68,8 +68,3 @@ export function consonantSkeleton(word: string): string {
     .replace(/[aeiouyhwrl]/g, '')
     .replace(/(.)\1+/g, '$1');
 }
-
-/** True when the text is all katakana (with the long-vowel mark and middle dot). */
-export function isKatakana(text: string): boolean {
-  return /^[\u30a1-\u30fa\u30fc\u30fb\uff66-\uff9f]+$/.test(text);
-}

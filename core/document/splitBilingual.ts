@@ -3,12 +3,13 @@
  * the English outcome document and its provisional Japanese translation appended, say), so a reviewer can import a
  * single file.
  *
- * Approach: split the text into lines and classify each line by script (Latin letters against kana and kanji).
+ * Approach: split the text into lines and classify each line by script (Latin letters against kana and kanji, with
+ * core/text/script's classes; ./bilingualBlocks).
  * Consecutive lines of one language, with blank lines, Markdown headings and lines without letters (`1.`, `※1`)
  * between them, form a block. The largest English block is the source; every Japanese block is scored as its
  * translation by (a) the numbered-clause labels both carry (`1.`…`7.` against `1.`…`7.`), (b) length (Japanese
  * translations run about half as many characters as the English has letters) and (c) adjacency; the best is the
- * target. Every other block is reported as unpaired (a preamble, an appendix).
+ * target (./bilingualPairing). Every other block is reported as unpaired (a preamble, an appendix).
  *
  * Span edges: a span runs from the first to the last line of its block that has letters or a clause label, trimmed of
  * surrounding whitespace. A Markdown heading (`## …`) ends the block before it and, when it is in the language of the
@@ -21,23 +22,15 @@
  * other than English and Japanese. Pure: offsets are UTF-16 code units into the given text.
  */
 
-/** A half-open span of the input, UTF-16 code units: `start` inclusive, `end` exclusive. */
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
+import {
+  findLanguageBlocks,
+  type BlockLanguage,
+  type LanguageBlock,
+  type Span,
+} from './bilingualBlocks';
+import { growRange, isInterleaved, joinRange, round, scoreCandidate } from './bilingualPairing';
 
-/** The language of a block: English (Latin script) or Japanese (kana and kanji). */
-export type BlockLanguage = 'en' | 'ja';
-
-/** A maximal stretch of one language. */
-export interface LanguageBlock extends Span {
-  readonly lang: BlockLanguage;
-  /** Latin letters (English) or kana and kanji (Japanese) in the block: its size in the unit that matters. */
-  readonly letters: number;
-  /** Clause numbers at line starts, in order (`1.`, `(2)`, `③`, `第4条` give 1, 2, 3, 4). */
-  readonly clauseNumbers: readonly number[];
-}
+export type { BlockLanguage, LanguageBlock, Span } from './bilingualBlocks';
 
 /** A block that is not part of the parallel pair. */
 export interface UnpairedBlock extends Span {
@@ -79,30 +72,9 @@ export interface BilingualSplitFailure {
 /** The outcome of `splitBilingual`. */
 export type BilingualSplitResult = BilingualSplit | BilingualSplitFailure;
 
-type LineKind = 'blank' | 'heading' | 'neutral' | BlockLanguage;
-
-interface Line extends Span {
-  readonly kind: LineKind;
-  readonly latin: number;
-  readonly japanese: number;
-  /** Hiragana, katakana and the ideographic full stop: the part of `japanese` English prose never contains. */
-  readonly kana: number;
-  readonly clauseNumber?: number;
-}
-
-const WEIGHT_LABELS = 0.45;
-const WEIGHT_LENGTH = 0.35;
-const WEIGHT_ADJACENT = 0.2;
-/** Expected Japanese characters per English letter in a translation, and the spread (natural log) around it. */
-const EXPECTED_LENGTH_RATIO = 0.5;
-const LENGTH_RATIO_SPREAD = 0.5;
-/** A block this much smaller than the largest of its language does not count toward interleaving. */
-const SUBSTANTIAL_SHARE = 0.15;
-
 /** Finds the English block and the Japanese block that translates it. See the module comment. */
 export function splitBilingual(text: string): BilingualSplitResult {
-  const lines = classifyLines(text);
-  const blocks = buildBlocks(lines);
+  const blocks = findLanguageBlocks(text);
   const english = blocks.filter((block) => block.lang === 'en');
   const japanese = blocks.filter((block) => block.lang === 'ja');
   if (english.length === 0) {
@@ -224,293 +196,8 @@ export function splitBilingual(text: string): BilingualSplitResult {
   };
 }
 
-function classifyLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  while (start <= text.length) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    lines.push(classifyLine(text, start, end));
-    if (newline === -1) break;
-    start = newline + 1;
-  }
-  return lines;
-}
-
-function classifyLine(text: string, start: number, end: number): Line {
-  const content = text.slice(start, end);
-  // Trim to the visible text, so spans never start or end in whitespace.
-  const leading = content.length - content.trimStart().length;
-  const trimmed = content.trim();
-  const span = { start: start + leading, end: start + leading + trimmed.length };
-  if (trimmed === '') return { ...span, kind: 'blank', latin: 0, japanese: 0, kana: 0 };
-  let latin = 0;
-  let japanese = 0;
-  let kana = 0;
-  for (const character of trimmed) {
-    const code = character.codePointAt(0) as number;
-    if (
-      (code >= 0x41 && code <= 0x5a) ||
-      (code >= 0x61 && code <= 0x7a) ||
-      (code >= 0xc0 && code < 0x250)
-    ) {
-      latin += 1;
-    } else if (
-      // Kana, CJK punctuation and full-width forms (（）「」、ＡＢＣ) occur only in Japanese text.
-      (code >= 0x3000 && code < 0x3100) ||
-      (code >= 0x3400 && code < 0x4dc0) ||
-      (code >= 0x4e00 && code < 0xa000) ||
-      (code >= 0xf900 && code < 0xfb00) ||
-      (code >= 0xff01 && code < 0xffa0) ||
-      (code >= 0x20000 && code < 0x30000)
-    ) {
-      japanese += 1;
-      if (code === 0x3002 || (code >= 0x3040 && code < 0x3100)) kana += 1;
-    }
-  }
-  const clauseNumber = readClauseNumber(trimmed);
-  const withNumber = clauseNumber === undefined ? {} : { clauseNumber };
-  const counts = { latin, japanese, kana };
-  if (/^#{1,6}\s/.test(trimmed)) return { ...span, kind: 'heading', ...counts };
-  const kind = scriptOf(counts);
-  return { ...span, kind: kind ?? 'neutral', ...counts, ...withNumber };
-}
-
-/** The clause number a line starts with: `1.`, `1)`, `(1)`, `（１）`, `①`, `第1条`; Markdown bullets are skipped. */
-function readClauseNumber(line: string): number | undefined {
-  const normalized = line
-    .replace(/^[-*•・]\s*/, '')
-    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
-  const match = /^(?:(\d{1,3})[.．)）](?:\s|$|(?=\D))|[(（](\d{1,3})[)）]|第(\d{1,3})条)/.exec(
-    normalized,
-  );
-  if (match !== null) return Number(match[1] ?? match[2] ?? match[3]);
-  const circled = normalized.codePointAt(0);
-  if (circled !== undefined && circled >= 0x2460 && circled <= 0x2473) return circled - 0x2460 + 1;
-  return undefined;
-}
-
-/**
- * Groups lines into blocks: a block ends where a line of the other language begins, and at a Markdown heading, which
- * opens the next block when it is in that block's language (or has no letters). Blank lines never belong to a block's
- * edges; lines without letters (`1.` alone, `※1`) join the block they sit in.
- */
-function buildBlocks(lines: readonly Line[]): LanguageBlock[] {
-  const blocks: LanguageBlock[] = [];
-  let current:
-    | { lang: BlockLanguage; start: number; end: number; letters: number; clauseNumbers: number[] }
-    | undefined;
-  /** Neutral lines seen since the last content line, with no blank line after them: they lead into the next line. */
-  let pendingNeutral: Line[] = [];
-  /** The heading seen since the last block ended, a candidate title for the next block. */
-  let pendingHeading: Line | undefined;
-  for (const line of lines) {
-    if (line.kind === 'blank' || line.kind === 'heading') {
-      if (current !== undefined) {
-        // Neutral lines followed by a blank line or a heading close the current block's paragraph (a page number).
-        for (const neutral of pendingNeutral) extend(current, neutral);
-      }
-      pendingNeutral = [];
-      if (line.kind === 'heading') {
-        // A heading starts a new section, possibly of other material in the same language (a preamble right before
-        // the translation); sections of one text are joined again by `growRange`.
-        if (current !== undefined) blocks.push(current);
-        current = undefined;
-        pendingHeading = line;
-      }
-      continue;
-    }
-    if (line.kind === 'neutral') {
-      pendingNeutral.push(line);
-      continue;
-    }
-    if (current === undefined || current.lang !== line.kind) {
-      if (current !== undefined) blocks.push(current);
-      const title =
-        pendingHeading !== undefined && [line.kind, undefined].includes(scriptOf(pendingHeading))
-          ? pendingHeading
-          : undefined;
-      const opening = title ?? pendingNeutral[0] ?? line;
-      current = {
-        lang: line.kind,
-        start: opening.start,
-        end: opening.end,
-        letters: 0,
-        clauseNumbers: [],
-      };
-      if (title !== undefined) current.letters += line.kind === 'en' ? title.latin : title.japanese;
-    }
-    pendingHeading = undefined;
-    for (const neutral of pendingNeutral) extend(current, neutral);
-    pendingNeutral = [];
-    extend(current, line);
-  }
-  if (current !== undefined) {
-    for (const neutral of pendingNeutral) extend(current, neutral);
-    blocks.push(current);
-  }
-  return blocks;
-}
-
-/**
- * The language a line's letters are in; undefined without letters. One kanji or kana carries about as much as three
- * Latin letters, and Japanese prose quotes English names freely (`scheme verge株式会社`). Kana and 。 settle it more
- * firmly: English prose almost never contains them, while a Japanese line may be mostly acronyms and names
- * (`ASEAN とASEAN 加盟国の協力。`).
- */
-function scriptOf(line: Pick<Line, 'latin' | 'japanese' | 'kana'>): BlockLanguage | undefined {
-  if (line.latin === 0 && line.japanese === 0) return undefined;
-  const weight = line.kana >= 2 ? 10 : 3;
-  return line.japanese * weight >= line.latin ? 'ja' : 'en';
-}
-
-function extend(
-  block: { lang: BlockLanguage; end: number; letters: number; clauseNumbers: number[] },
-  line: Line,
-): void {
-  block.end = Math.max(block.end, line.end);
-  block.letters += block.lang === 'en' ? line.latin : line.japanese;
-  if (line.clauseNumber !== undefined) block.clauseNumbers.push(line.clauseNumber);
-}
-
-/**
- * Interleaved: among the substantial blocks (each at least `SUBSTANTIAL_SHARE` of the largest of its language), the
- * language switches three times or more, i.e. at least two English and two Japanese blocks alternate. A preamble,
- * a source and a translation switch only twice.
- */
-function isInterleaved(blocks: readonly LanguageBlock[]): boolean {
-  const largest = { en: 0, ja: 0 };
-  for (const block of blocks) largest[block.lang] = Math.max(largest[block.lang], block.letters);
-  const substantial = blocks.filter(
-    (block) => block.letters >= SUBSTANTIAL_SHARE * largest[block.lang],
-  );
-  let switches = 0;
-  for (let index = 1; index < substantial.length; index += 1) {
-    if (substantial[index]?.lang !== substantial[index - 1]?.lang) switches += 1;
-  }
-  return switches >= 3;
-}
-
-interface CandidateScore {
-  readonly score: number;
-  readonly labels: number;
-  readonly length: number;
-  readonly reason: string;
-}
-
-function scoreCandidate(
-  source: LanguageBlock,
-  candidate: LanguageBlock,
-  adjacent: boolean,
-): CandidateScore {
-  const labels = labelAgreement(source.clauseNumbers, candidate.clauseNumbers);
-  const ratio = candidate.letters / Math.max(1, source.letters);
-  const length = Math.exp(
-    -((Math.log(ratio / EXPECTED_LENGTH_RATIO) / LENGTH_RATIO_SPREAD) ** 2) / 2,
-  );
-  const score =
-    WEIGHT_LABELS * labels + WEIGHT_LENGTH * length + WEIGHT_ADJACENT * (adjacent ? 1 : 0);
-  const reason =
-    `label agreement ${round(labels)}, ${round(ratio)} Japanese characters per English letter, ` +
-    (adjacent ? 'adjacent' : 'not adjacent');
-  return { score, labels, length, reason };
-}
-
-interface BlockRange {
-  readonly first: number;
-  readonly last: number;
-}
-
-/**
- * Extends `range` one neighbouring block of the same language at a time (never into `other`) while that makes the
- * match clearly better: more clause labels agree, or, for a block without clause numbers, with labels no worse, the
- * length fits much better (`MIN_LENGTH_GAIN`). An unnumbered preamble right before a numbered translation therefore
- * stays out.
- */
-function growRange(
-  blocks: readonly LanguageBlock[],
-  range: BlockRange,
-  other: BlockRange,
-  join: (range: BlockRange) => LanguageBlock,
-  score: (block: LanguageBlock) => CandidateScore,
-): BlockRange {
-  let current = range;
-  let currentScore = score(join(current));
-  for (;;) {
-    const lang = blocks[current.first]?.lang;
-    // A numbered block grows only by more agreeing labels; length decides only for text without clause numbers.
-    const unnumbered = join(current).clauseNumbers.length === 0;
-    const options = [
-      { first: current.first - 1, last: current.last },
-      { first: current.first, last: current.last + 1 },
-    ].filter(
-      (option) =>
-        option.first >= 0 &&
-        option.last < blocks.length &&
-        blocks[option.first]?.lang === lang &&
-        blocks[option.last]?.lang === lang &&
-        (option.last < other.first || option.first > other.last),
-    );
-    const better = options
-      .map((option) => ({ option, score: score(join(option)) }))
-      .filter(
-        ({ score: next }) =>
-          next.labels > currentScore.labels + 1e-9 ||
-          (unnumbered &&
-            next.labels >= currentScore.labels - 1e-9 &&
-            next.length >= currentScore.length + MIN_LENGTH_GAIN),
-      )
-      .sort((left, right) => right.score.score - left.score.score)[0];
-    if (better === undefined) return current;
-    current = better.option;
-    currentScore = better.score;
-  }
-}
-
-/** How much better the length must fit before unnumbered neighbouring text is joined to a block. */
-const MIN_LENGTH_GAIN = 0.25;
-
-/** The blocks `first`..`last` (same language) as one block. */
-function joinRange(blocks: readonly LanguageBlock[], range: BlockRange): LanguageBlock {
-  const members = blocks.slice(range.first, range.last + 1);
-  const head = members[0] as LanguageBlock;
-  return {
-    lang: head.lang,
-    start: head.start,
-    end: (members.at(-1) as LanguageBlock).end,
-    letters: members.reduce((sum, block) => sum + block.letters, 0),
-    clauseNumbers: members.flatMap((block) => block.clauseNumbers),
-  };
-}
-
-/**
- * How well two clause-number sequences agree, in [0, 1]: the longest common subsequence over the longer length.
- * Without labels on either side the labels say nothing (0.5); labels on one side only count against.
- */
-function labelAgreement(source: readonly number[], target: readonly number[]): number {
-  if (source.length === 0 && target.length === 0) return 0.5;
-  if (source.length === 0 || target.length === 0) return 0.1;
-  const previous = new Array<number>(target.length + 1).fill(0);
-  for (const sourceNumber of source) {
-    let diagonal = 0;
-    for (let column = 1; column <= target.length; column += 1) {
-      const above = previous[column] as number;
-      previous[column] =
-        sourceNumber === target[column - 1]
-          ? diagonal + 1
-          : Math.max(above, previous[column - 1] as number);
-      diagonal = above;
-    }
-  }
-  return (previous[target.length] as number) / Math.max(source.length, target.length);
-}
-
 function describeSpan(text: string, span: Span): string {
   const length = span.end - span.start;
   const opening = text.slice(span.start, Math.min(span.end, span.start + 24)).replace(/\s+/g, ' ');
   return `${length.toLocaleString('en')} characters from "${opening}${length > 24 ? '…' : ''}"`;
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }

@@ -1,14 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import fc from 'fast-check';
 import { MQM_CATEGORIES, SEVERITIES } from '../review/mqm';
 import { ANNOTATION_STATUSES } from './annotation';
 import { createSelector } from '../review/annotation';
+import type { ReviewSession } from '../review/session';
 import type { Annotation } from './annotation';
 import {
   createExampleAlignment,
   createExampleAnnotation,
   createExampleProject,
-} from './exampleProject';
+} from './exampleProject.testkit';
 import { migrateProjectData } from './migrations';
 import type { ProjectMigration } from './migrations';
 import {
@@ -18,6 +19,7 @@ import {
   parseProjectJson,
   serializeProjectFile,
 } from './projectFile';
+import type { ProjectFile } from './projectFile';
 
 const NOW = '2024-05-01T12:00:00.000Z';
 
@@ -25,6 +27,13 @@ function exampleWithAnnotation() {
   const project = createExampleProject({ now: NOW });
   return { ...project, annotations: [createExampleAnnotation(project, 0, NOW)] };
 }
+
+describe('compatibility with the review session (core/review)', () => {
+  it("opens a project's alignment and annotations straight into a session", () => {
+    expectTypeOf<ProjectFile['annotations']>().toExtend<ReviewSession['annotations']>();
+    expectTypeOf<ProjectFile['alignment']>().toExtend<ReviewSession['alignment']>();
+  });
+});
 
 describe('parseProjectFile', () => {
   it('reads back what serializeProjectFile wrote', () => {

@@ -15,7 +15,7 @@ import {
   sentencesOfSpan,
 } from './anchoring';
 import { applyCommand, createSession } from './session';
-import { makeAnnotation } from './testArbitraries';
+import { makeAnnotation } from './arbitraries.testkit';
 
 const ORIGINAL =
   'The meeting was held on 3 May. The committee approved the budget. The meeting was adjourned.';

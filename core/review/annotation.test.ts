@@ -1,18 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { AnnotationSchema } from '../project/annotation';
-import type { Annotation as StoredAnnotation, TextSelector } from '../project/annotation';
-import type { ProjectFile } from '../project/projectFile';
 import { checkAnnotation, createSelector, selectorOnSide } from './annotation';
 import type { Annotation, AnnotationSelector } from './annotation';
+import { AnnotationSchema } from './annotationSchema';
+import type { Annotation as StoredAnnotation, TextSelector } from './annotationSchema';
 import { createSession, runCommand } from './session';
-import type { ReviewSession } from './session';
 import {
   alignmentArbitrary,
   commandRecipeArbitrary,
   makeAnnotation,
   resolveRecipe,
-} from './testArbitraries';
+} from './arbitraries.testkit';
 
 type DeepMutable<T> = T extends readonly (infer Item)[]
   ? DeepMutable<Item>[]
@@ -72,13 +70,10 @@ describe('checkAnnotation', () => {
   });
 });
 
-describe('compatibility with the project file schema (core/project/annotation.ts)', () => {
+describe('compatibility with the stored schema (annotationSchema.ts)', () => {
   it('reads what the schema parses as the domain types', () => {
     expectTypeOf<StoredAnnotation>().toExtend<Annotation>();
     expectTypeOf<TextSelector>().toExtend<AnnotationSelector>();
-    // A project's alignment and annotations open straight into a session.
-    expectTypeOf<ProjectFile['annotations']>().toExtend<ReviewSession['annotations']>();
-    expectTypeOf<ProjectFile['alignment']>().toExtend<ReviewSession['alignment']>();
   });
 
   it('gives the schema type back once the readonly markers are dropped (saving needs no cast per field)', () => {

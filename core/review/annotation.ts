@@ -1,8 +1,6 @@
 import type { Side } from '../alignment/types';
-import { isSubtypeOf } from '../project/annotation';
-import type { MqmSubtype } from '../project/annotation';
-import { isMqmCategoryId } from './mqm';
-import type { Severity } from './mqm';
+import { isMqmCategoryId, isSubtypeOf } from './mqm';
+import type { MqmSubtype, Severity } from './mqm';
 
 /**
  * A reviewer's (or a check's) flag on the text, anchored W3C Web Annotation style: each selector combines a
@@ -11,7 +9,7 @@ import type { Severity } from './mqm';
  * (see `anchoring.ts`).
  *
  * These are the domain (readonly) types; the stored form is the zod `AnnotationSchema` of
- * `core/project/annotation.ts`, whose parsed output is assignable to them (checked in `annotation.test.ts`), the same
+ * `annotationSchema.ts`, whose parsed output is assignable to them (checked in `annotation.test.ts`), the same
  * way `DocumentAlignmentSchema` relates to `DocumentAlignment`. Keep the two in step.
  */
 
@@ -54,7 +52,7 @@ export interface Annotation {
   readonly category: string;
   /**
    * A narrower kind within the category (`verb-tense` under `accuracy/mistranslation`); which category allows which is
-   * `MQM_SUBTYPES` in `core/project/annotation.ts`.
+   * `MQM_SUBTYPES` in `mqm.ts`.
    */
   readonly subtype?: MqmSubtype;
   readonly severity: Severity;

@@ -13,7 +13,7 @@ import {
 } from './filters';
 import { applyCommand, createSession } from './session';
 import type { ReviewSession } from './session';
-import { makeAnnotation } from './testArbitraries';
+import { makeAnnotation } from './arbitraries.testkit';
 
 function session(): ReviewSession {
   const base = alignmentFromSentences({

@@ -20,7 +20,7 @@ import {
   commandRecipeArbitrary,
   deepFreeze,
   resolveRecipe,
-} from './testArbitraries';
+} from './arbitraries.testkit';
 
 function sampleHistory(limit?: number): ReviewHistory {
   return createHistory(

@@ -205,3 +205,28 @@ export function isMqmCategoryWithin(id: string, ancestorId: string): boolean {
 export function mqmCategoryLabel(id: string, language: keyof BilingualLabel = 'en'): string {
   return CATEGORY_BY_ID.get(id)?.label[language] ?? id;
 }
+
+/**
+ * Narrower kinds under one MQM category, keyed by category id. MQM has no tense issue type of its own; a wrong tense
+ * is an `accuracy/mistranslation`, and reviewers asked to count it separately (English past tense rendered as a
+ * Japanese non-past is the commonest slip in this kind of document).
+ */
+export const MQM_SUBTYPES = {
+  'accuracy/mistranslation': [
+    { id: 'verb-tense', label: { en: 'Verb tense', ja: '時制' } satisfies BilingualLabel },
+  ],
+} as const satisfies Record<string, readonly { id: string; label: BilingualLabel }[]>;
+
+/** Every subtype id, in the order MQM_SUBTYPES lists them. */
+export const MQM_SUBTYPE_IDS = ['verb-tense'] as const;
+
+/** The subtype ids any category allows; which category allows which is `MQM_SUBTYPES`. */
+export type MqmSubtype = (typeof MQM_SUBTYPE_IDS)[number];
+
+/** True when `subtype` is one of the subtypes `MQM_SUBTYPES` lists for `categoryId`. */
+export function isSubtypeOf(categoryId: string, subtype: string): boolean {
+  const subtypes: readonly { id: string }[] | undefined = (
+    MQM_SUBTYPES as Record<string, readonly { id: string }[]>
+  )[categoryId];
+  return subtypes?.some((entry) => entry.id === subtype) ?? false;
+}

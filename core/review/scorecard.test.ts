@@ -4,7 +4,7 @@ import type { Annotation } from './annotation';
 import { alignmentFromSentences } from './alignmentFromSentences';
 import { buildScorecard, countEnglishWords, scoreAnnotations } from './scorecard';
 import { createSession } from './session';
-import { makeAnnotation } from './testArbitraries';
+import { makeAnnotation } from './arbitraries.testkit';
 
 const selector = createSelector('target', 'あいうえお', 0, 1);
 

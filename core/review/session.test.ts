@@ -25,7 +25,7 @@ import {
   mergeUnpinnedRuns,
   resolveRecipe,
   throwingRealign,
-} from './testArbitraries';
+} from './arbitraries.testkit';
 
 /**
  * Two clause beads: clause 1 (2 source, 2 target sentences, rows 0-1), clause 2 (3 source, 2 target sentences,

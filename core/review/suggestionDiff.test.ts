@@ -5,7 +5,7 @@ import { alignmentFromSentences } from './alignmentFromSentences';
 import { createSession } from './session';
 import { annotationSuggestionDiff, diffSuggestion, diffsByCharacter } from './suggestionDiff';
 import type { DiffPart } from './suggestionDiff';
-import { makeAnnotation } from './testArbitraries';
+import { makeAnnotation } from './arbitraries.testkit';
 
 function render(parts: readonly DiffPart[]): string {
   return parts

@@ -1,4 +1,4 @@
-import type { Segment, TextSpan } from '../alignment/types';
+import type { Segment, TextSpan } from './types';
 
 /**
  * Clause and paragraph segmentation. A clause starts at a numbered label (`1.`, `(1)`, `1)`, `①`, `第1条`, `一、`,

@@ -1,4 +1,4 @@
-import type { DocumentSide, Segment, TextSpan } from '../alignment/types';
+import type { DocumentSide, Segment, TextSpan } from './types';
 import { foldLineBreaks, segmentClauses } from './segmentClauses';
 import { segmentSentences } from './segmentSentences';
 

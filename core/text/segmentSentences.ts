@@ -1,4 +1,4 @@
-import type { TextSpan } from '../alignment/types';
+import type { TextSpan } from './types';
 
 /**
  * Sentence segmentation for English and Japanese. Every function returns spans of UTF-16 code units into the text it

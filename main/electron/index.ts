@@ -1,8 +1,10 @@
+import { mkdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow } from 'electron';
 import { createHandlers } from '../services/handlers';
 import { appVersion } from '../services/appInfo';
 import { createWorkerAlignmentEngine } from '../services/alignment/alignmentEngine';
+import { defaultUserDataDirectory } from '../services/userData';
 import { createWorkspaceService, type WorkspaceService } from '../services/workspace';
 import alignmentWorkerPath from '../services/alignment/alignmentWorker?modulePath';
 import { registerIpcHandlers } from './ipc';
@@ -22,6 +24,13 @@ function startupProjectFromArgs(argv: readonly string[]): string | null {
   );
 }
 
+// The same user-data folder as the loopback host and the command line (TAIYAKU_USER_DATA, else the platform's place;
+// see userData.ts), not Electron's own default. Set before anything reads it: the single-instance lock and Chromium's
+// session data live there too. Electron refuses a folder that does not exist yet.
+const userDataDirectory = defaultUserDataDirectory();
+mkdirSync(userDataDirectory, { recursive: true });
+app.setPath('userData', userDataDirectory);
+
 if (!app.requestSingleInstanceLock()) {
   // A second instance hands over to the first (which focuses its window) and leaves.
   app.quit();
@@ -39,7 +48,7 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession();
     serveRendererOnAppScheme();
     workspace = createWorkspaceService({
-      userDataDirectory: app.getPath('userData'),
+      userDataDirectory,
       appVersion: appVersion(),
       // The aligner (kuromoji's dictionary, seconds of CPU on a long document) runs in a worker thread, so the main
       // process keeps serving the window, its IPC and the menus meanwhile.

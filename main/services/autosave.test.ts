@@ -1,13 +1,23 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createExampleProject } from '../../core/project/exampleProject';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createExampleProject } from '../../core/project/exampleProject.testkit';
 import { parseProjectJson } from '../../core/project/projectFile';
 import type { ProjectFile } from '../../core/project/projectFile';
 import { createAutosaver } from './autosave';
 import { createProjectStore } from './projectStore';
 import type { SavedProject } from './projectStore';
+
+// Every test runs on Vitest's fake clock (setTimeout and Date): the debounce, the max wait and the store double's
+// save time pass only when a test advances them, so a busy machine cannot reorder what these tests expect.
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -15,7 +25,7 @@ function named(name: string): ProjectFile {
   return createExampleProject({ name });
 }
 
-/** A store double that records saves; each save takes `delayMs` and fails while `failing` is set. */
+/** A store double that records saves; each save takes `delayMs` (of fake time) and fails while `failing` is set. */
 function recordingStore(delayMs = 5) {
   const saved: string[] = [];
   const state = { failing: false };
@@ -37,9 +47,14 @@ describe('createAutosaver', () => {
     const autosaver = createAutosaver(store, '/p.taiyaku', { debounceMs: 40 });
     for (const name of ['a', 'b', 'c', 'd']) autosaver.schedule(named(name));
     expect(autosaver.pending).toBe(true);
-    await sleep(120);
+    await vi.advanceTimersByTimeAsync(39);
+    expect(store.saved).toEqual([]);
+    // The quiet period ends at 40 ms; the save takes 5 ms.
+    await vi.advanceTimersByTimeAsync(6);
     expect(store.saved).toEqual(['d']);
     expect(autosaver.pending).toBe(false);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(store.saved).toEqual(['d']);
   });
 
   it('saves within maxWaitMs even while changes never pause', async () => {
@@ -47,10 +62,15 @@ describe('createAutosaver', () => {
     const autosaver = createAutosaver(store, '/p.taiyaku', { debounceMs: 50, maxWaitMs: 100 });
     for (let index = 0; index < 20; index += 1) {
       autosaver.schedule(named(`s${index}`));
-      await sleep(15);
+      await vi.advanceTimersByTimeAsync(15);
     }
+    // A change every 15 ms never leaves the 50 ms quiet period; the first save starts 100 ms after the first change
+    // (s0 at 0 ms), with the state of then (s6, scheduled at 90 ms).
     expect(store.saved.length).toBeGreaterThanOrEqual(1);
-    await autosaver.flush();
+    expect(store.saved[0]).toBe('s6');
+    const flushed = autosaver.flush();
+    await vi.advanceTimersByTimeAsync(10);
+    await flushed;
     expect(store.saved.at(-1)).toBe('s19');
   });
 
@@ -59,10 +79,14 @@ describe('createAutosaver', () => {
     const autosaver = createAutosaver(store, '/p.taiyaku', { debounceMs: 10_000 });
     autosaver.schedule(named('first'));
     const flushing = autosaver.flush();
-    await sleep(5);
+    await vi.advanceTimersByTimeAsync(5);
     autosaver.schedule(named('second'));
+    // Only the save's own 30 ms pass, nowhere near the 10 s debounce.
+    await vi.advanceTimersByTimeAsync(25);
     await flushing;
-    await autosaver.flush();
+    const flushingAgain = autosaver.flush();
+    await vi.advanceTimersByTimeAsync(30);
+    await flushingAgain;
     expect(store.saved).toEqual(['first', 'second']);
     expect(autosaver.pending).toBe(false);
   });
@@ -76,12 +100,16 @@ describe('createAutosaver', () => {
     });
     store.state.failing = true;
     autosaver.schedule(named('kept'));
-    await sleep(60);
+    await vi.advanceTimersByTimeAsync(15);
     expect(errors).toHaveLength(1);
     expect(autosaver.pending).toBe(true);
-    await expect(autosaver.flush()).rejects.toThrow('disk full');
+    const refused = expect(autosaver.flush()).rejects.toThrow('disk full');
+    await vi.advanceTimersByTimeAsync(5);
+    await refused;
     store.state.failing = false;
-    await autosaver.flush();
+    const flushed = autosaver.flush();
+    await vi.advanceTimersByTimeAsync(5);
+    await flushed;
     expect(store.saved).toEqual(['kept']);
   });
 
@@ -90,7 +118,7 @@ describe('createAutosaver', () => {
     const autosaver = createAutosaver(store, '/p.taiyaku', { debounceMs: 10 });
     autosaver.schedule(named('dropped'));
     autosaver.dispose();
-    await sleep(40);
+    await vi.advanceTimersByTimeAsync(40);
     await autosaver.flush();
     expect(store.saved).toEqual([]);
   });
@@ -103,6 +131,7 @@ describe('autosaver with the project store', () => {
   });
 
   it('the file holds the last scheduled state after flush', async () => {
+    // Real files: the fake clock drives only the debounce; the saves themselves are real I/O.
     directory = await mkdtemp(join(tmpdir(), 'taiyaku-autosave-'));
     const path = join(directory, 'a.taiyaku');
     const store = createProjectStore({
@@ -117,7 +146,8 @@ describe('autosaver with the project store', () => {
     });
     for (let index = 0; index < 50; index += 1) {
       autosaver.schedule(named(`edit ${index}`));
-      if (index % 10 === 0) await sleep(30);
+      // A pause past the debounce starts a background save, which may still be writing during the next changes.
+      if (index % 10 === 0) await vi.advanceTimersByTimeAsync(30);
     }
     await autosaver.flush();
     const onDisk = parseProjectJson(await readFile(path, 'utf8'));

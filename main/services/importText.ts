@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import Encoding from 'encoding-japanese';
 import type { TextEncoding } from '../../core/project/projectFile';
+import { isHalfWidthForm, isJapaneseTypography } from '../../core/text/script';
 import { ServiceError } from './serviceError';
 
 /**
@@ -314,26 +315,21 @@ function detectLegacyJapanese(
 }
 
 /**
- * A legacy reading must look Japanese: this share of its non-ASCII characters must be kana, kanji, CJK punctuation or
- * full-width forms. It keeps, say, a Windows-1252 English file with curly quotes from passing as Shift_JIS gibberish.
+ * A legacy reading must look Japanese: this share of its non-ASCII characters must be Japanese typography (kana,
+ * kanji, Japanese punctuation, full-width forms; see core/text/script) other than the half-width forms. It keeps, say,
+ * a Windows-1252 English file with curly quotes from passing as Shift_JIS gibberish.
  */
 const MIN_JAPANESE_SHARE = 0.6;
 
 function japaneseShare(text: string): number {
   let nonAscii = 0;
   let japanese = 0;
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
+  for (const character of text) {
+    const code = character.codePointAt(0) as number;
     if (code < 0x80) continue;
     nonAscii += 1;
-    if (
-      (code >= 0x3000 && code < 0x3100) ||
-      (code >= 0x3400 && code < 0xa000) ||
-      (code >= 0xf900 && code < 0xfb00) ||
-      (code >= 0xff01 && code < 0xff61)
-    ) {
-      japanese += 1;
-    }
+    // EUC-JP bytes read as Shift_JIS decode to half-width katakana (ｱｲｳ｡｢): those never vouch for a reading.
+    if (isJapaneseTypography(code) && !isHalfWidthForm(code)) japanese += 1;
   }
   return nonAscii === 0 ? 1 : japanese / nonAscii;
 }

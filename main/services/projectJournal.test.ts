@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseProjectJson } from '../../core/project/projectFile';
-import { createExampleProject } from '../../core/project/exampleProject';
+import { createExampleProject } from '../../core/project/exampleProject.testkit';
 import { createSelector } from '../../core/review/annotation';
 import {
   createJournalWriter,

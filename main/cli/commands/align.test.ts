@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../index';
+import { checkLanguages } from './align';
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -58,5 +59,52 @@ describe('align command, bad input', () => {
   it('reports usage errors', async () => {
     expect((await run(['align', '--en', english])).code).toBe(2);
     expect((await run(['align', '--presegmented', '--batch', directory])).code).toBe(2);
+  });
+});
+
+describe('checkLanguages', () => {
+  const english = 'The Meeting was held on December 4, 2022, in Tokyo.';
+  const japanese = '会合は2022年12月4日に東京で開催された。';
+
+  it('passes a good pair silently', () => {
+    const warnings: string[] = [];
+    checkLanguages(english, japanese, (message) => warnings.push(message));
+    expect(warnings).toEqual([]);
+  });
+
+  it('refuses same-language, swapped and letterless sides, naming the file', () => {
+    const refusal = (en: string, ja: string): string => {
+      try {
+        checkLanguages(en, ja, () => undefined);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    expect(refusal(english, english)).toBe(
+      'The --ja file looks English, not Japanese: none of its letters are kana or kanji.',
+    );
+    expect(refusal(japanese, japanese)).toBe(
+      'The --en file looks Japanese, not English: 100% of its letters are kana or kanji.',
+    );
+    expect(refusal(japanese, english)).toBe(
+      'The --en file looks Japanese and the --ja file English: were they swapped?',
+    );
+    expect(refusal('1. 2. 3.', japanese)).toMatch(
+      /^The --en file has no English or Japanese letters/,
+    );
+  });
+
+  it('warns about a mixed side and goes on', () => {
+    const warnings: string[] = [];
+    checkLanguages(
+      english,
+      '会合は東京で開催された。The Meeting was held on December 4, 2022, in Tokyo.',
+      (message) => warnings.push(message),
+    );
+    expect(warnings).toEqual([
+      'The --ja file is partly English (only 24% of its letters are kana or kanji): check that all of it ' +
+        'is translated.',
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { alignSegmentedDocument, alignSentenceTexts } from '../../../core/alignment/alignDocument';
 import { formatVecalignBeads } from '../../../core/alignment/beadFormat';
 import type { Bead, DocumentAlignment, DocumentSide } from '../../../core/alignment/types';
+import { checkLanguagePair, describeLanguagePair } from '../../../core/text/languageCheck';
 import { segmentDocument, segmentPresegmented } from '../../../core/text/segmentDocument';
 import { loadAlignmentResources } from '../../services/alignment/loadAlignmentResources';
 import { importTextFile } from '../../services/importText';
@@ -23,6 +24,9 @@ Aligns an English text with its Japanese translation.
   --presegmented       the inputs hold one sentence a line
   --batch DIR          with --presegmented: align every NNN.en with NNN.ja in DIR and write NNN.test (vecalign
                        beads) into the --out directory, loading the dictionaries once
+
+A side that reads as the other language (or the two swapped), or that has no letters, is refused; a side that is
+partly in the other language (a third of its words or more) is warned about. The app checks with the same rule.
 `;
 
 /** Largest input accepted, in bytes: beyond this the aligner would take minutes and gigabytes. */
@@ -39,30 +43,27 @@ export async function readTextFile(path: string, label: string): Promise<string>
   return text;
 }
 
-/** Share of characters (letters only) that are kana or kanji. */
-export function japaneseShare(text: string): number {
-  const sample = text.slice(0, 200_000);
-  const japanese = sample.match(/[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/g)?.length ?? 0;
-  const latin = sample.match(/[A-Za-z]/g)?.length ?? 0;
-  return japanese + latin === 0 ? 0 : japanese / (japanese + latin);
-}
-
 /**
- * Checks that --en looks English and --ja Japanese.
- * @throws CliError when both sides are the same language or the two look swapped
+ * Checks that --en reads as English and --ja as Japanese, by the policy the app applies too (core/text/languageCheck):
+ * a side in the other language or without letters is refused, a mixed side only warned about.
+ * @param warn receives each warning, one sentence without a newline
+ * @throws CliError when a side is in the other language (or both are: swapped) or has no letters
  */
-export function checkLanguages(english: string, japanese: string): void {
-  const englishShare = japaneseShare(english);
-  const japaneseShareOfJa = japaneseShare(japanese);
-  if (englishShare > 0.5 && japaneseShareOfJa < 0.2) {
-    throw new CliError(
-      'the --en file looks Japanese and the --ja file English: were they swapped?',
-    );
-  }
-  if (englishShare > 0.5)
-    throw new CliError('the --en file looks Japanese: both sides are in Japanese');
-  if (japaneseShareOfJa < 0.2)
-    throw new CliError('the --ja file has almost no Japanese: both sides look English');
+export function checkLanguages(
+  english: string,
+  japanese: string,
+  warn: (message: string) => void,
+): void {
+  const pair = checkLanguagePair(english, japanese);
+  const messages = describeLanguagePair(pair, {
+    english: 'the --en file',
+    japanese: 'the --ja file',
+  });
+  const refused = [pair.english, pair.japanese].some(
+    (verdict) => verdict.code === 'other-language' || verdict.code === 'no-letters',
+  );
+  if (refused) throw new CliError(messages.join(' '));
+  for (const message of messages) warn(message);
 }
 
 type Format = 'tsv' | 'json' | 'vecalign';
@@ -200,7 +201,7 @@ export const alignCommand: CliCommand = {
       throw new CliError('--format must be tsv, json or vecalign', 2);
     const english = await readTextFile(path(values.en), '--en');
     const japanese = await readTextFile(path(values.ja), '--ja');
-    checkLanguages(english, japanese);
+    checkLanguages(english, japanese, (message) => io.stderr(`warning: ${message}\n`));
     const resources = await loadAlignmentResources();
     const segment = values.presegmented ? segmentPresegmented : segmentDocument;
     const alignment = alignSegmentedDocument(

@@ -72,29 +72,32 @@ describe('the alignment worker', () => {
   }, 60_000);
 
   // The desktop app runs the bundled worker (electron-vite puts it in out/main/chunks). Plain Node can run it, which
-  // checks that the bundle finds kuromoji's dictionary and the lexicon from its own place in out/.
+  // checks that the bundle finds kuromoji's dictionary and the lexicon from its own place in out/. Without a build this
+  // fails (it used to skip, silently leaving the bundle untested): `npm test` builds before it runs the unit tests.
   const chunks = join(projectRoot(), 'out/main/chunks');
-  const bundled = existsSync(chunks)
-    ? readdirSync(chunks).find((name) => name.startsWith('alignmentWorker-'))
-    : undefined;
-  it.skipIf(bundled === undefined)(
-    'runs from the Electron build (out/main/chunks; built by npm run build) with its dictionaries',
-    async () => {
-      const worker = createWorkerAlignmentEngine(pathToFileURL(join(chunks, bundled!)));
-      engines.push(worker);
-      const expected = await inProcess.align(english, japanese);
-      const aligned = await worker.align(english, japanese);
-      expect(shapes(aligned.sentenceBeads)).toEqual(shapes(expected.sentenceBeads));
-      expect(aligned.sentenceBeads.map((bead) => bead.confidence)).toEqual(
-        expected.sentenceBeads.map((bead) => bead.confidence),
+  it('runs from the Electron build (out/main/chunks; built by npm run build) with its dictionaries', async () => {
+    const bundled = existsSync(chunks)
+      ? readdirSync(chunks).find((name) => name.startsWith('alignmentWorker-'))
+      : undefined;
+    if (bundled === undefined) {
+      throw new Error(
+        `No built alignment worker (${join(chunks, 'alignmentWorker-*.js')}): this test runs the desktop app's ` +
+          'bundle. Run `npm run build` first (`npm test` builds before the unit tests).',
       );
-      // Only the EDICT lexicon (政府 government, 税金 tax) tells which English sentence this Japanese one translates.
-      const lexical = await worker.align(
-        'The farmer sold his old horse at the market. The government raised taxes on imported rice.',
-        '政府は輸入米への税金を引き上げた。',
-      );
-      expect(shapes(lexical.sentenceBeads)).toEqual(['0:', '1:0']);
-    },
-    60_000,
-  );
+    }
+    const worker = createWorkerAlignmentEngine(pathToFileURL(join(chunks, bundled)));
+    engines.push(worker);
+    const expected = await inProcess.align(english, japanese);
+    const aligned = await worker.align(english, japanese);
+    expect(shapes(aligned.sentenceBeads)).toEqual(shapes(expected.sentenceBeads));
+    expect(aligned.sentenceBeads.map((bead) => bead.confidence)).toEqual(
+      expected.sentenceBeads.map((bead) => bead.confidence),
+    );
+    // Only the EDICT lexicon (政府 government, 税金 tax) tells which English sentence this Japanese one translates.
+    const lexical = await worker.align(
+      'The farmer sold his old horse at the market. The government raised taxes on imported rice.',
+      '政府は輸入米への税金を引き上げた。',
+    );
+    expect(shapes(lexical.sentenceBeads)).toEqual(['0:', '1:0']);
+  }, 60_000);
 });

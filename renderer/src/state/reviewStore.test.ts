@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ApplyResult, WorkspaceSnapshot } from '../../../core/ipc/contract';
 import { toReviewCommand } from '../../../core/ipc/reviewCommands';
-import { createExampleProject } from '../../../core/project/exampleProject';
+import { createExampleProject } from '../../../core/project/exampleProject.testkit';
 import {
   canRedo,
   canUndo,
