@@ -89,6 +89,27 @@ describe('renderDocxReviewTable', () => {
     expect(tableRows(xml)).toHaveLength(4);
   });
 
+  it('lists issues whose text left the document after the table', async () => {
+    const model = testReportModel();
+    const lost = {
+      ...model.issues[0]!,
+      id: 'lost',
+      number: 4,
+      comment: 'Anchor lost',
+      segmentIds: [],
+    };
+    const docx = await renderDocxReviewTable(
+      { ...model, issues: [...model.issues, lost] },
+      { language: 'en' },
+    );
+    const xml = readTestZipEntry(docx, 'word/document.xml').toString('utf8');
+    const after = xml.slice(xml.indexOf('</w:tbl>'));
+    expect(textOf(after)).toContain('Issues whose text is no longer in the document');
+    expect(textOf(after)).toContain(
+      '#4 Accuracy › Mistranslation (Verb tense) · Major · OpenAnchor lost',
+    );
+  });
+
   it.skipIf(!soffice || !pdftotext)(
     'opens in LibreOffice, whose PDF shows the flagged Japanese and the comment (needs soffice and pdftotext)',
     async () => {

@@ -80,8 +80,7 @@ export type ImportFileFailure =
   | 'damaged'
   | 'zip-bomb'
   | 'encrypted'
-  | 'no-text'
-  | 'needs-a-choice';
+  | 'no-text';
 
 /** A file that cannot be imported, with a message that names it and says what to do. */
 export class ImportFileError extends ServiceError {

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { isJapaneseTypography } from '../../../core/text/script';
 import type { ExtractedText } from './limits';
 import { checkImportSize, ImportFileError, readImportFile } from './limits';
 
@@ -67,15 +68,17 @@ function pdfjsDataFolder(name: 'cmaps' | 'standard_fonts'): string {
   return `${join(dirname(require.resolve('pdfjs-dist/package.json')), name)}/`;
 }
 
-const JAPANESE_CHARACTER = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]/;
+/** True when the character at UTF-16 `index` of `text` marks Japanese (core/text/script.ts: kana, kanji, 、。「」, full-width forms). */
+function japaneseAt(text: string, index: number): boolean {
+  const codePoint = text.codePointAt(index);
+  return codePoint !== undefined && isJapaneseTypography(codePoint);
+}
 
 function needsSpace(previous: PositionedItem, next: PositionedItem): boolean {
   if (/\s$/.test(previous.text) || /^\s/.test(next.text)) return false;
   const gap = next.x - (previous.x + previous.width);
   if (gap <= Math.max(previous.size, next.size) * 0.2) return false;
-  const last = previous.text[previous.text.length - 1] ?? '';
-  const first = next.text[0] ?? '';
-  return !(JAPANESE_CHARACTER.test(last) && JAPANESE_CHARACTER.test(first));
+  return !(japaneseAt(previous.text, previous.text.length - 1) && japaneseAt(next.text, 0));
 }
 
 /** Groups a page's items into lines, top to bottom, each line's items left to right. */
@@ -138,9 +141,8 @@ export function repairCjkCodePoints(text: string): string {
       /[\u2e80-\u2eff\u2f00-\u2fdf]/g,
       (radical) => RADICAL_SUPPLEMENT_IDEOGRAPHS[radical] ?? radical.normalize('NFKC'),
     )
-    .replace(
-      /(?<=[\u3000-\u30ff\u3400-\u9fff\uff01-\uff60])\u2027|\u2027(?=[\u3000-\u30ff\u3400-\u9fff\uff01-\uff60])/g,
-      '\u30fb',
+    .replace(/\u2027/g, (dot, index: number, whole: string) =>
+      japaneseAt(whole, index - 1) || japaneseAt(whole, index + 1) ? '\u30fb' : dot,
     );
 }
 
