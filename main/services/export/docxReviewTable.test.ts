@@ -70,7 +70,13 @@ describe('renderDocxReviewTable', () => {
     ];
     expect(flagged).toHaveLength(1);
     expect(flagged[0]![1]).toContain('<w:highlight w:val="yellow"/>');
-    expect(flagged[0]![1]).toMatch(/<w:rFonts [^>]*w:eastAsia="Yu Gothic"[^>]*w:hint="eastAsia"/);
+    expect(xml).toMatch(
+      /<w:p><w:pPr><w:pStyle w:val="TaiyakuJapanese"\/><\/w:pPr><w:r><w:t[^>]*>1\. 会合は東京で</,
+    );
+    const styles = readTestZipEntry(docx, 'word/styles.xml').toString('utf8');
+    expect(styles).toMatch(
+      /<w:style [^>]*w:styleId="TaiyakuJapanese"[\s\S]*?<w:rFonts [^>]*w:eastAsia="Yu Gothic"[^>]*w:hint="eastAsia"[\s\S]*?<w:lang w:eastAsia="ja-JP"\/>/,
+    );
     // The resolved flag is grey, on both sides.
     expect(xml).toMatch(
       /<w:highlight w:val="lightGray"\/>[\s\S]*?<w:t[^>]*>increased support<\/w:t>/,

@@ -52,6 +52,8 @@ export interface DocxReviewTableOptions {
 const LATIN_FONT = 'Calibri';
 const EAST_ASIAN_FONT = 'Yu Gothic';
 const FONT = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: EAST_ASIAN_FONT };
+/** The paragraph style of the Japanese column. */
+const JAPANESE_STYLE = 'TaiyakuJapanese';
 /** 9 pt, in half-points. */
 const TEXT_SIZE = 18;
 
@@ -60,7 +62,7 @@ const A4_WIDTH = 11906;
 const A4_HEIGHT = 16838;
 const MARGIN = 720;
 /** Column widths in twips, summing to the landscape text width (16838 − 2 × 720). */
-const COLUMN_WIDTHS = [900, 800, 3650, 3650, 3000, 3398] as const;
+const COLUMN_WIDTHS = [900, 1000, 3650, 3650, 2800, 3398] as const;
 
 const SEVERITY_COLOURS: Readonly<Record<Severity, string>> = {
   neutral: '595959',
@@ -73,7 +75,6 @@ function cell(children: Paragraph[], width: number, header = false): TableCell {
   return new TableCell({
     children: children.length > 0 ? children : [new Paragraph({})],
     width: { size: width, type: WidthType.DXA },
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     ...(header ? { shading: { type: ShadingType.CLEAR, fill: 'D9E2F3', color: 'auto' } } : {}),
   });
 }
@@ -111,20 +112,20 @@ function headerRow(language: ExportLanguage): TableRow {
 
 /** The row's text on one side, with the issues' spans highlighted (yellow while open, grey once settled). */
 function sideParagraph(row: ReportRow, which: 'source' | 'target', issues: readonly ReportIssue[]) {
-  const japanese = which === 'target';
-  const base: IRunOptions = japanese
-    ? { font: { ...FONT, hint: 'eastAsia' }, language: { eastAsia: 'ja-JP' } }
-    : {};
   const runs = splitFlaggedText(row[which], which, issues).flatMap((piece) => {
-    if (piece.issues.length === 0) return textRuns(piece.text, base);
+    if (piece.issues.length === 0) return textRuns(piece.text);
     const open = piece.issues.some((issue) => issue.status === 'open');
     return textRuns(piece.text, {
-      ...base,
       highlight: open ? 'yellow' : 'lightGray',
       underline: { type: 'single' },
     });
   });
-  return new Paragraph({ children: runs });
+  // The Japanese column's style sets the East Asian font hint on the whole paragraph, so the quotes and brackets
+  // between Japanese words are set in the Japanese font too.
+  return new Paragraph({
+    ...(which === 'target' ? { style: JAPANESE_STYLE } : {}),
+    children: runs,
+  });
 }
 
 /** Paragraphs describing one issue: number, category path, severity, status; comment; suggestion. */
@@ -200,6 +201,7 @@ export async function renderDocxReviewTable(
 
   const table = new Table({
     layout: TableLayoutType.FIXED,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     columnWidths: [...COLUMN_WIDTHS],
     width: { size: COLUMN_WIDTHS.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
     rows: [headerRow(language), ...rows.map((row) => bodyRow(model, row, issuesById, language))],
@@ -220,6 +222,15 @@ export async function renderDocxReviewTable(
           },
         },
       },
+      paragraphStyles: [
+        {
+          id: JAPANESE_STYLE,
+          name: 'Japanese text',
+          basedOn: 'Normal',
+          quickFormat: true,
+          run: { font: { ...FONT, hint: 'eastAsia' }, language: { eastAsia: 'ja-JP' } },
+        },
+      ],
     },
     sections: [
       {

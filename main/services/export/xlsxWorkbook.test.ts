@@ -105,6 +105,9 @@ describe('renderXlsxWorkbook', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
     expect(sheet.getColumn(13).width).toBeGreaterThan(sheet.getColumn(1).width ?? 0);
+    // The wrapped comment takes several lines; the row is made tall enough for them (no app grows it on opening).
+    expect(first.height).toBeGreaterThanOrEqual(30);
+    expect(sheet.getRow(4).height).toBeUndefined();
   });
 
   it('lists segments with confidence as a percentage number and confirmed as a boolean', async () => {

@@ -67,13 +67,62 @@ function addTableSheet(
     },
   }));
   const header = sheet.getRow(1);
-  header.font = { bold: true };
+  header.font = { name: 'Calibri', size: 11, bold: true };
   header.alignment = { vertical: 'middle', wrapText: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
   return sheet;
 }
 
-function finishTable(sheet: ExcelJS.Worksheet, columnCount: number): void {
+/** Display width of `text` in Excel's character units: CJK and full-width characters take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const character of text) {
+    const code = character.codePointAt(0)!;
+    width +=
+      code >= 0x1100 &&
+      (code <= 0x115f ||
+        (code >= 0x2e80 && code <= 0xa4cf) ||
+        (code >= 0xac00 && code <= 0xd7a3) ||
+        (code >= 0xf900 && code <= 0xfaff) ||
+        (code >= 0xfe30 && code <= 0xfe4f) ||
+        (code >= 0xff00 && code <= 0xff60) ||
+        (code >= 0xffe0 && code <= 0xffe6) ||
+        code >= 0x20000)
+        ? 2
+        : 1;
+  }
+  return width;
+}
+
+/** Points per line of 11 pt text. */
+const LINE_HEIGHT = 15;
+
+/**
+ * Sets each data row's height to fit its wrapped cells. Excel and LibreOffice do not grow a row for wrapped text in a
+ * file they open (only when a cell is edited), so without this the wrapped lines would overlap the next row.
+ */
+function fitRowHeights(sheet: ExcelJS.Worksheet, columns: readonly ColumnSpec[]): void {
+  sheet.eachRow((row, rowNumber) => {
+    if (rowNumber === 1) return;
+    let lines = 1;
+    columns.forEach((column, index) => {
+      if (!column.wrap) return;
+      const value = row.getCell(index + 1).value;
+      if (typeof value !== 'string') return;
+      // A little narrower than the column: words do not break mid-word, so lines end short.
+      const perLine = Math.max(1, column.width - 2);
+      const cellLines = value
+        .split('\n')
+        .reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / perLine)), 0);
+      lines = Math.max(lines, cellLines);
+    });
+    if (lines > 1) row.height = lines * LINE_HEIGHT;
+  });
+}
+
+function finishTable(sheet: ExcelJS.Worksheet, columns: readonly ColumnSpec[]): void {
+  fitRowHeights(sheet, columns);
+  const columnCount = columns.length;
   sheet.autoFilter = {
     from: { row: 1, column: 1 },
     to: { row: Math.max(1, sheet.rowCount), column: columnCount },
@@ -98,7 +147,7 @@ function addScorecardSheet(
   });
   sheet.columns = [{ width: 34 }, { width: 16 }, { width: 16 }];
   const bold = (row: ExcelJS.Row): void => {
-    row.font = { bold: true };
+    row.font = { name: 'Calibri', size: 11, bold: true };
   };
   bold(sheet.addRow([labels.scorecard[language]]));
   sheet.addRow([labels.project[language], model.projectName]);
@@ -114,7 +163,12 @@ function addScorecardSheet(
     labels.verdict[language],
     (card.passed ? labels.pass : labels.fail)[language],
   ]);
-  verdict.getCell(2).font = { bold: true, color: { argb: card.passed ? 'FF2E7D32' : 'FFC00000' } };
+  verdict.getCell(2).font = {
+    name: 'Calibri',
+    size: 11,
+    bold: true,
+    color: { argb: card.passed ? 'FF2E7D32' : 'FFC00000' },
+  };
   sheet.addRow([]);
   bold(
     sheet.addRow([
@@ -150,17 +204,17 @@ function addIssuesSheet(
     { header: labels.number[language], width: 6 },
     { header: labels.segmentId[language], width: 10, wrap: true },
     { header: labels.clause[language], width: 8 },
-    { header: labels.category[language], width: 30, wrap: true },
-    { header: labels.itsType[language], width: 16 },
+    { header: labels.category[language], width: 26, wrap: true },
+    { header: labels.itsType[language], width: 15 },
     { header: labels.severity[language], width: 10 },
     { header: labels.status[language], width: 11 },
     { header: labels.author[language], width: 14 },
     { header: labels.created[language], width: 17, numFmt: DATE_FORMAT },
     { header: labels.updated[language], width: 17, numFmt: DATE_FORMAT },
-    { header: labels.sourceQuote[language], width: 30, wrap: true },
-    { header: labels.targetQuote[language], width: 30, wrap: true },
-    { header: labels.comment[language], width: 45, wrap: true },
-    { header: labels.suggestion[language], width: 30, wrap: true },
+    { header: labels.sourceQuote[language], width: 26, wrap: true },
+    { header: labels.targetQuote[language], width: 26, wrap: true },
+    { header: labels.comment[language], width: 40, wrap: true },
+    { header: labels.suggestion[language], width: 26, wrap: true },
   ];
   const sheet = addTableSheet(workbook, labels.issues[language], columns);
   const rowsById = new Map<string, ReportRow>();
@@ -186,7 +240,7 @@ function addIssuesSheet(
       issue.suggestion ?? null,
     ]);
   }
-  finishTable(sheet, columns.length);
+  finishTable(sheet, columns);
 }
 
 function addSegmentsSheet(
@@ -218,7 +272,7 @@ function addSegmentsSheet(
       ]);
     }
   }
-  finishTable(sheet, columns.length);
+  finishTable(sheet, columns);
 }
 
 /** Renders `model` as an XLSX workbook (the bytes to write): Scorecard, Issues and Segments sheets. */
