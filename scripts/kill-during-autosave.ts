@@ -7,7 +7,7 @@ import {
   createExampleAnnotation,
   createExampleProject,
 } from '../core/project/exampleProject.testkit';
-import { parseProjectJson } from '../core/project/projectFile';
+import { parseProjectJson } from '../core/project/readProjectFile';
 import type { ProjectFile } from '../core/project/projectFile';
 import { createAutosaver } from '../main/services/autosave';
 import { createProjectStore, readProjectFile } from '../main/services/projectStore';

@@ -12,14 +12,8 @@ import {
 } from './exampleProject.testkit';
 import { migrateProjectData } from './migrations';
 import type { ProjectMigration } from './migrations';
-import {
-  CURRENT_SCHEMA_VERSION,
-  formatIssuePath,
-  parseProjectFile,
-  parseProjectJson,
-  salvageProjectFile,
-  serializeProjectFile,
-} from './projectFile';
+import { CURRENT_SCHEMA_VERSION, formatIssuePath, serializeProjectFile } from './projectFile';
+import { parseProjectFile, parseProjectJson, salvageProjectFile } from './readProjectFile';
 import type { ProjectFile } from './projectFile';
 
 const NOW = '2024-05-01T12:00:00.000Z';

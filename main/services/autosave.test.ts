@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createExampleProject } from '../../core/project/exampleProject.testkit';
-import { parseProjectJson } from '../../core/project/projectFile';
+import { parseProjectJson } from '../../core/project/readProjectFile';
 import type { ProjectFile } from '../../core/project/projectFile';
 import { createAutosaver } from './autosave';
 import { createProjectStore } from './projectStore';

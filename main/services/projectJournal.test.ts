@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseProjectJson } from '../../core/project/projectFile';
+import { parseProjectJson } from '../../core/project/readProjectFile';
 import { createExampleProject } from '../../core/project/exampleProject.testkit';
 import { createSelector } from '../../core/review/annotation';
 import {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createExampleProject } from '../../core/project/exampleProject.testkit';
-import { parseProjectJson, serializeProjectFile } from '../../core/project/projectFile';
+import { serializeProjectFile } from '../../core/project/projectFile';
+import { parseProjectJson } from '../../core/project/readProjectFile';
 import { backupPathOf, readProjectFile } from './projectStore';
 import { expected, SAVE_TIME, useStoreFixture, withAnnotations } from './project/storeTestFixture';
 

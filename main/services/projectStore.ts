@@ -35,7 +35,7 @@ export { ProjectStoreError } from './project/projectStoreError';
 export type { ProjectStoreFailure } from './project/projectStoreError';
 export { damagedCopyPathOf, MAX_PROJECT_FILE_BYTES, readProjectFile } from './project/readProject';
 export type { OpenedProject, ProjectRecovery } from './project/readProject';
-export type { QuarantinedAnnotation } from '../../core/project/projectFile';
+export type { QuarantinedAnnotation } from '../../core/project/readProjectFile';
 export { MAX_RECENT_PROJECTS, RECENT_PROJECTS_FILE } from './project/recentProjects';
 export type { RecentProject } from './project/recentProjects';
 

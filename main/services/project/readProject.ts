@@ -1,6 +1,7 @@
 import { basename, resolve } from 'node:path';
-import { parseProjectJson, salvageProjectJson } from '../../../core/project/projectFile';
-import type { ProjectFile, QuarantinedAnnotation } from '../../../core/project/projectFile';
+import { parseProjectJson, salvageProjectJson } from '../../../core/project/readProjectFile';
+import type { ProjectFile } from '../../../core/project/projectFile';
+import type { QuarantinedAnnotation } from '../../../core/project/readProjectFile';
 import { backupPathOf, writeNewFileDurably } from './atomicReplace';
 import { ProjectStoreError } from './projectStoreError';
 import { readRegularFile } from './regularFile';
