@@ -1,9 +1,10 @@
-import type { DocumentSide, Side, TextSpan } from '../alignment/types';
+import type { Side } from '../alignment/types';
 import { ANNOTATION_STATUS_LABELS, MQM_SUBTYPES } from '../project/annotation';
 import { mqmCategoryLabel, mqmDimension, SEVERITIES, SEVERITY_LABELS } from '../review/mqm';
 import { diffSuggestion } from '../review/suggestionDiff';
 import { renderNestedSpans } from './nestSpans';
 import type { ReportIssue, ReportModel, ReportQuote, ReportRow } from './reportModel';
+import { displayIndex, foldRowSide, LINE_BREAK } from './foldedText';
 import type { ReportLanguage, ReportWordKey } from './reportWords';
 import { fillWords } from './reportWords';
 
@@ -31,94 +32,6 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = {
 /** Text escaped for HTML content and double- or single-quoted attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
-}
-
-/** Display text with, for each of its UTF-16 units, the offset in the original text it comes from. */
-interface FoldedText {
-  readonly text: string;
-  /** `offsets[i]` is the original offset of `text[i]`; `offsets[text.length]` is where the text ends. */
-  readonly offsets: readonly number[];
-}
-
-const LINE_BREAK = /[ \t]*[\r\n\f\v\u2028\u2029]+[ \t]*/g;
-
-/**
- * One piece of original text in display form, as `segmentDisplayText` makes it (line and page breaks with the spaces
- * around them folded to one space, then trimmed), keeping each unit's original offset.
- */
-function foldPiece(original: string, piece: TextSpan): FoldedText {
-  let text = '';
-  const offsets: number[] = [];
-  let position = piece.start;
-  const copy = (to: number): void => {
-    for (; position < to; position += 1) {
-      text += original[position];
-      offsets.push(position);
-    }
-  };
-  for (const match of original.slice(piece.start, piece.end).matchAll(LINE_BREAK)) {
-    const at = piece.start + match.index;
-    copy(at);
-    text += ' ';
-    offsets.push(at);
-    position = at + match[0].length;
-  }
-  copy(piece.end);
-  let from = 0;
-  let to = text.length;
-  while (from < to && /\s/.test(text[from]!)) from += 1;
-  while (to > from && /\s/.test(text[to - 1]!)) to -= 1;
-  return {
-    text: text.slice(from, to),
-    offsets: [...offsets.slice(from, to), to < text.length ? offsets[to]! : piece.end],
-  };
-}
-
-function joinFolded(parts: readonly FoldedText[], separator: string): FoldedText {
-  if (parts.length === 0) return { text: '', offsets: [0] };
-  let text = parts[0]!.text;
-  const offsets = parts[0]!.offsets.slice(0, -1);
-  let end = parts[0]!.offsets[parts[0]!.offsets.length - 1]!;
-  for (const part of parts.slice(1)) {
-    // The separator stands where the previous part ended, so a span ending there stops before it.
-    for (let unit = 0; unit < separator.length; unit += 1) offsets.push(end);
-    text += separator + part.text;
-    offsets.push(...part.offsets.slice(0, -1));
-    end = part.offsets[part.offsets.length - 1]!;
-  }
-  offsets.push(end);
-  return { text, offsets };
-}
-
-function joinsWithoutSpaces(lang: string): boolean {
-  return /^(ja|zh|ko)\b/i.test(lang);
-}
-
-/**
- * A row side in display form (the model's `ReportRowSide.text`) with original offsets, built from the sentences'
- * pieces. A sentence whose folded form differs from its stored display text (should not happen) is shown as stored,
- * all of it mapped to its start.
- */
-function foldRowSide(side: DocumentSide, sentenceIndices: readonly number[]): FoldedText {
-  const sentences = sentenceIndices.map((index) => {
-    const sentence = side.sentences[index]!;
-    const pieces = (sentence.pieces ?? [sentence])
-      .map((piece) => foldPiece(side.text, piece))
-      .filter((piece) => piece.text !== '');
-    const folded = joinFolded(pieces, ' ');
-    if (folded.text === sentence.text) return folded;
-    return {
-      text: sentence.text,
-      offsets: [...new Array<number>(sentence.text.length).fill(sentence.start), sentence.end],
-    };
-  });
-  return joinFolded(sentences, joinsWithoutSpaces(side.lang) ? '' : ' ');
-}
-
-/** The first display index whose original offset is at or after `offset`. */
-function displayIndex(folded: FoldedText, offset: number): number {
-  const index = folded.offsets.findIndex((original) => original >= offset);
-  return index === -1 ? folded.text.length : index;
 }
 
 interface Context {

@@ -147,7 +147,7 @@ export function segmentIdOf(beadIndex: number): string {
 }
 
 /** True when a BCP 47 tag is Japanese, Chinese or Korean: such text is joined without spaces. */
-function joinsWithoutSpaces(lang: string): boolean {
+export function joinsWithoutSpaces(lang: string): boolean {
   return /^(ja|zh|ko)\b/i.test(lang);
 }
 
