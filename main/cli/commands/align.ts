@@ -11,8 +11,9 @@ import { importTextFile } from '../../services/importText';
 import { ServiceError } from '../../services/serviceError';
 import { CliError, type CliCommand, type CliIo } from '../command';
 
-const usage = `Usage: taiyaku align --en FILE --ja FILE [--level clause|sentence] [--format tsv|json|vecalign] [--out FILE]
-       taiyaku align --presegmented --batch DIR --out DIR
+const usage = `Usage: npx taiyaku align --en FILE --ja FILE [--level clause|sentence] [--format tsv|json|vecalign] [--out FILE]
+       npx taiyaku align --presegmented --batch DIR --out DIR
+       (or npm run --silent cli -- align … in the project folder)
 
 Aligns an English text with its Japanese translation.
   --en FILE            the English source (UTF-8, UTF-16 with BOM, Shift_JIS or EUC-JP)
