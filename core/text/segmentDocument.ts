@@ -151,3 +151,12 @@ function intersectPieces(pieces: readonly TextSpan[], span: TextSpan): TextSpan[
   }
   return result;
 }
+
+/**
+ * Joins the texts of neighbouring segments of one side for display: Japanese without a space
+ * (`発表している。その製品には`), other languages with one.
+ * @param lang BCP 47 tag of the side
+ */
+export function joinSegmentTexts(texts: readonly string[], lang: string): string {
+  return texts.join(lang.toLowerCase().startsWith('ja') ? '' : ' ');
+}

@@ -3,15 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../index';
-import { checkLanguages } from './align';
+import type { DocumentAlignment } from '../../../core/alignment/types';
+import { segmentPresegmented } from '../../../core/text/segmentDocument';
+import { checkLanguages, renderAlignment } from './align';
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  argv: string[],
+  cwd = process.cwd(),
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
-    cwd: process.cwd(),
+    cwd,
   });
   return { code, stdout, stderr };
 }
@@ -106,5 +111,23 @@ describe('checkLanguages', () => {
       'The --ja file is partly English (only 24% of its letters are kana or kanji): check that all of it ' +
         'is translated.',
     ]);
+  });
+});
+
+describe('align command, output', () => {
+  it('joins Japanese sentences without a space and English ones with one, confidence third', () => {
+    const source = segmentPresegmented('First sentence.\nSecond sentence.\n', 'en');
+    const target = segmentPresegmented('発表している。\nその製品には特徴がある。\n', 'ja');
+    const alignment: DocumentAlignment = {
+      source,
+      target,
+      clauseBeads: [{ sourceIndices: [0, 1], targetIndices: [0, 1], confidence: 0.5 }],
+      sentenceBeads: [
+        { sourceIndices: [0, 1], targetIndices: [0, 1], confidence: 0.876, clauseBead: 0 },
+      ],
+    };
+    expect(renderAlignment(alignment, 'sentence', 'tsv')).toBe(
+      'First sentence. Second sentence.\t発表している。その製品には特徴がある。\t0.88\n',
+    );
   });
 });

@@ -5,7 +5,11 @@ import { alignSegmentedDocument, alignSentenceTexts } from '../../../core/alignm
 import { formatVecalignBeads } from '../../../core/alignment/beadFormat';
 import type { Bead, DocumentAlignment, DocumentSide } from '../../../core/alignment/types';
 import { checkLanguagePair, describeLanguagePair } from '../../../core/text/languageCheck';
-import { segmentDocument, segmentPresegmented } from '../../../core/text/segmentDocument';
+import {
+  joinSegmentTexts,
+  segmentDocument,
+  segmentPresegmented,
+} from '../../../core/text/segmentDocument';
 import { loadAlignmentResources } from '../../services/alignment/loadAlignmentResources';
 import { importTextFile } from '../../services/importText';
 import { ServiceError } from '../../services/serviceError';
@@ -19,8 +23,8 @@ Aligns an English text with its Japanese translation.
   --en FILE            the English source (UTF-8, UTF-16 with BOM, Shift_JIS or EUC-JP)
   --ja FILE            the Japanese translation
   --level LEVEL        clause or sentence (default sentence)
-  --format FORMAT      tsv (English TAB Japanese, one bead a line), json (segments with offsets, beads with
-                       confidence) or vecalign ([0,1]:[2]:cost lines); default tsv
+  --format FORMAT      tsv (English TAB Japanese TAB confidence, one bead a line), json (segments with
+                       offsets, beads with confidence) or vecalign ([0,1]:[2]:cost lines); default tsv
   --out FILE           write there instead of standard output
   --presegmented       the inputs hold one sentence a line
   --batch DIR          with --presegmented: align every NNN.en with NNN.ja in DIR and write NNN.test (vecalign
@@ -72,10 +76,10 @@ type Level = 'clause' | 'sentence';
 
 function beadText(side: DocumentSide, indices: readonly number[], level: Level): string {
   const segments = level === 'clause' ? side.clauses : side.sentences;
-  return indices
-    .map((index) => segments[index]!.text)
-    .join(' ')
-    .replace(/[\t\r\n]+/g, ' ');
+  return joinSegmentTexts(
+    indices.map((index) => segments[index]!.text),
+    side.lang,
+  ).replace(/[\t\r\n]+/g, ' ');
 }
 
 /** Renders an alignment in one of the CLI formats. */
@@ -96,7 +100,7 @@ export function renderAlignment(
     return beads
       .map(
         (bead) =>
-          `${beadText(alignment.source, bead.sourceIndices, level)}\t${beadText(alignment.target, bead.targetIndices, level)}\n`,
+          `${beadText(alignment.source, bead.sourceIndices, level)}\t${beadText(alignment.target, bead.targetIndices, level)}\t${bead.confidence.toFixed(2)}\n`,
       )
       .join('');
   }
