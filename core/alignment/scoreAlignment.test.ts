@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { alignSentenceTexts } from './alignDocument';
+import { alignDocument, alignSentenceTexts } from './alignDocument';
 import { parseVecalignBeads } from './beadFormat';
 import { scoreAlignment } from './scoreAlignment';
 import { loadAlignmentResources } from '../../main/services/alignment/loadAlignmentResources';
@@ -33,5 +33,34 @@ describe('golden alignment fixtures', () => {
     expect(score.strict.f1).toBeGreaterThanOrEqual(0.9);
     expect(score.lax.f1).toBeGreaterThanOrEqual(0.98);
     expect(score.nullBeads.found / score.nullBeads.gold).toBeGreaterThanOrEqual(0.7);
+  });
+  it('segments and aligns the plain documents in fixtures/alignment/documents to their gold beads', async () => {
+    // Written for these tests (headings, quotations with an unclosed 「, lists, one sentence a line), read as the
+    // app reads an imported text: segmented, not presegmented. Gold beads index the sentences a reviewer would cut.
+    const resources = await loadAlignmentResources();
+    const folder = join(fixtures, 'documents');
+    const names = readdirSync(folder)
+      .filter((name) => name.endsWith('.gold'))
+      .map((name) => name.slice(0, -5));
+    expect(names.length).toBeGreaterThanOrEqual(4);
+    const documents = names.map((name) => {
+      const gold = parseVecalignBeads(readFileSync(join(folder, `${name}.gold`), 'utf8'));
+      const alignment = alignDocument(
+        readFileSync(join(folder, `${name}.en`), 'utf8'),
+        readFileSync(join(folder, `${name}.ja`), 'utf8'),
+        resources,
+      );
+      const count = (side: 'sourceIndices' | 'targetIndices'): number =>
+        Math.max(...gold.flatMap((bead) => bead[side])) + 1;
+      // Segmentation first: a side cut into other sentences than the gold's cannot be scored bead by bead.
+      expect([alignment.source.sentences.length, alignment.target.sentences.length], name).toEqual([
+        count('sourceIndices'),
+        count('targetIndices'),
+      ]);
+      return { gold, test: alignment.sentenceBeads };
+    });
+    const score = scoreAlignment(documents);
+    // Small and unambiguous once segmented right: every bead is expected.
+    expect(score.strict.f1).toBe(1);
   });
 });

@@ -28,6 +28,8 @@ const TERMINAL = /[.!?。！？」』）)"”’:：;；…]$/;
 
 interface Line extends TextSpan {
   readonly blankBefore: boolean;
+  /** True when a page break (form feed) separates the line from the one before. */
+  readonly pageBreakBefore: boolean;
 }
 
 /**
@@ -78,6 +80,7 @@ function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let lineStart = 0;
   let blankBefore = false;
+  let pageBreakBefore = false;
   for (let index = 0; index <= text.length; index++) {
     const character = text[index];
     if (index < text.length && character !== '\n' && character !== '\r' && character !== '\f')
@@ -87,13 +90,17 @@ function splitLines(text: string): Line[] {
     while (from < to && /\s/.test(text[from]!)) from++;
     while (to > from && /\s/.test(text[to - 1]!)) to--;
     if (to > from) {
-      lines.push({ start: from, end: to, blankBefore });
+      lines.push({ start: from, end: to, blankBefore, pageBreakBefore });
       blankBefore = false;
+      pageBreakBefore = false;
     } else if (index < text.length) {
       blankBefore = true;
     }
     // A form feed is a page break: it separates like a blank line.
-    if (character === '\f') blankBefore = true;
+    if (character === '\f') {
+      blankBefore = true;
+      pageBreakBefore = true;
+    }
     if (character === '\r' && text[index + 1] === '\n') index++;
     lineStart = index + 1;
   }
@@ -123,7 +130,8 @@ export function segmentClauses(text: string, lang: string): Segment[] {
       label !== undefined ||
       heading ||
       current.heading ||
-      (line.blankBefore && !continuesParagraph(text, current.pieces, content, japanese));
+      (line.blankBefore &&
+        !continuesParagraph(text, current.pieces, content, japanese, line.pageBreakBefore));
     if (startsNew) {
       clauses.push({
         ...(label ? { label } : {}),
@@ -152,17 +160,26 @@ export function segmentClauses(text: string, lang: string): Segment[] {
   });
 }
 
-/** True when a paragraph after a blank line continues the sentence the previous paragraph left open. */
+/**
+ * True when a paragraph after a blank line or page break continues the sentence the previous paragraph left open.
+ * A blank line is otherwise a hard boundary: a heading above it (which ends in no punctuation) stays apart.
+ */
 function continuesParagraph(
   text: string,
   pieces: readonly TextSpan[],
   nextLine: string,
   japanese: boolean,
+  pageBreak: boolean,
 ): boolean {
   const last = pieces[pieces.length - 1]!;
   const previous = text.slice(last.start, last.end);
   if (TERMINAL.test(previous)) return false;
-  if (japanese) return previous.length >= 20 && !/^[#＃]/.test(nextLine);
+  if (japanese) {
+    if (/^[#＃]/.test(nextLine)) return false;
+    // Japanese has no lower case to tell a continuation by: only a comma, or a page break inside a long
+    // paragraph, leaves the sentence open. A heading (`…会合の概要`) ends in neither.
+    return /[、，,]$/.test(previous) || (pageBreak && previous.length >= 20);
+  }
   // English: the next paragraph must carry on in lower case (`measures to` / `enhance receptiveness`).
   return /^[a-z(“"']/.test(nextLine) && !/^[a-z][.)]\s/.test(nextLine);
 }

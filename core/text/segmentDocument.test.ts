@@ -89,3 +89,58 @@ describe('segmentDocument', () => {
     expect(side.sentences.map((sentence) => sentence.text)).toEqual(['a', 'b']);
   });
 });
+
+describe('segmentDocument on real Japanese layouts', () => {
+  const sentences = (text: string, lang: string): string[] =>
+    segmentDocument(text, lang).sentences.map((sentence) => sentence.text);
+
+  it('keeps a Japanese heading without 。 apart from the paragraph after its blank line', () => {
+    const text =
+      '第4回日ASEANスマートシティ・ネットワーク・ハイレベル会合の概要\n\n会合は福島県会津若松市で開催された。参加者は議論した。';
+    expect(segmentClauses(text, 'ja').map((clause) => clause.text)).toEqual([
+      '第4回日ASEANスマートシティ・ネットワーク・ハイレベル会合の概要',
+      '会合は福島県会津若松市で開催された。参加者は議論した。',
+    ]);
+    expect(sentences(text, 'ja')).toEqual([
+      '第4回日ASEANスマートシティ・ネットワーク・ハイレベル会合の概要',
+      '会合は福島県会津若松市で開催された。',
+      '参加者は議論した。',
+    ]);
+  });
+  it('still joins a Japanese paragraph broken after a comma by a blank line', () => {
+    const text = '会合では、都市の課題とその解決策について、\n\n参加者が活発に議論した。';
+    expect(segmentClauses(text, 'ja')).toHaveLength(1);
+  });
+  it('reads a plain text with one sentence a line as one sentence a line', () => {
+    const english = [
+      'Tokyo to host the next meeting',
+      'The ministers met in Tokyo on Monday.',
+      'They agreed on a plan for smart cities.',
+      'Talks resume next year',
+      'The next meeting will be held in Hanoi.',
+    ].join('\n');
+    const japanese = [
+      '次回会合は東京で開催',
+      '閣僚は月曜日に東京で会合を開いた。',
+      '彼らはスマートシティの計画で合意した。',
+      '協議は来年再開される',
+      '次回会合はハノイで開催される。',
+    ].join('\n');
+    expect(sentences(english, 'en')).toEqual(english.split('\n'));
+    expect(sentences(japanese, 'ja')).toEqual(japanese.split('\n'));
+  });
+  it('does not read a hard-wrapped paragraph or paragraphs of several sentences a line by line', () => {
+    const wrapped = [
+      'The Meeting was held in Aizuwakamatsu City, Fukushima Prefecture, on',
+      'October 20, 2022, and was attended by ministers and officials from the',
+      'ASEAN Member States and Japan. The participants shared their views.',
+    ].join('\n');
+    expect(sentences(wrapped, 'en')).toHaveLength(2);
+    const paragraphs = [
+      'The Meeting was held in Tokyo. Ministers attended it.',
+      'They discussed smart cities. They agreed on a plan.',
+      'The next meeting is in Hanoi. It will be in October.',
+    ].join('\n');
+    expect(sentences(paragraphs, 'en')).toHaveLength(6);
+  });
+});

@@ -63,8 +63,20 @@ describe('segmentJapaneseSentences', () => {
   it('does not split a full-width decimal and recovers from an unclosed bracket at a line break', () => {
     expect(japanese('値は３．５だ。')).toEqual(['値は３．５だ。']);
     expect(japanese('「閉じない。\n次の文。後の文。')).toEqual([
-      '「閉じない。\n次の文。',
+      '「閉じない。',
+      '次の文。',
       '後の文。',
     ]);
+  });
+  it('recovers from a bracket left unclosed at the end of the paragraph', () => {
+    expect(
+      japanese('彼は「明日行くと述べた。会合は東京で開かれた。次回はハノイで開かれる。'),
+    ).toEqual(['彼は「明日行くと述べた。', '会合は東京で開かれた。', '次回はハノイで開かれる。']);
+    expect(japanese('「一つ目。（二つ目。」三つ目。')).toEqual(['「一つ目。（二つ目。」三つ目。']);
+  });
+  it('does not let a bracket swallow more than a few sentence ends', () => {
+    const quoted = '「一。二。三。四。五。六。」と述べた。';
+    expect(japanese(quoted).length).toBeGreaterThan(1);
+    expect(japanese('「一。二。」と述べた。次だ。')).toEqual(['「一。二。」と述べた。', '次だ。']);
   });
 });

@@ -203,10 +203,48 @@ const JAPANESE_OPENERS: Record<string, string> = {
   '〔': '〕',
 };
 
+/** Most sentence stops a bracket pair may hold and still count as one quotation inside a sentence. */
+const MAX_QUOTED_STOPS = 4;
+
+/**
+ * Finds the brackets that quote: each opener whose matching closer comes later in `[start, end)` with at most
+ * `MAX_QUOTED_STOPS` sentence stops between them, and that closer. An opener never closed (a typo, or a quotation
+ * running into the next paragraph) and a pair holding more sentences than a quotation sanely does are ignored, so
+ * a stray 「 cannot make the rest of its paragraph one sentence.
+ * @returns UTF-16 offsets of the openers and closers that count
+ */
+function findQuotingBrackets(text: string, start: number, end: number): Set<number> {
+  const quoting = new Set<number>();
+  const open: { index: number; closer: string; stops: number }[] = [];
+  for (let index = start; index < end; index++) {
+    const character = text[index]!;
+    const closer = JAPANESE_OPENERS[character];
+    if (closer) {
+      open.push({ index, closer, stops: 0 });
+      continue;
+    }
+    if (JAPANESE_STOPS.has(character)) {
+      for (const entry of open) entry.stops++;
+      continue;
+    }
+    // A closer closes the innermost opener it matches; openers inside it that never closed are dropped.
+    let match = open.length - 1;
+    while (match >= 0 && open[match]!.closer !== character) match--;
+    if (match < 0) continue;
+    const entry = open[match]!;
+    open.length = match;
+    if (entry.stops <= MAX_QUOTED_STOPS) {
+      quoting.add(entry.index);
+      quoting.add(index);
+    }
+  }
+  return quoting;
+}
+
 /**
  * Splits Japanese text into sentences on 。！？ (full- and half-width, also `｡`), keeping closing brackets
- * (」』）) with the sentence they close, and not splitting inside 「…」 or （…） quotations.
- * A line break after an unclosed bracket resets the bracket depth, so one stray 「 cannot swallow a document.
+ * (」』）) with the sentence they close, and not splitting inside 「…」 or （…） quotations. A bracket left unclosed
+ * in `[start, end)`, or one holding more than a few sentences, does not quote (see `findQuotingBrackets`).
  * @param text the text to split
  * @param start UTF-16 offset to start at (default 0)
  * @param end UTF-16 offset to stop at, exclusive (default `text.length`)
@@ -214,21 +252,12 @@ const JAPANESE_OPENERS: Record<string, string> = {
  */
 export function segmentJapaneseSentences(text: string, start = 0, end = text.length): TextSpan[] {
   const boundaries: number[] = [];
-  const openStack: string[] = [];
+  const quoting = findQuotingBrackets(text, start, end);
+  let depth = 0;
   for (let index = start; index < end; index++) {
     const character = text[index]!;
-    if (character === '\n' || character === '\f') {
-      // A blank line is a hard break; a single newline only resets unbalanced brackets.
-      openStack.length = 0;
-      continue;
-    }
-    const closer = JAPANESE_OPENERS[character];
-    if (closer) {
-      openStack.push(closer);
-      continue;
-    }
-    if (openStack.length && character === openStack[openStack.length - 1]) {
-      openStack.pop();
+    if (quoting.has(index)) {
+      depth += JAPANESE_OPENERS[character] ? 1 : -1;
       continue;
     }
     if (!JAPANESE_STOPS.has(character)) continue;
@@ -239,7 +268,7 @@ export function segmentJapaneseSentences(text: string, start = 0, end = text.len
       const following = text[index + 1] ?? '';
       if (/[A-Za-z0-9]/.test(following)) continue;
     }
-    if (openStack.length) continue;
+    if (depth > 0) continue;
     if (isLabelOnly(text, boundaries[boundaries.length - 1] ?? start, index)) continue;
     let stopEnd = index + 1;
     while (

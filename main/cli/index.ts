@@ -11,8 +11,9 @@ function helpText(): string {
   return [
     'Taiyaku: review a Japanese translation against its English source.',
     '',
-    'Usage: npm run --silent cli -- <command> [options]',
-    '       npm run --silent cli -- <command> --help',
+    'Usage: npx taiyaku <command> [options]',
+    '       npx taiyaku <command> --help',
+    '       (or, in the project folder: npm run --silent cli -- <command> [options])',
     '',
     'Commands:',
     ...(lines.length ? lines : ['  (none yet)']),

@@ -49,31 +49,33 @@ export class ImportTextError extends ServiceError {
   }
 }
 
-/** Reads and decodes the text file at `path`. Throws `ImportTextError` (or a `not-found` `ServiceError`). */
+/**
+ * Reads and decodes the text file at `path`. Throws `ImportTextError` (or a `not-found` `ServiceError`).
+ * `options.displayName` names the file in messages (the command line passes the path as typed); by default they
+ * use its base name, and the full path when there is no file.
+ */
 export async function importTextFile(
   path: string,
-  options: { readonly maxBytes?: number } = {},
+  options: { readonly maxBytes?: number; readonly displayName?: string } = {},
 ): Promise<ImportedText> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   const fileName = basename(path);
+  const label = options.displayName ?? fileName;
   let handle;
   try {
     handle = await open(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ServiceError('not-found', `There is no file at ${path}.`);
+    if (code === 'ENOENT')
+      throw new ServiceError('not-found', `There is no file at ${options.displayName ?? path}.`);
     if (code === 'EISDIR')
-      throw new ImportTextError('not-a-file', `${fileName} is a folder, not a text file.`);
-    throw new ImportTextError(
-      'unreadable',
-      `Could not open ${fileName}: ${(error as Error).message}`,
-    );
+      throw new ImportTextError('not-a-file', `${label} is a folder, not a text file.`);
+    throw new ImportTextError('unreadable', `Could not open ${label}: ${(error as Error).message}`);
   }
   try {
     const stats = await handle.stat();
-    if (!stats.isFile())
-      throw new ImportTextError('not-a-file', `${fileName} is not a regular file.`);
-    if (stats.size > maxBytes) throw tooLarge(fileName, stats.size, maxBytes);
+    if (!stats.isFile()) throw new ImportTextError('not-a-file', `${label} is not a regular file.`);
+    if (stats.size > maxBytes) throw tooLarge(label, stats.size, maxBytes);
     // Read through the open handle (not by path) and stop one byte past the cap, so a file that grows between the
     // size check and the read still cannot make us allocate without bound.
     const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
@@ -84,8 +86,8 @@ export async function importTextFile(
       length += bytesRead;
       if (length === buffer.length) break;
     }
-    if (length > maxBytes) throw tooLarge(fileName, length, maxBytes);
-    const decoded = decodeTextBytes(buffer.subarray(0, length), fileName);
+    if (length > maxBytes) throw tooLarge(label, length, maxBytes);
+    const decoded = decodeTextBytes(buffer.subarray(0, length), label);
     return { ...decoded, fileName, byteLength: length };
   } finally {
     await handle.close();

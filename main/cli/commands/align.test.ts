@@ -1,17 +1,22 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../index';
-import { checkLanguages } from './align';
+import type { DocumentAlignment } from '../../../core/alignment/types';
+import { segmentPresegmented } from '../../../core/text/segmentDocument';
+import { checkLanguages, renderAlignment } from './align';
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  argv: string[],
+  cwd = process.cwd(),
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
-    cwd: process.cwd(),
+    cwd,
   });
   return { code, stdout, stderr };
 }
@@ -106,5 +111,81 @@ describe('checkLanguages', () => {
       'The --ja file is partly English (only 24% of its letters are kana or kanji): check that all of it ' +
         'is translated.',
     ]);
+  });
+});
+
+describe('align command, output', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'align-out-'));
+  writeFileSync(join(directory, 'en.txt'), 'The meeting was held in Tokyo. It ended at noon.\n');
+  writeFileSync(join(directory, 'ja.txt'), '会合は東京で開催された。正午に終了した。\n');
+
+  it('creates the folders --out names, as the app does on Save as', async () => {
+    const result = await run(
+      ['align', '--en', 'en.txt', '--ja', 'ja.txt', '--out', 'results/today/beads.tsv'],
+      directory,
+    );
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(join(directory, 'results/today/beads.tsv'), 'utf8')).toMatch(
+      /^The meeting was held in Tokyo\.\t会合は東京で開催された。\t\d\.\d\d\n/,
+    );
+  });
+  it('says in one line why --out cannot be written', async () => {
+    writeFileSync(join(directory, 'taken'), 'a file, not a folder');
+    const result = await run(
+      ['align', '--en', 'en.txt', '--ja', 'ja.txt', '--out', 'taken/beads.tsv'],
+      directory,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'taiyaku align: cannot write taken/beads.tsv: taken is a file, not a folder\n',
+    );
+  });
+  it('joins Japanese sentences without a space and English ones with one, confidence third', () => {
+    const source = segmentPresegmented('First sentence.\nSecond sentence.\n', 'en');
+    const target = segmentPresegmented('発表している。\nその製品には特徴がある。\n', 'ja');
+    const alignment: DocumentAlignment = {
+      source,
+      target,
+      clauseBeads: [{ sourceIndices: [0, 1], targetIndices: [0, 1], confidence: 0.5 }],
+      sentenceBeads: [
+        { sourceIndices: [0, 1], targetIndices: [0, 1], confidence: 0.876, clauseBead: 0 },
+      ],
+    };
+    expect(renderAlignment(alignment, 'sentence', 'tsv')).toBe(
+      'First sentence. Second sentence.\t発表している。その製品には特徴がある。\t0.88\n',
+    );
+  });
+});
+
+describe('align command, file names in messages', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'align-names-'));
+  mkdirSync(join(directory, 'texts'));
+  mkdirSync(join(directory, 'cases'));
+  writeFileSync(join(directory, 'texts/ja.txt'), '会合は東京で開催された。\n');
+  writeFileSync(join(directory, 'texts/empty.txt'), '');
+  writeFileSync(
+    join(directory, 'texts/image.bin'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]),
+  );
+  writeFileSync(join(directory, 'cases/001.en'), 'One.\n');
+
+  it('names every file by the path as typed', async () => {
+    for (const [argv, message] of [
+      [
+        ['--en', 'texts/missing.txt', '--ja', 'texts/ja.txt'],
+        'There is no file at texts/missing.txt.',
+      ],
+      [['--en', 'texts/empty.txt', '--ja', 'texts/ja.txt'], '--en file is empty: texts/empty.txt'],
+      [
+        ['--en', 'texts/image.bin', '--ja', 'texts/ja.txt'],
+        'texts/image.bin looks like a binary file',
+      ],
+      [['--presegmented', '--batch', 'texts', '--out', 'out'], 'no NNN.en files in texts'],
+      [['--presegmented', '--batch', 'cases', '--out', 'out'], 'cases/001.ja is missing'],
+    ] as const) {
+      const result = await run(['align', ...argv], directory);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr).not.toContain(directory);
+    }
   });
 });

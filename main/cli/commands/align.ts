@@ -1,26 +1,31 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { alignSegmentedDocument, alignSentenceTexts } from '../../../core/alignment/alignDocument';
 import { formatVecalignBeads } from '../../../core/alignment/beadFormat';
 import type { Bead, DocumentAlignment, DocumentSide } from '../../../core/alignment/types';
 import { checkLanguagePair, describeLanguagePair } from '../../../core/text/languageCheck';
-import { segmentDocument, segmentPresegmented } from '../../../core/text/segmentDocument';
+import {
+  joinSegmentTexts,
+  segmentDocument,
+  segmentPresegmented,
+} from '../../../core/text/segmentDocument';
 import { loadAlignmentResources } from '../../services/alignment/loadAlignmentResources';
 import { importTextFile } from '../../services/importText';
 import { ServiceError } from '../../services/serviceError';
 import { CliError, type CliCommand, type CliIo } from '../command';
 
-const usage = `Usage: taiyaku align --en FILE --ja FILE [--level clause|sentence] [--format tsv|json|vecalign] [--out FILE]
-       taiyaku align --presegmented --batch DIR --out DIR
+const usage = `Usage: npx taiyaku align --en FILE --ja FILE [--level clause|sentence] [--format tsv|json|vecalign] [--out FILE]
+       npx taiyaku align --presegmented --batch DIR --out DIR
+       (or npm run --silent cli -- align … in the project folder)
 
 Aligns an English text with its Japanese translation.
   --en FILE            the English source (UTF-8, UTF-16 with BOM, Shift_JIS or EUC-JP)
   --ja FILE            the Japanese translation
   --level LEVEL        clause or sentence (default sentence)
-  --format FORMAT      tsv (English TAB Japanese, one bead a line), json (segments with offsets, beads with
-                       confidence) or vecalign ([0,1]:[2]:cost lines); default tsv
-  --out FILE           write there instead of standard output
+  --format FORMAT      tsv (English TAB Japanese TAB confidence, one bead a line), json (segments with
+                       offsets, beads with confidence) or vecalign ([0,1]:[2]:cost lines); default tsv
+  --out FILE           write there instead of standard output, creating its folder if need be
   --presegmented       the inputs hold one sentence a line
   --batch DIR          with --presegmented: align every NNN.en with NNN.ja in DIR and write NNN.test (vecalign
                        beads) into the --out directory, loading the dictionaries once
@@ -34,13 +39,48 @@ export const maximumInputBytes = 20 * 1024 * 1024;
 
 /**
  * Reads a text file for alignment through the app's importer (UTF-8, UTF-16, Shift_JIS, EUC-JP, ISO-2022-JP; size
- * cap; binary refused), and refuses an empty one.
+ * cap; binary refused), and refuses an empty one. Messages name the file by its path as the user typed it.
+ * @param path the path to read
+ * @param label the option that named it (`--en`), for messages
+ * @param typed the same path as typed on the command line, for messages
  * @throws ServiceError from the importer, CliError for an empty file
  */
-export async function readTextFile(path: string, label: string): Promise<string> {
-  const { text } = await importTextFile(path, { maxBytes: maximumInputBytes });
-  if (text.trim() === '') throw new CliError(`${label} file is empty: ${path}`);
+export async function readTextFile(path: string, label: string, typed = path): Promise<string> {
+  const { text } = await importTextFile(path, { maxBytes: maximumInputBytes, displayName: typed });
+  if (text.trim() === '') throw new CliError(`${label} file is empty: ${typed}`);
   return text;
+}
+
+/**
+ * Writes `output` to `path`, creating its folder first (as the app's Save as does).
+ * @param typed the path as typed on the command line, for the message
+ * @throws CliError saying in one line why the file cannot be written
+ */
+export function writeOutputFile(path: string, typed: string, output: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, output);
+  } catch (error) {
+    throw new CliError(`cannot write ${typed}: ${whyNotWritable(path, typed, error)}`);
+  }
+}
+
+function whyNotWritable(path: string, typed: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR' || code === 'EEXIST') {
+    // Some folder on the way is a file: name the nearest one that exists, as typed.
+    let folder = dirname(path);
+    let typedFolder = dirname(typed);
+    while (!existsSync(folder) && dirname(folder) !== folder) {
+      folder = dirname(folder);
+      typedFolder = dirname(typedFolder);
+    }
+    if (existsSync(folder) && !statSync(folder).isDirectory())
+      return `${typedFolder} is a file, not a folder`;
+  }
+  return (error as Error).message;
 }
 
 /**
@@ -71,10 +111,10 @@ type Level = 'clause' | 'sentence';
 
 function beadText(side: DocumentSide, indices: readonly number[], level: Level): string {
   const segments = level === 'clause' ? side.clauses : side.sentences;
-  return indices
-    .map((index) => segments[index]!.text)
-    .join(' ')
-    .replace(/[\t\r\n]+/g, ' ');
+  return joinSegmentTexts(
+    indices.map((index) => segments[index]!.text),
+    side.lang,
+  ).replace(/[\t\r\n]+/g, ' ');
 }
 
 /** Renders an alignment in one of the CLI formats. */
@@ -95,7 +135,7 @@ export function renderAlignment(
     return beads
       .map(
         (bead) =>
-          `${beadText(alignment.source, bead.sourceIndices, level)}\t${beadText(alignment.target, bead.targetIndices, level)}\n`,
+          `${beadText(alignment.source, bead.sourceIndices, level)}\t${beadText(alignment.target, bead.targetIndices, level)}\t${bead.confidence.toFixed(2)}\n`,
       )
       .join('');
   }
@@ -118,34 +158,43 @@ export function renderAlignment(
   )}\n`;
 }
 
-async function runBatch(directory: string, outDirectory: string, io: CliIo): Promise<number> {
-  if (!existsSync(directory) || !statSync(directory).isDirectory()) {
-    throw new CliError(`--batch directory not found: ${directory}`);
+/** A path as the program uses it (`absolute`) and as the user typed it (`typed`, for messages). */
+interface UserPath {
+  readonly absolute: string;
+  readonly typed: string;
+}
+
+function inside(folder: UserPath, name: string): UserPath {
+  return { absolute: join(folder.absolute, name), typed: join(folder.typed, name) };
+}
+
+async function runBatch(directory: UserPath, outDirectory: UserPath, io: CliIo): Promise<number> {
+  if (!existsSync(directory.absolute) || !statSync(directory.absolute).isDirectory()) {
+    throw new CliError(`--batch directory not found: ${directory.typed}`);
   }
-  const names = readdirSync(directory)
+  const names = readdirSync(directory.absolute)
     .filter((name) => name.endsWith('.en'))
     .map((name) => name.slice(0, -3))
     .sort();
-  if (names.length === 0) throw new CliError(`no NNN.en files in ${directory}`);
-  mkdirSync(outDirectory, { recursive: true });
+  if (names.length === 0) throw new CliError(`no NNN.en files in ${directory.typed}`);
   const resources = await loadAlignmentResources();
   let failures = 0;
   for (const name of names) {
-    const japanesePath = join(directory, `${name}.ja`);
-    if (!existsSync(japanesePath)) {
-      io.stderr(`warning: ${name}.ja is missing; skipped ${name}\n`);
+    const japanesePath = inside(directory, `${name}.ja`);
+    if (!existsSync(japanesePath.absolute)) {
+      io.stderr(`warning: ${japanesePath.typed} is missing; skipped ${name}\n`);
       failures++;
       continue;
     }
-    const lines = async (path: string): Promise<string[]> =>
-      (await readTextFile(path, path))
+    const lines = async (path: UserPath): Promise<string[]> =>
+      (await readTextFile(path.absolute, '--batch', path.typed))
         .split('\n')
         .map((line) => line.trim())
         .filter(Boolean);
     let english: string[];
     let japanese: string[];
     try {
-      english = await lines(join(directory, `${name}.en`));
+      english = await lines(inside(directory, `${name}.en`));
       japanese = await lines(japanesePath);
     } catch (error) {
       if (!(error instanceof CliError) && !(error instanceof ServiceError)) throw error;
@@ -154,8 +203,10 @@ async function runBatch(directory: string, outDirectory: string, io: CliIo): Pro
       continue;
     }
     const beads = alignSentenceTexts(english, japanese, resources);
-    writeFileSync(
-      join(outDirectory, `${name}.test`),
+    const testPath = inside(outDirectory, `${name}.test`);
+    writeOutputFile(
+      testPath.absolute,
+      testPath.typed,
       formatVecalignBeads(
         beads,
         beads.map((bead) => 1 - bead.confidence),
@@ -184,7 +235,7 @@ export const alignCommand: CliCommand = {
       strict: true,
       allowPositionals: false,
     });
-    const path = (value: string): string => resolve(io.cwd, value);
+    const path = (value: string): UserPath => ({ absolute: resolve(io.cwd, value), typed: value });
     if (values.batch !== undefined) {
       if (!values.presegmented)
         throw new CliError('--batch needs --presegmented (one sentence a line)', 2);
@@ -199,8 +250,8 @@ export const alignCommand: CliCommand = {
     const format = values.format as Format;
     if (!['tsv', 'json', 'vecalign'].includes(format))
       throw new CliError('--format must be tsv, json or vecalign', 2);
-    const english = await readTextFile(path(values.en), '--en');
-    const japanese = await readTextFile(path(values.ja), '--ja');
+    const english = await readTextFile(path(values.en).absolute, '--en', values.en);
+    const japanese = await readTextFile(path(values.ja).absolute, '--ja', values.ja);
     checkLanguages(english, japanese, (message) => io.stderr(`warning: ${message}\n`));
     const resources = await loadAlignmentResources();
     const segment = values.presegmented ? segmentPresegmented : segmentDocument;
@@ -210,7 +261,7 @@ export const alignCommand: CliCommand = {
       resources,
     );
     const output = renderAlignment(alignment, level, format);
-    if (values.out) writeFileSync(path(values.out), output);
+    if (values.out) writeOutputFile(path(values.out).absolute, values.out, output);
     else io.stdout(output);
     return 0;
   },
