@@ -19,9 +19,9 @@ import {
   type LabelledConfidence,
 } from '../core/alignment/calibrationMetrics';
 import { loadAlignmentResources } from '../main/services/alignment/loadAlignmentResources';
-import { NTREX_DATA, ntrexCases, type NtrexCase } from './ntrexSplit';
+import { NTREX_DATA, SHARED_DIRECTORY, ntrexCases, type NtrexCase } from './ntrexSplit';
 
-const tools = '/work/shared/tools';
+const tools = join(SHARED_DIRECTORY, 'tools');
 const data = NTREX_DATA;
 const argumentValue = (name: string, fallback: string): string => {
   const index = process.argv.indexOf(`--${name}`);

@@ -7,14 +7,14 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NTREX_DATA, ntrexCases } from './ntrexSplit';
+import { NTREX_DATA, SHARED_DIRECTORY, ntrexCases } from './ntrexSplit';
 
 const fixtures = join(import.meta.dirname, '../fixtures/alignment');
 const work = mkdtempSync(join(tmpdir(), 'alignment-fixtures-'));
 try {
   const cases = join(work, 'cases');
   execFileSync('node', [
-    '/work/shared/tools/make-alignment-cases.mjs',
+    join(SHARED_DIRECTORY, 'tools', 'make-alignment-cases.mjs'),
     '--format',
     'ntrex',
     '--in',

@@ -37,10 +37,10 @@ import {
   type LogisticModel,
 } from '../core/alignment/confidenceModel';
 import { loadAlignmentResources } from '../main/services/alignment/loadAlignmentResources';
-import { NTREX_DATA, ntrexCases, type NtrexHalf } from './ntrexSplit';
+import { NTREX_DATA, SHARED_DIRECTORY, ntrexCases, type NtrexHalf } from './ntrexSplit';
 import { mulberry32 } from './seededRandom';
 
-const tools = '/work/shared/tools';
+const tools = join(SHARED_DIRECTORY, 'tools');
 const data = NTREX_DATA;
 const argumentValue = (name: string, fallback: string): string => {
   const index = process.argv.indexOf(`--${name}`);

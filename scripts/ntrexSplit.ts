@@ -10,10 +10,17 @@
 // Held-out half: the golden fixtures (fixtures/alignment/, scripts/build-alignment-fixtures.ts) and the held-out
 // figures of npm run bench:align. Both scripts import this module.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
-/** Where the NTREX-128 EN-JA data lives on these machines. */
-export const NTREX_DATA = '/work/shared/data/ntrex128-en-ja';
+/**
+ * The team's shared folder (data, tools, schemas): `TAIYAKU_SHARED`, else `shared/` beside the repository, as on the
+ * developers' machines and in CI.
+ */
+export const SHARED_DIRECTORY =
+  process.env['TAIYAKU_SHARED'] ?? resolve(import.meta.dirname, '..', '..', 'shared');
+
+/** Where the NTREX-128 EN-JA data lives. */
+export const NTREX_DATA = join(SHARED_DIRECTORY, 'data', 'ntrex128-en-ja');
 
 /** The two halves of the split. */
 export type NtrexHalf = 'tuning' | 'held-out';

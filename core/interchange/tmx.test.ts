@@ -9,7 +9,12 @@ import { readTmx, renderTmx, tmxDate } from './tmx';
 import { InterchangeFormatError } from './xml';
 
 const XMLLINT = '/usr/bin/xmllint';
-const DTD = '/work/shared/schemas/tmx14.dtd';
+// The team's shared folder sits beside the repository (TAIYAKU_SHARED overrides it).
+const DTD = join(
+  process.env['TAIYAKU_SHARED'] ?? join(import.meta.dirname, '..', '..', '..', 'shared'),
+  'schemas',
+  'tmx14.dtd',
+);
 const canValidate = existsSync(XMLLINT) && existsSync(DTD);
 
 const model = buildReportModel(testSession, { ...testReportOptions, rows: 'flagged' });

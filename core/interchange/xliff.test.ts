@@ -18,7 +18,11 @@ import { readXliff, renderXliff, sessionFromXliff } from './xliff';
 import { InterchangeFormatError } from './xml';
 
 const XMLLINT = '/usr/bin/xmllint';
-const SCHEMAS = '/work/shared/schemas';
+// The team's shared folder sits beside the repository (TAIYAKU_SHARED overrides it).
+const SCHEMAS = join(
+  process.env['TAIYAKU_SHARED'] ?? join(import.meta.dirname, '..', '..', '..', 'shared'),
+  'schemas',
+);
 const canValidate = existsSync(XMLLINT) && existsSync(join(SCHEMAS, 'xliff_core_2.0.xsd'));
 const importOptions = { author: 'Importer', importedAt: '2026-12-01T00:00:00.000Z' };
 

@@ -2,6 +2,7 @@ import type { Segment, Side, TextSpan } from '../alignment/types';
 import type { ReportIssue, ReportModel, ReportQuote } from '../report/reportModel';
 import { segmentIdOf } from '../report/reportModel';
 import type { NestedSpan } from '../report/nestSpans';
+import { segmentDisplayText } from '../review/splitSentence';
 import { renderNestedSpans } from '../report/nestSpans';
 import { ITS_SEVERITY_SCORES } from './itsQuality';
 import { escapeXmlText, xmlAttributes } from './xml';
@@ -72,19 +73,6 @@ function piecesAttribute(pieces: readonly TextSpan[] | undefined): string | unde
   return pieces?.map((piece) => `${piece.start}-${piece.end}`).join(' ');
 }
 
-/** The display text `segmentDisplayText` would give, to write `text` only when a segment's differs. */
-function foldedText(text: string, pieces: readonly TextSpan[]): string {
-  return pieces
-    .map((piece) =>
-      text
-        .slice(piece.start, piece.end)
-        .replace(/[ \t]*[\r\n\f\v\u2028\u2029]+[ \t]*/g, ' ')
-        .trim(),
-    )
-    .filter((part) => part !== '')
-    .join(' ');
-}
-
 function segmentElement(name: string, text: string, segment: Segment): string {
   const pieces = segment.pieces ?? [{ start: segment.start, end: segment.end }];
   return `<tky:${name}${xmlAttributes({
@@ -93,7 +81,7 @@ function segmentElement(name: string, text: string, segment: Segment): string {
     clause: segment.clauseIndex === undefined ? undefined : String(segment.clauseIndex),
     label: segment.label,
     pieces: piecesAttribute(segment.pieces),
-    text: foldedText(text, pieces) === segment.text ? undefined : segment.text,
+    text: segmentDisplayText(text, pieces) === segment.text ? undefined : segment.text,
   })}/>`;
 }
 
