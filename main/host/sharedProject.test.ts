@@ -244,6 +244,26 @@ describe('several windows on one project (loopback host)', () => {
     expect(flagged.value).toMatchObject({ applied: true, revision: base + 3 });
   });
 
+  it('undoes once for an undo sent twice with the same id, and says so to both', async () => {
+    const { value: snapshot } = await call<WorkspaceSnapshot>('project:open', {
+      path: projectPath,
+    });
+    const count = snapshot.project.annotations.length;
+    const request = { path: snapshot.path, requestId: 'undo-once-0000', clientId: 'window-a-0000' };
+    const [first, retry] = await Promise.all([
+      call<ApplyResult>('project:undo', request),
+      call<ApplyResult>('project:undo', request),
+    ]);
+    expect(first.value).toMatchObject({ applied: true, revision: snapshot.revision + 1 });
+    expect(retry.value).toEqual(first.value);
+    const later = await call<ApplyResult>('project:undo', request);
+    expect(later.value).toEqual(first.value);
+    const { value: after } = await call<WorkspaceSnapshot>('project:open', { path: projectPath });
+    expect(after.revision).toBe(snapshot.revision + 1);
+    // The last change was deleting c0-e0: one undo brings that one annotation back.
+    expect(after.project.annotations).toHaveLength(count + 1);
+  });
+
   it('ends open change streams when the host closes', async () => {
     const events: ProjectChangeEvent[] = [];
     const stream = listen(base, host.token, events);
