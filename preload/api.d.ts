@@ -6,8 +6,11 @@ import type { IpcChannel, IpcEvent } from '../core/ipc/channels';
  */
 export interface PreloadApi {
   invoke(channel: IpcChannel, request: unknown): Promise<unknown>;
-  /** Subscribes to a push event; returns the unsubscribe function. */
-  on(event: IpcEvent, listener: () => void): () => void;
+  /**
+   * Subscribes to a push event; returns the unsubscribe function. Menu events carry nothing; `project:changed` carries
+   * a change event, unchecked until the page parses it.
+   */
+  on(event: IpcEvent, listener: (payload?: unknown) => void): () => void;
 }
 
 declare global {

@@ -11,7 +11,8 @@ const api = {
   },
   on(event, listener) {
     if (!isIpcEvent(event)) throw new Error(`event not allowed: ${String(event)}`);
-    const wrapped = (): void => listener();
+    // The payload (a change event) is handed over as it came; the page parses it with the contract's schema.
+    const wrapped = (_event: unknown, payload?: unknown): void => listener(payload);
     ipcRenderer.on(event, wrapped);
     return () => {
       ipcRenderer.removeListener(event, wrapped);

@@ -22,13 +22,17 @@ export const IPC_CHANNELS = [
 /** A request/response channel name. */
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 
-/** Events the Node side pushes to the UI (menu commands). Payload-free: the UI asks for data through channels. */
+/**
+ * Events the Node side pushes to the UI. Menu commands are payload-free (the UI asks for data through channels);
+ * `project:changed` carries one `ProjectChangeEvent` (core/ipc/contract.ts), which the UI parses like an answer.
+ */
 export const IPC_EVENTS = [
   'menu:open',
   'menu:save',
   'menu:export',
   'menu:undo',
   'menu:redo',
+  'project:changed',
 ] as const;
 
 /** A push event name. */

@@ -7,7 +7,7 @@ import { createWorkerAlignmentEngine } from '../services/alignment/alignmentEngi
 import { defaultUserDataDirectory } from '../services/userData';
 import { createWorkspaceService, type WorkspaceService } from '../services/workspace';
 import alignmentWorkerPath from '../services/alignment/alignmentWorker?modulePath';
-import { registerIpcHandlers } from './ipc';
+import { forwardChanges, registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRendererOnAppScheme } from './appProtocol';
 import { hardenSession } from './security';
@@ -59,6 +59,8 @@ if (!app.requestSingleInstanceLock()) {
       createHandlers({ host: 'electron', workspace, startupProject }),
       rendererUrl(),
     );
+    // Every window showing a project sees the changes made in the others.
+    forwardChanges(workspace.changes);
     // Read the project while the window loads; the page's request then waits for this open.
     if (startupProject) void workspace.open(startupProject).catch(() => {});
     installMenu(() => mainWindow);

@@ -1,6 +1,7 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNELS } from '../../core/ipc/channels';
 import type { IpcResult } from '../../core/ipc/contract';
+import type { ChangeFeed } from '../services/changeFeed';
 import { dispatch, responseCheckingFromEnvironment, type Handlers } from '../services/dispatch';
 import { isTrustedRendererUrl } from '../security/trustedUrl';
 
@@ -29,4 +30,17 @@ export function registerIpcHandlers(handlers: Handlers, rendererUrl: string): vo
       },
     );
   }
+}
+
+/**
+ * Pushes every change the workspace applies to every window (`project:changed`); each window keeps the changes of the
+ * project it shows and ignores its own. Returns the function that stops forwarding.
+ */
+export function forwardChanges(feed: ChangeFeed): () => void {
+  return feed.subscribe((event) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (!window.isDestroyed() && !window.webContents.isDestroyed())
+        window.webContents.send('project:changed', event);
+    }
+  });
 }

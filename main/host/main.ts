@@ -43,6 +43,7 @@ const host = await startLoopbackHost({
   handlers: createHandlers({ host: 'loopback', workspace, startupProject }),
   port,
   checkResponses: responseCheckingFromEnvironment(),
+  changes: workspace.changes,
 });
 console.log(`Taiyaku is serving at ${host.url}`);
 // Start reading the project given on the command line while the browser loads the page; the page's request for it

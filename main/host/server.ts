@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { ChangeFeed } from '../services/changeFeed';
 import { dispatch, type Handlers } from '../services/dispatch';
 import { CONTENT_SECURITY_POLICY, HEADER_ONLY_POLICY } from '../security/contentSecurityPolicy';
 import { isAllowedHostHeader, isAllowedOrigin } from '../security/trustedUrl';
 import { readStaticFile } from '../security/staticFiles';
+import { createEventStreams, type EventStreams } from './eventStream';
 
 /** The largest request body the API reads (a pasted document pair fits; anything larger is refused with 413). */
 export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
@@ -19,6 +21,10 @@ export interface LoopbackHostOptions {
   readonly checkResponses?: boolean;
   /** Fixed token for tests; random 256-bit hex otherwise. */
   readonly token?: string;
+  /** The workspace's change feed, streamed to pages at `GET /api/events`; without it the stream answers 404. */
+  readonly changes?: ChangeFeed;
+  /** How many pages may stream changes at once (default `MAX_EVENT_CLIENTS`). */
+  readonly maxEventClients?: number;
 }
 
 export interface LoopbackHost {
@@ -27,6 +33,9 @@ export interface LoopbackHost {
   readonly token: string;
   /** The page URL with its token: what the user (or a test browser) opens. */
   readonly url: string;
+  /** Pages streaming changes now. */
+  readonly eventClients: number;
+  /** Ends every change stream, then stops listening. */
   close(): Promise<void>;
 }
 
@@ -104,6 +113,22 @@ async function answerApi(
   sendJson(response, status, result);
 }
 
+/** `GET /api/events`: the same Origin and token checks as the API, then the change stream. */
+function answerEvents(
+  request: IncomingMessage,
+  response: ServerResponse,
+  streams: EventStreams | undefined,
+  options: { token: string; port: number },
+): void {
+  if (!isAllowedOrigin(request.headers.origin, options.port))
+    return send(response, 403, 'foreign origin');
+  if (!tokenMatches(request.headers.authorization, options.token))
+    return send(response, 401, 'missing or wrong token');
+  if (request.method !== 'GET') return send(response, 405, 'use GET');
+  if (!streams) return send(response, 404, 'no change stream');
+  streams.answer(request, response);
+}
+
 async function answerStatic(
   response: ServerResponse,
   rendererDirectory: string,
@@ -128,10 +153,20 @@ async function answerStatic(
 export async function startLoopbackHost(options: LoopbackHostOptions): Promise<LoopbackHost> {
   const token = options.token ?? randomBytes(32).toString('hex');
   let port = 0;
+  const streams = options.changes
+    ? createEventStreams({
+        feed: options.changes,
+        ...(options.maxEventClients !== undefined ? { maxClients: options.maxEventClients } : {}),
+      })
+    : undefined;
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (!isAllowedHostHeader(request.headers.host, port)) {
       send(response, 403, 'unexpected Host header');
+      return;
+    }
+    if (url.pathname === '/api/events') {
+      answerEvents(request, response, streams, { token, port });
       return;
     }
     const apiMatch = /^\/api\/([a-z]+:[a-z-]+)$/.exec(url.pathname);
@@ -168,6 +203,13 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     port,
     token,
     url: `http://127.0.0.1:${port}/?token=${token}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    get eventClients() {
+      return streams?.size ?? 0;
+    },
+    close: () => {
+      // Open streams would keep the server from closing.
+      streams?.closeAll();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -24,12 +24,12 @@ export function createHandlers(context: HostContext): Handlers {
     'project:open': (request) =>
       request.path ? workspace.open(request.path) : workspace.openSample(),
     'project:create': (request) => workspace.create(request),
-    'project:apply': (request) => workspace.apply(request.path, request.command),
-    'project:realign': (request) => workspace.realign(request.path),
-    'project:undo': (request) => workspace.undo(request.path),
-    'project:redo': (request) => workspace.redo(request.path),
+    'project:apply': (request) => workspace.apply(request.path, request.command, request),
+    'project:realign': (request) => workspace.realign(request.path, request),
+    'project:undo': (request) => workspace.undo(request.path, request),
+    'project:redo': (request) => workspace.redo(request.path, request),
     'project:update-settings': (request) =>
-      workspace.updateSettings(request.path, request.settings),
+      workspace.updateSettings(request.path, request.settings, request),
     'project:save': (request) => workspace.save(request.path),
     'project:save-as': (request) => workspace.saveAs(request.path, request.newPath),
     'project:status': async (request) => workspace.status(request.path),

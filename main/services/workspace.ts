@@ -17,7 +17,6 @@ import {
   applyResult,
   createOpenProjects,
   projectOf,
-  recordChange,
   retireJournal,
   saveStatusOf,
   type OpenProject,
@@ -31,8 +30,10 @@ import {
   type CreateProjectInput,
   type NewProject,
 } from './projectCreation';
+import { createChangeFeed, type ChangeFeed } from './changeFeed';
 import { createProjectStore, type ProjectStore } from './projectStore';
 import { messageOf, ServiceError } from './serviceError';
+import { createSharedChanges, type ChangeRequest } from './sharedChanges';
 
 export interface WorkspaceServiceOptions {
   readonly userDataDirectory: string;
@@ -44,6 +45,8 @@ export interface WorkspaceServiceOptions {
    * aligning never stalls their event loop.
    */
   readonly alignment?: AlignmentEngine;
+  /** Where applied changes are published for the front doors; default a new feed (see `WorkspaceService.changes`). */
+  readonly changeFeed?: ChangeFeed;
 }
 
 /**
@@ -53,19 +56,29 @@ export interface WorkspaceServiceOptions {
 export interface WorkspaceService {
   readonly store: ProjectStore;
   readonly projectsDirectory: string;
+  /** Every change applied to an open project, for the front doors to push to every window. */
+  readonly changes: ChangeFeed;
   openSample(): Promise<WorkspaceSnapshot>;
   open(path: string): Promise<WorkspaceSnapshot>;
   create(input: CreateProjectInput): Promise<WorkspaceSnapshot>;
-  apply(path: string, command: ReviewCommand): Promise<ApplyResult>;
+  /**
+   * Applies a command. Changes take a `ChangeRequest`: a request id is applied once (a retry answers the original
+   * answer), and a row command computed before another window changed the rows is refused.
+   */
+  apply(path: string, command: ReviewCommand, request?: ChangeRequest): Promise<ApplyResult>;
   /**
    * Realigns the unconfirmed rows: runs the aligner on the current alignment with the pinned beads kept, then applies
    * the result as a `replaceAlignment` command, answered in `command`. Refused when the aligner fails or the rows
    * changed while it ran.
    */
-  realign(path: string): Promise<ApplyResult>;
-  undo(path: string): Promise<ApplyResult>;
-  redo(path: string): Promise<ApplyResult>;
-  updateSettings(path: string, settings: Partial<ProjectSettings>): Promise<ProjectSettings>;
+  realign(path: string, request?: ChangeRequest): Promise<ApplyResult>;
+  undo(path: string, request?: ChangeRequest): Promise<ApplyResult>;
+  redo(path: string, request?: ChangeRequest): Promise<ApplyResult>;
+  updateSettings(
+    path: string,
+    settings: Partial<ProjectSettings>,
+    request?: ChangeRequest,
+  ): Promise<ProjectSettings>;
   save(path: string): Promise<SaveStatus>;
   saveAs(path: string, newPath: string): Promise<WorkspaceSnapshot>;
   status(path: string): SaveStatus;
@@ -84,6 +97,10 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
     options.projectsDirectory ?? join(options.userDataDirectory, 'projects');
   const projects = createOpenProjects(store);
   const aligner = options.alignment ?? createInProcessAlignmentEngine();
+  const shared = createSharedChanges(options.changeFeed ?? createChangeFeed());
+  /** Runs a mutating request once per request id (a retry gets the original answer). */
+  const once = <T>(path: string, request: ChangeRequest, work: () => Promise<T>): Promise<T> =>
+    shared.ledger.once(resolve(path), request.requestId, work);
 
   async function createAt(
     path: string,
@@ -101,22 +118,51 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   async function run(
     open: OpenProject,
     command: ReviewCommand,
+    request: ChangeRequest,
     answerCommand = false,
   ): Promise<ApplyResult> {
+    const conflict = shared.rowConflict(open, command, request);
+    if (conflict) return applyResult(open, false, { reason: conflict });
     const { history, result: outcome } = executeCommand(open.history, command);
     if (!outcome.ok) return applyResult(open, false, { reason: outcome.reason });
     if (history === open.history) return applyResult(open, false, { reason: 'Nothing to change.' });
-    open.history = history;
-    await recordChange(open, { kind: 'command', command });
-    return applyResult(open, true, {
-      ...(outcome.note ? { note: outcome.note } : {}),
-      ...(answerCommand ? { command } : {}),
-    });
+    return shared.commit(
+      open,
+      history,
+      { kind: 'command', command },
+      { kind: 'command', command },
+      request,
+      {
+        ...(outcome.note ? { note: outcome.note } : {}),
+        ...(answerCommand ? { command } : {}),
+      },
+    );
+  }
+
+  /** Runs the aligner on the unconfirmed rows, then applies its result as a `replaceAlignment` command. */
+  async function realignOnce(path: string, request: ChangeRequest): Promise<ApplyResult> {
+    const open = projects.at(path);
+    const before = open.history.present.alignment;
+    let alignment: DocumentAlignment;
+    try {
+      alignment = await aligner.realign(before, pinnedBeadIndices(before));
+    } catch (error) {
+      return applyResult(open, false, { reason: `Realignment failed: ${messageOf(error)}` });
+    }
+    // The result holds only for the alignment it was computed from.
+    if (open.history.present.alignment !== before) {
+      return applyResult(open, false, {
+        reason: 'Realignment failed: the rows changed while realigning; try again',
+      });
+    }
+    // A realignment's result depends on the dictionaries: the journal records the result, not the request.
+    return run(open, { type: 'replaceAlignment', alignment }, request, true);
   }
 
   return {
     store,
     projectsDirectory,
+    changes: shared.feed,
 
     async openSample() {
       const path = join(projectsDirectory, SAMPLE_PROJECT_FILE);
@@ -135,49 +181,45 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       return createAt(path, { ...created, warnings: [...notes, ...created.warnings] }, false);
     },
 
-    apply: (path, command) => run(projects.at(path), command),
+    apply: (path, command, request = {}) =>
+      once(path, request, () => run(projects.at(path), command, request)),
 
-    async realign(path) {
-      const open = projects.at(path);
-      const before = open.history.present.alignment;
-      let alignment: DocumentAlignment;
-      try {
-        alignment = await aligner.realign(before, pinnedBeadIndices(before));
-      } catch (error) {
-        return applyResult(open, false, { reason: `Realignment failed: ${messageOf(error)}` });
-      }
-      // The result holds only for the alignment it was computed from.
-      if (open.history.present.alignment !== before) {
-        return applyResult(open, false, {
-          reason: 'Realignment failed: the rows changed while realigning; try again',
-        });
-      }
-      // A realignment's result depends on the dictionaries: the journal records the result, not the request.
-      return run(open, { type: 'replaceAlignment', alignment }, true);
-    },
+    realign: (path, request = {}) => once(path, request, () => realignOnce(path, request)),
 
-    async undo(path) {
-      const open = projects.at(path);
-      if (!canUndo(open.history)) return applyResult(open, false, { reason: 'Nothing to undo.' });
-      open.history = undo(open.history);
-      await recordChange(open, { kind: 'session' });
-      return applyResult(open, true);
-    },
+    undo: (path, request = {}) =>
+      once(path, request, async () => {
+        const open = projects.at(path);
+        if (!canUndo(open.history)) return applyResult(open, false, { reason: 'Nothing to undo.' });
+        return shared.commit(
+          open,
+          undo(open.history),
+          { kind: 'session' },
+          { kind: 'undo' },
+          request,
+        );
+      }),
 
-    async redo(path) {
-      const open = projects.at(path);
-      if (!canRedo(open.history)) return applyResult(open, false, { reason: 'Nothing to redo.' });
-      open.history = redo(open.history);
-      await recordChange(open, { kind: 'session' });
-      return applyResult(open, true);
-    },
+    redo: (path, request = {}) =>
+      once(path, request, async () => {
+        const open = projects.at(path);
+        if (!canRedo(open.history)) return applyResult(open, false, { reason: 'Nothing to redo.' });
+        return shared.commit(
+          open,
+          redo(open.history),
+          { kind: 'session' },
+          { kind: 'redo' },
+          request,
+        );
+      }),
 
-    async updateSettings(path, settings) {
-      const open = projects.at(path);
-      open.meta = { ...open.meta, settings: { ...open.meta.settings, ...settings } };
-      await recordChange(open, { kind: 'settings' });
-      return open.meta.settings;
-    },
+    updateSettings: (path, settings, request = {}) =>
+      once(path, request, async () => {
+        const open = projects.at(path);
+        open.meta = { ...open.meta, settings: { ...open.meta.settings, ...settings } };
+        const answered = open.meta.settings;
+        await shared.commit(open, null, { kind: 'settings' }, { kind: 'settings' }, request);
+        return answered;
+      }),
 
     async save(path) {
       const open = projects.at(path);

@@ -1,5 +1,12 @@
 import type { IpcChannel, IpcEvent } from '../../core/ipc/channels';
-import type { IpcError, IpcRequest, IpcResponse, IpcResult } from '../../core/ipc/contract';
+import {
+  ProjectChangeEventSchema,
+  type IpcError,
+  type IpcRequest,
+  type IpcResponse,
+  type IpcResult,
+  type ProjectChangeEvent,
+} from '../../core/ipc/contract';
 
 /** A failed call, carrying the contract's error for the UI to show. */
 export class IpcCallError extends Error {
@@ -26,13 +33,35 @@ function loopbackToken(): string {
 
 let token: string | undefined;
 
+/** How often a change request that carries a request id is sent again when the connection fails. */
+const RETRIES = 3;
+
+function hasRequestId(request: unknown): boolean {
+  return typeof request === 'object' && request !== null && 'requestId' in request;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 async function invokeOverHttp(channel: IpcChannel, request: unknown): Promise<unknown> {
   token ??= loopbackToken();
-  const response = await fetch(`/api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify(request),
-  });
+  const send = () =>
+    fetch(`/api/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(request),
+    });
+  let response: Response;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      response = await send();
+      break;
+    } catch (error) {
+      // The request may have been applied before the connection broke: only a request with an id is sent again (the
+      // host applies an id once and answers the retry with the original answer).
+      if (!hasRequestId(request) || attempt >= RETRIES) throw error;
+      await pause(200 * 2 ** attempt);
+    }
+  }
   if (response.status === 401 || response.status === 403) {
     return {
       ok: false,
@@ -65,4 +94,96 @@ export async function invoke<C extends IpcChannel>(
 /** Subscribes to a push event from the Node side (menu commands). The loopback host pushes none. */
 export function onEvent(event: IpcEvent, listener: () => void): () => void {
   return window.api ? window.api.on(event, listener) : () => {};
+}
+
+/** What the change stream hands over: a change, or word that events may have been missed (reconnected). */
+export interface ChangeListeners {
+  readonly change: (event: ProjectChangeEvent) => void;
+  /** The stream was down for a while: changes made meanwhile were missed. */
+  readonly missed: () => void;
+}
+
+/** Parses a pushed change at the boundary, like an answer; anything else is dropped. */
+function parseChange(payload: unknown): ProjectChangeEvent | undefined {
+  const parsed = ProjectChangeEventSchema.safeParse(payload);
+  if (!parsed.success) {
+    console.warn('taiyaku: dropped a malformed change event');
+    return undefined;
+  }
+  return parsed.data;
+}
+
+/** Reads the loopback host's change stream (`GET /api/events`) with fetch, reconnecting with a growing pause. */
+function streamChangesOverHttp(listeners: ChangeListeners): () => void {
+  let stopped = false;
+  let controller: AbortController | undefined;
+  const deliver = (block: string) => {
+    const data = block
+      .split('\n')
+      .filter((line) => line.startsWith('data:'))
+      .map((line) => line.slice('data:'.length).trimStart())
+      .join('\n');
+    if (data === '') return; // a heartbeat or a comment
+    let payload: unknown;
+    try {
+      payload = JSON.parse(data);
+    } catch {
+      return;
+    }
+    const event = parseChange(payload);
+    if (event) listeners.change(event);
+  };
+  const run = async () => {
+    let connectedBefore = false;
+    for (let attempt = 0; !stopped; attempt++) {
+      controller = new AbortController();
+      try {
+        token ??= loopbackToken();
+        const response = await fetch('/api/events', {
+          headers: { Authorization: `Bearer ${token}` },
+          cache: 'no-store',
+          signal: controller.signal,
+        });
+        if (response.ok && response.body) {
+          if (connectedBefore) listeners.missed();
+          connectedBefore = true;
+          attempt = 0;
+          const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+          let buffer = '';
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            buffer += value;
+            for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
+              deliver(buffer.slice(0, cut));
+              buffer = buffer.slice(cut + 2);
+            }
+          }
+        }
+      } catch {
+        // Host restarting, network hiccup or stopped: try again below unless stopped.
+      }
+      if (!stopped) await pause(Math.min(30_000, 500 * 2 ** attempt));
+    }
+  };
+  void run();
+  return () => {
+    stopped = true;
+    controller?.abort();
+  };
+}
+
+/**
+ * Subscribes to the changes applied to open projects by any window (this one included): the preload's
+ * `project:changed` event in Electron, the loopback host's change stream in a browser. Each change is checked against
+ * the contract before `listeners.change` sees it. Returns the unsubscribe function.
+ */
+export function onProjectChange(listeners: ChangeListeners): () => void {
+  if (window.api) {
+    return window.api.on('project:changed', (payload) => {
+      const event = parseChange(payload);
+      if (event) listeners.change(event);
+    });
+  }
+  return streamChangesOverHttp(listeners);
 }

@@ -1,5 +1,5 @@
 import { messageOf } from '../errors';
-import { invoke } from '../ipc';
+import { invoke, onProjectChange } from '../ipc';
 import type { ReviewBackend } from './reviewStore';
 
 /**
@@ -35,10 +35,11 @@ export const ipcBackend: ReviewBackend = {
   },
   openSample: () => invoke('project:open', {}),
   create: (request) => invoke('project:create', request),
-  apply: (path, command) => invoke('project:apply', { path, command }),
-  realign: (path) => invoke('project:realign', { path }),
-  undo: (path) => invoke('project:undo', { path }),
-  redo: (path) => invoke('project:redo', { path }),
+  apply: (path, command, change) => invoke('project:apply', { path, command, ...change }),
+  realign: (path, change) => invoke('project:realign', { path, ...change }),
+  undo: (path, change) => invoke('project:undo', { path, ...change }),
+  redo: (path, change) => invoke('project:redo', { path, ...change }),
+  subscribe: (subscriber) => onProjectChange(subscriber),
   save: (path) => invoke('project:save', { path }),
   saveAs: (path, newPath) => invoke('project:save-as', { path, newPath }),
   status: (path) => invoke('project:status', { path }),

@@ -1,5 +1,9 @@
 import { createStore } from 'zustand/vanilla';
-import type { ApplyResult, WorkspaceSnapshot } from '../../../core/ipc/contract';
+import type {
+  ApplyResult,
+  ProjectChangeEvent,
+  WorkspaceSnapshot,
+} from '../../../core/ipc/contract';
 import type { RowFilter } from '../../../core/review/filters';
 import {
   canRedo,
@@ -12,9 +16,12 @@ import {
 } from '../../../core/review/history';
 import { messageOf } from '../errors';
 import { formatMessage, messages, type MessageKey, type UiLanguage } from '../i18n';
+import { CLIENT_ID, newRequestId } from './requestIds';
 import type { Notice, ReviewActions, ReviewBackend, ReviewState, ReviewStore } from './reviewTypes';
 
 export type {
+  ChangeFields,
+  ChangeSubscriber,
   CreateProjectRequest,
   Notice,
   ProjectMeta,
@@ -31,12 +38,40 @@ function unsaved(error: unknown): string {
   return `The change could not be saved (${messageOf(error)}); the view shows the saved project.`;
 }
 
-/** Creates the workspace store: testable without React (STYLE.md §4). */
+/** Where `ReviewHistory` would go after another window's change, or null when this copy cannot follow it. */
+function followChange(history: ReviewHistory, event: ProjectChangeEvent): ReviewHistory | null {
+  if (event.kind === 'settings' || event.kind === 'save-status') return history;
+  let next: ReviewHistory;
+  if (event.kind === 'command') {
+    const { history: after, result } = executeCommand(history, event.command);
+    if (!result.ok || after === history) return null;
+    next = after;
+  } else if (event.kind === 'undo') {
+    if (!canUndo(history)) return null;
+    next = undo(history);
+  } else {
+    if (!canRedo(history)) return null;
+    next = redo(history);
+  }
+  const agrees =
+    event.sentenceBeadCount === next.present.alignment.sentenceBeads.length &&
+    event.annotationCount === next.present.annotations.length;
+  return agrees ? next : null;
+}
+
+/**
+ * Creates the workspace store: testable without React (STYLE.md §4). `clientId` names this window to the Node side
+ * (tests give each simulated window its own).
+ */
 export function createReviewStore(
   backend: ReviewBackend,
   initialLanguage: UiLanguage = 'en',
+  clientId: string = CLIENT_ID,
 ): ReviewStore {
   let noticeId = 0;
+  /** Counts wholesale replacements of the history (reloads): an answer to a change sent before one cannot be checked. */
+  let epoch = 0;
+  let catchUpQueued = false;
   // Commands go to the Node side one at a time, in order, so its history matches this one step for step.
   let queue: Promise<unknown> = Promise.resolve();
   const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
@@ -49,20 +84,110 @@ export function createReviewStore(
     const notify = (kind: Notice['kind'], message: string) =>
       set((state) => ({ notices: [...state.notices, { id: ++noticeId, kind, message }] }));
 
+    /** Replaces this copy with the Node side's live state (`project:open` answers it for an open project). */
+    const replaceWith = (snapshot: WorkspaceSnapshot) => {
+      const { alignment, annotations, ...meta } = snapshot.project;
+      epoch += 1;
+      set((state) => ({
+        history: createHistory({ alignment, annotations }),
+        revision: snapshot.revision,
+        meta,
+        ui: {
+          ...state.ui,
+          selectedBead:
+            state.ui.selectedBead === null || alignment.sentenceBeads.length === 0
+              ? null
+              : Math.min(state.ui.selectedBead, alignment.sentenceBeads.length - 1),
+        },
+      }));
+    };
+
     /** Reloads the Node side's copy after a disagreement; nothing the reviewer did is lost (the Node side has it). */
     const resync = async (reason: string) => {
       const path = get().path;
       if (!path) return;
-      const snapshot = await backend.open(path);
-      set({
-        history: createHistory({
-          alignment: snapshot.project.alignment,
-          annotations: snapshot.project.annotations,
-        }),
-        revision: snapshot.revision,
-      });
+      replaceWith(await backend.open(path));
       notify('warning', reason);
     };
+
+    /**
+     * Fetches the live state after changes from other windows this copy could not follow step by step (they
+     * interleaved with its own, or some were missed). Quiet: nothing failed. Queued behind this window's own requests,
+     * and coalesced.
+     */
+    const catchUp = () => {
+      if (catchUpQueued) return;
+      catchUpQueued = true;
+      void enqueue(async () => {
+        catchUpQueued = false;
+        const path = get().path;
+        if (!path) return;
+        const snapshot = await backend.open(path);
+        if (get().path === path) replaceWith(snapshot);
+      }).catch(() => {
+        // The host may be restarting; the next change or reconnection catches up again.
+      });
+    };
+
+    /** A change from the feed: another window's is applied here the way the Node side applied it. */
+    const receive = (event: ProjectChangeEvent) => {
+      const state = get();
+      if (!state.path || !state.history || !state.meta || event.path !== state.path) return;
+      if (event.kind === 'save-status') {
+        if (event.revision >= state.saveStatusRevision)
+          set({ saveStatus: event.status, saveStatusRevision: event.revision });
+        return;
+      }
+      // This window's own change: its answer is handled where it was sent (settings have no store action: follow).
+      if (event.clientId === clientId && event.kind !== 'settings') return;
+      if (event.revision <= state.revision) return; // already here (a reload brought it)
+      if (state.inFlight > 0 || event.revision !== state.revision + 1) return catchUp();
+      const next = followChange(state.history, event);
+      if (!next) return catchUp();
+      set({
+        history: next,
+        revision: event.revision,
+        ...(event.kind === 'settings' ? { meta: { ...state.meta, settings: event.settings } } : {}),
+      });
+    };
+    backend.subscribe?.({
+      change: receive,
+      missed: () => {
+        if (get().path) catchUp();
+      },
+    });
+
+    /** Undo or redo: here at once, then on the Node side (whose history is the one every window shares). */
+    const step = async (direction: 'undo' | 'redo') => {
+      const { history, path } = get();
+      if (!history || !path) return;
+      if (!(direction === 'undo' ? canUndo(history) : canRedo(history))) return;
+      const next = direction === 'undo' ? undo(history) : redo(history);
+      set((state) => ({ history: next, inFlight: state.inFlight + 1 }));
+      const sentAt = epoch;
+      const change = changeFields();
+      const outOfStep =
+        direction === 'undo'
+          ? 'Undo was out of step with the saved project; reloaded.'
+          : 'Redo was out of step with the saved project; reloaded.';
+      try {
+        const answer = await enqueue(() =>
+          direction === 'undo' ? backend.undo(path, change) : backend.redo(path, change),
+        );
+        if (!answer.applied) set((state) => ({ inFlight: state.inFlight - 1 }));
+        if (!answer.applied || !acknowledge(answer, next, sentAt)) await resync(outOfStep);
+      } catch (error) {
+        set((state) => ({ inFlight: state.inFlight - 1 }));
+        await resync(unsaved(error));
+      }
+    };
+
+    /** What a change request carries: a fresh id, this window, the last revision it had seen. */
+    const changeFields = () => ({
+      requestId: newRequestId(),
+      clientId,
+      baseRevision: get().revision,
+    });
 
     /** Shows a freshly opened project: a new undo history, the first row selected, filters cleared. */
     const adopt = (snapshot: WorkspaceSnapshot) => {
@@ -106,12 +231,23 @@ export function createReviewStore(
       }
     };
 
-    const acknowledge = (answer: ApplyResult, expected: ReviewHistory) => {
+    /**
+     * Checks the answer to an applied change against this copy. When other windows' changes came in between (the
+     * revision skips) or this copy was reloaded since the change was sent, there is nothing to compare with: the change
+     * was applied, so this copy fetches the live state instead of reporting a failure.
+     */
+    const acknowledge = (answer: ApplyResult, expected: ReviewHistory, sentAt: number) => {
+      const { revision } = get();
+      set((state) => ({ inFlight: state.inFlight - 1 }));
+      if (sentAt !== epoch || answer.revision !== revision + 1) {
+        catchUp();
+        return true;
+      }
       const present = expected.present;
       const agrees =
         answer.sentenceBeadCount === present.alignment.sentenceBeads.length &&
         answer.annotationCount === present.annotations.length;
-      set((state) => ({ revision: answer.revision, inFlight: state.inFlight - 1 }));
+      set({ revision: answer.revision });
       return agrees;
     };
 
@@ -201,14 +337,18 @@ export function createReviewStore(
         if (next === history) return false;
         if (result.note) notify('info', result.note);
         set((state) => ({ history: next, inFlight: state.inFlight + 1 }));
+        const sentAt = epoch;
+        const change = changeFields();
         try {
-          const answer = await enqueue(() => backend.apply(path, command));
-          if (!answer.applied || !acknowledge(answer, next)) {
+          const answer = await enqueue(() => backend.apply(path, command, change));
+          if (!answer.applied) set((state) => ({ inFlight: state.inFlight - 1 }));
+          if (!answer.applied || !acknowledge(answer, next, sentAt)) {
             await resync(answer.reason ? `Not applied: ${answer.reason}` : OUT_OF_STEP);
             return false;
           }
           return true;
         } catch (error) {
+          set((state) => ({ inFlight: state.inFlight - 1 }));
           await resync(unsaved(error));
           return false;
         }
@@ -218,46 +358,38 @@ export function createReviewStore(
         const path = get().path;
         if (!get().history || !path) return false;
         set((state) => ({ inFlight: state.inFlight + 1 }));
+        const sentAt = epoch;
+        const change = changeFields();
         try {
-          const answer = await enqueue(() => backend.realign(path));
+          const answer = await enqueue(() => backend.realign(path, change));
           if (!answer.applied || !answer.command) {
-            set((state) => ({ inFlight: state.inFlight - 1, revision: answer.revision }));
+            set((state) => ({ inFlight: state.inFlight - 1 }));
             notify('info', answer.reason ?? word('noticeNothingChanged'));
             return false;
           }
           // The aligner's dictionaries live on the Node side: it computed and applied the command; run the same here.
           const { history: next, result } = executeCommand(get().history!, answer.command);
+          if (!result.ok) {
+            // Applied on the Node side to rows this copy no longer has (another window's change came in between).
+            set((state) => ({ inFlight: state.inFlight - 1 }));
+            catchUp();
+            return true;
+          }
           set({ history: next });
-          if (!result.ok || !acknowledge(answer, next)) {
+          if (!acknowledge(answer, next, sentAt)) {
             await resync(OUT_OF_STEP);
             return false;
           }
           return true;
         } catch (error) {
+          set((state) => ({ inFlight: state.inFlight - 1 }));
           await resync(unsaved(error));
           return false;
         }
       },
 
-      async undo() {
-        const { history, path } = get();
-        if (!history || !path || !canUndo(history)) return;
-        const next = undo(history);
-        set((state) => ({ history: next, inFlight: state.inFlight + 1 }));
-        const answer = await enqueue(() => backend.undo(path));
-        if (!answer.applied || !acknowledge(answer, next))
-          await resync('Undo was out of step with the saved project; reloaded.');
-      },
-
-      async redo() {
-        const { history, path } = get();
-        if (!history || !path || !canRedo(history)) return;
-        const next = redo(history);
-        set((state) => ({ history: next, inFlight: state.inFlight + 1 }));
-        const answer = await enqueue(() => backend.redo(path));
-        if (!answer.applied || !acknowledge(answer, next))
-          await resync('Redo was out of step with the saved project; reloaded.');
-      },
+      undo: () => step('undo'),
+      redo: () => step('redo'),
 
       async save() {
         const path = get().path;

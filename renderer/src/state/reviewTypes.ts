@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type {
   ApplyResult,
   IpcRequest,
+  ProjectChangeEvent,
   RecentProject,
   SaveStatus,
   WorkspaceSnapshot,
@@ -17,6 +18,24 @@ import type { UiLanguage } from '../i18n';
 /** What `project:create` takes: two texts, or one bilingual document. */
 export type CreateProjectRequest = IpcRequest<'project:create'>;
 
+/**
+ * What each change request carries (see `ChangeRequestFields` in the contract): its id (reused by retries), this
+ * window's id, and the last revision this window had seen when it made the change.
+ */
+export interface ChangeFields {
+  readonly requestId: string;
+  readonly clientId: string;
+  readonly baseRevision: number;
+}
+
+/** What the store hears from the change feed. */
+export interface ChangeSubscriber {
+  /** A change applied by any window (this one's included). */
+  readonly change: (event: ProjectChangeEvent) => void;
+  /** The feed was interrupted: changes may have been missed. */
+  readonly missed: () => void;
+}
+
 /** What the store needs from the transport; `ipc.ts` in the app, a fake in tests. */
 export interface ReviewBackend {
   /** Opens a project; without a path, the project to start with (command line, else the sample). */
@@ -29,11 +48,13 @@ export interface ReviewBackend {
   saveAs(path: string, newPath: string): Promise<WorkspaceSnapshot>;
   close(path: string): Promise<void>;
   recent(): Promise<RecentProject[]>;
-  apply(path: string, command: ReviewCommand): Promise<ApplyResult>;
+  apply(path: string, command: ReviewCommand, change?: ChangeFields): Promise<ApplyResult>;
   /** Realigns on the Node side; the answer carries the `replaceAlignment` command it applied. */
-  realign(path: string): Promise<ApplyResult>;
-  undo(path: string): Promise<ApplyResult>;
-  redo(path: string): Promise<ApplyResult>;
+  realign(path: string, change?: ChangeFields): Promise<ApplyResult>;
+  undo(path: string, change?: ChangeFields): Promise<ApplyResult>;
+  redo(path: string, change?: ChangeFields): Promise<ApplyResult>;
+  /** Subscribes to the changes every window makes (absent: this window sees only its own). */
+  subscribe?(subscriber: ChangeSubscriber): () => void;
   save(path: string): Promise<SaveStatus>;
   status(path: string): Promise<SaveStatus>;
 }
