@@ -91,6 +91,8 @@ export const en = {
   rowActions: 'Row actions',
   confirmRow: 'Confirm row',
   unconfirmRow: 'Unconfirm row',
+  editedBadge: 'edited',
+  editedHint: 'edited by hand, not scored by the aligner (unconfirm and realign to score it)',
   confirmed: 'Confirmed',
   rowNumber: 'Row {row}',
   rowRange: 'Rows {rows}',

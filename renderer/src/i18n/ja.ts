@@ -86,6 +86,8 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   rowActions: '行の操作',
   confirmRow: '行を確定',
   unconfirmRow: '行の確定を解除',
+  editedBadge: '手動',
+  editedHint: '手作業で編集（自動の確信度なし。確定を解除して再整列すると計算されます）',
   confirmed: '確定済み',
   rowNumber: '{row} 行目',
   rowRange: '{rows} 行目',
