@@ -113,6 +113,7 @@ export const en = {
   openProject: 'Open…',
   saveAs: 'Save as…',
   closeProject: 'Close project',
+  sampleAlwaysOpen: 'The sample is always open: open or create a project to replace it.',
   newProjectTitle: 'New project',
   projectName: 'Project name',
   tabFiles: 'Two files',

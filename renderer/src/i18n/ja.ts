@@ -106,6 +106,8 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   openProject: '開く…',
   saveAs: '名前を付けて保存…',
   closeProject: 'プロジェクトを閉じる',
+  sampleAlwaysOpen:
+    'サンプルは常に開いています。別のプロジェクトを開くか作成すると切り替わります。',
   newProjectTitle: '新規プロジェクト',
   projectName: 'プロジェクト名',
   tabFiles: '2 つのファイル',
