@@ -224,6 +224,20 @@ test.describe("the reviewer's first hour", () => {
       await page.screenshot({
         path: join(SCREENSHOT_DIRECTORY, `first-hour-1024-${language}.png`),
       });
+      // The panel button opens the drawer over the text; the page still does not scroll sideways.
+      const show = language === 'en' ? 'Show the annotation panel' : '指摘パネルを表示';
+      await page.getByRole('button', { name: show }).click();
+      const drawer = page.getByRole('complementary', { name: words.panel });
+      await expect(drawer).toBeInViewport();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        1024,
+      );
+      await page.screenshot({
+        path: join(SCREENSHOT_DIRECTORY, `first-hour-1024-${language}-panel.png`),
+      });
+      await drawer.getByRole('button').first().focus();
+      await page.keyboard.press('Escape');
+      await expect(drawer).toHaveCount(0);
       await page.setViewportSize({ width: 1440, height: 900 });
       await page.waitForTimeout(200);
       await page.screenshot({
