@@ -71,6 +71,7 @@ test.describe("the reviewer's first hour", () => {
       /edited by hand/,
     );
     await expect(merged).toHaveAttribute('data-confidence-band', 'edited');
+    await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'first-hour-edited-row.png') });
   });
 
   test('2. sentence boundaries show inside a row, and split starts at a sentence picked with the mouse', async ({
@@ -89,6 +90,7 @@ test.describe("the reviewer's first hour", () => {
     expect(marks[0]).toBe('none');
     expect(marks[1]).not.toBe('none');
     expect(marks[2]).not.toBe('none');
+    await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'first-hour-sentences.png') });
 
     // Click into the second English sentence: "Split row" offers to start the new row there.
     // An inline sentence may start at the end of a line: click in the middle of its widest line box.
@@ -153,6 +155,7 @@ test.describe("the reviewer's first hour", () => {
     await expect(beadRow(table, 3).locator('[lang=ja] mark[data-search-hit]')).toHaveText(
       'J-ヴィレッジ',
     );
+    await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'first-hour-search.png') });
   });
 
   test('6. row menu items that cannot apply are disabled', async ({ page, host }) => {

@@ -7,7 +7,7 @@ import { useReview, useReviewStore } from '../../state/ReviewStoreContext';
 import { visibleRows } from '../../state/selectors';
 import { useMessages } from '../../useMessages';
 import { AlignedView } from '../alignment/AlignedView';
-import type { SentenceCaret } from '../alignment/caret';
+import { caretFromSelection, type SentenceCaret } from '../alignment/caret';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
 import { FlagDialogHost } from '../annotations/FlagDialogHost';
 import { ProjectDialogs } from '../projects/ProjectDialogs';
@@ -95,12 +95,19 @@ export function Workspace() {
     [store],
   );
 
+  // The live selection first: 'selectionchange' arrives as a task, so a key pressed right after a click can come
+  // before it. Then the last caret placed in the text (the selection may since have moved to a button).
+  const currentCaret = useCallback(
+    () => caretFromSelection(document.getSelection()) ?? caretRef.current,
+    [],
+  );
+
   const context: ActionContext = useMemo(
     () => ({
       store,
       t,
       openSplitRow: (beadIndex: number) => {
-        setSplitCaret(caretRef.current);
+        setSplitCaret(currentCaret());
         setSplitRowFor(beadIndex);
       },
       focusSearch: () => {
@@ -108,9 +115,9 @@ export function Workspace() {
         searchRef.current?.select();
       },
       openHelp: () => setHelpOpen(true),
-      caret: () => caretRef.current,
+      caret: currentCaret,
     }),
-    [store, t],
+    [store, t, currentCaret],
   );
 
   // The key handler: one table (shortcuts.ts) says which key runs which action.
