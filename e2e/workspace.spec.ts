@@ -176,10 +176,12 @@ test.describe('the review workspace', () => {
   test('confirms a row and realigns the rest around it', async ({ page, host }) => {
     const table = await openWorkspace(page, host);
     const row = beadRow(table, 2);
+    const aligned = await row.getByLabel(/^Alignment confidence/).getAttribute('aria-label');
     await row.locator('[role=cell]').first().click();
     await page.keyboard.press('Enter');
     await expect(row.getByRole('img', { name: 'Confirmed' })).toBeVisible();
-    await expect(row.getByLabel('Alignment confidence 100%')).toBeVisible();
+    // Confirming keeps the aligner's confidence: a confirmation is not a score.
+    await expect(row.getByLabel(aligned!, { exact: true })).toBeVisible();
     await page.keyboard.press('c');
     await expect(row.getByRole('img', { name: 'Confirmed' })).toHaveCount(0);
     await page.keyboard.press('c');

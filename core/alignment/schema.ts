@@ -35,6 +35,7 @@ export const BeadSchema = z.object({
   targetIndices: indexList,
   confidence: z.number().min(0).max(1),
   pinned: z.boolean().optional(),
+  edited: z.boolean().optional(),
 });
 
 /** A sentence bead, placed inside one clause bead. */

@@ -30,11 +30,19 @@ export interface Bead {
   /**
    * How sure the aligner is of this link, in [0, 1]; low means "look here". For aligned beads, a calibrated estimate
    * of the probability that the bead is exactly right (for a 1-0 or 0-1 bead: that the omission or addition is real);
-   * see core/alignment/confidenceModel.ts. 1 for beads a reviewer pinned.
+   * see core/alignment/confidenceModel.ts. Confirming a bead leaves it as it is (confirmation is `pinned`, not a
+   * score). A bead a reviewer shaped by hand (`edited`) was never scored: it carries the lowest confidence of the beads
+   * it was made from, and the view shows it as "edited" rather than as a percentage.
    */
   readonly confidence: number;
   /** True when a reviewer confirmed the bead: realignment keeps it as it is. */
   readonly pinned?: boolean;
+  /**
+   * True when a reviewer made the bead by hand (merge, split, move, detach), so `confidence` is not the aligner's score
+   * of it. Absent on beads the aligner made; a realignment that recomputes the bead drops it. Optional, so project
+   * files written before it existed read unchanged.
+   */
+  readonly edited?: boolean;
 }
 
 /** One side of a document: its language, original text and segments. */

@@ -17,7 +17,13 @@ describe('merge', () => {
     const result = runCommand(sample(), { type: 'mergeWithNext', beadIndex: 0 });
     expect(result.ok).toBe(true);
     expect(beadShapes(result.session.alignment)).toEqual(['0|0,1:0,1*', '1|2,3:2', '1|4:3']);
-    expect(result.session.alignment.sentenceBeads[0]!.confidence).toBe(1);
+    // Edited by hand: marked so, with the lower confidence of the two rows (not a made-up 1).
+    const [first, second] = sample().alignment.sentenceBeads;
+    expect(result.session.alignment.sentenceBeads[0]).toMatchObject({
+      edited: true,
+      pinned: true,
+      confidence: Math.min(first!.confidence, second!.confidence),
+    });
     expect(result.ok && result.note).toBeUndefined();
   });
 
@@ -168,13 +174,14 @@ describe('detachSide', () => {
 });
 
 describe('pin and unpin', () => {
-  it('pins with confidence 1 and unpins by dropping the flag', () => {
+  it("pins and unpins (dropping the flag) without touching the aligner's confidence", () => {
+    const aligned = sample().alignment.sentenceBeads[1]!.confidence;
     const pinned = applyCommand(sample(), { type: 'pin', beadIndices: [1, 3] });
     expect(beadShapes(pinned.alignment)).toEqual(['0|0:0', '0|1:1*', '1|2,3:2', '1|4:3*']);
-    expect(pinned.alignment.sentenceBeads[1]!.confidence).toBe(1);
+    expect(pinned.alignment.sentenceBeads[1]!.confidence).toBe(aligned);
     const unpinned = applyCommand(pinned, { type: 'unpin', beadIndices: [1] });
     expect(unpinned.alignment.sentenceBeads[1]).not.toHaveProperty('pinned');
-    expect(unpinned.alignment.sentenceBeads[1]!.confidence).toBe(1);
+    expect(unpinned.alignment.sentenceBeads[1]!.confidence).toBe(aligned);
   });
 
   it('returns the same session when nothing changes, and refuses unknown rows', () => {

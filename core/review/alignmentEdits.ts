@@ -10,8 +10,10 @@ import type { MoveDirection } from './commands';
  * is wrong too: the clause beads between them are merged as well (reported in the outcome's `note` so the UI can say
  * so), rather than refusing an edit whose meaning is clear.
  *
- * A bead a reviewer edits by hand (merge, split, move, detach) comes out pinned with confidence 1: realignment keeps
- * it, so clicking "realign" never undoes manual work. Bead indices are 0-based into `alignment.sentenceBeads`.
+ * A bead a reviewer edits by hand (merge, split, move, detach) comes out pinned (realignment keeps it, so clicking
+ * "realign" never undoes manual work) and `edited`: the aligner never scored it, so it keeps the lowest confidence of
+ * the beads it was made from and the view says "edited" instead of showing a percentage. Confirming (pin) and
+ * unconfirming (unpin) never change a confidence. Bead indices are 0-based into `alignment.sentenceBeads`.
  */
 
 /** The new alignment (the same object when nothing changes) with an optional note for the UI, or why it was refused. */
@@ -28,13 +30,18 @@ function rowName(beadIndex: number): string {
   return `row ${beadIndex + 1}`;
 }
 
-/** A bead a reviewer shaped by hand: realignment must keep it. */
+/**
+ * A bead a reviewer shaped by hand out of `from`: pinned (realignment must keep it) and edited, with the lowest
+ * confidence among `from` (not a score of the new bead, but never more trust than its parts had).
+ */
 function editedBead(
   sourceIndices: readonly number[],
   targetIndices: readonly number[],
   clauseBead: number,
+  from: readonly SentenceBead[],
 ): SentenceBead {
-  return { sourceIndices, targetIndices, confidence: 1, pinned: true, clauseBead };
+  const confidence = Math.min(...from.map((bead) => bead.confidence));
+  return { sourceIndices, targetIndices, confidence, pinned: true, edited: true, clauseBead };
 }
 
 /**
@@ -90,6 +97,7 @@ export function mergeBeads(alignment: DocumentAlignment, firstIndex: number): Al
     [...first.sourceIndices, ...second.sourceIndices],
     [...first.targetIndices, ...second.targetIndices],
     first.clauseBead,
+    [first, second],
   );
   const note = clauseJoinNote(firstClause, lastClause);
   const result = { alignment: replaceBeads(grouped, firstIndex, 2, [merged]) };
@@ -143,11 +151,13 @@ export function splitBead(
     bead.sourceIndices.slice(0, sourceCount),
     bead.targetIndices.slice(0, targetCount),
     bead.clauseBead,
+    [bead],
   );
   const second = editedBead(
     bead.sourceIndices.slice(sourceCount),
     bead.targetIndices.slice(targetCount),
     bead.clauseBead,
+    [bead],
   );
   return { alignment: replaceBeads(alignment, beadIndex, 1, [first, second]) };
 }
@@ -185,8 +195,8 @@ export function moveSentence(
         ];
   const rebuild = (bead: SentenceBead, indices: readonly number[]): SentenceBead =>
     side === 'source'
-      ? editedBead(indices, bead.targetIndices, bead.clauseBead)
-      : editedBead(bead.sourceIndices, indices, bead.clauseBead);
+      ? editedBead(indices, bead.targetIndices, bead.clauseBead, [earlier, later])
+      : editedBead(bead.sourceIndices, indices, bead.clauseBead, [earlier, later]);
   const beads = [rebuild(earlier, newEarlier), rebuild(later, newLater)].filter(
     (bead) => bead.sourceIndices.length + bead.targetIndices.length > 0,
   );
@@ -208,16 +218,19 @@ export function detachSide(
   }
   const kept =
     side === 'source'
-      ? editedBead([], bead.targetIndices, bead.clauseBead)
-      : editedBead(bead.sourceIndices, [], bead.clauseBead);
+      ? editedBead([], bead.targetIndices, bead.clauseBead, [bead])
+      : editedBead(bead.sourceIndices, [], bead.clauseBead, [bead]);
   const detached =
     side === 'source'
-      ? editedBead(bead.sourceIndices, [], bead.clauseBead)
-      : editedBead([], bead.targetIndices, bead.clauseBead);
+      ? editedBead(bead.sourceIndices, [], bead.clauseBead, [bead])
+      : editedBead([], bead.targetIndices, bead.clauseBead, [bead]);
   return { alignment: replaceBeads(alignment, beadIndex, 1, [kept, detached]) };
 }
 
-/** Pins (confidence 1) or unpins the beads at `beadIndices`; the same alignment when nothing changes. */
+/**
+ * Pins (confirms) or unpins the beads at `beadIndices`; the same alignment when nothing changes. Confidence is left
+ * alone: a confirmation is not a score, and unconfirming must show the aligner's score again.
+ */
 export function setPinned(
   alignment: DocumentAlignment,
   beadIndices: readonly number[],
@@ -230,9 +243,9 @@ export function setPinned(
   const sentenceBeads = alignment.sentenceBeads.map((bead, index) => {
     if (!wanted.has(index)) return bead;
     if (pinned) {
-      if (bead.pinned === true && bead.confidence === 1) return bead;
+      if (bead.pinned === true) return bead;
       changed = true;
-      return { ...bead, pinned: true, confidence: 1 };
+      return { ...bead, pinned: true };
     }
     if (bead.pinned !== true) return bead;
     changed = true;

@@ -110,7 +110,7 @@ export const ReviewCommandSchema = z.discriminatedUnion('type', [
    * other side: marks an omission (detach target → source left alone) or an addition.
    */
   z.object({ type: z.literal('detachSide'), beadIndex, side }).strict(),
-  /** Confirm beads: pinned, confidence 1. */
+  /** Confirm beads: pinned; their confidence stays the aligner's. */
   z
     .object({ type: z.literal('pin'), beadIndices: z.array(beadIndex).max(1_000_000).readonly() })
     .strict(),

@@ -27,3 +27,17 @@ describe('the UI catalogues', () => {
     }
   });
 });
+
+describe('the Japanese wording', () => {
+  it('calls a resolved issue 対応済み everywhere (the status and the R shortcut)', () => {
+    expect(ja['status.resolved']).toBe('対応済み');
+    expect(ja.shortcutResolveIssue).toContain('対応済み');
+    expect(ja.shortcutResolveIssue).not.toContain('解決済み');
+    expect(ja.resolve).toContain('対応済み');
+  });
+
+  it('names the person who wrote an issue its author, not its assignee', () => {
+    expect(ja.author).not.toBe('担当者');
+    expect(['作成者', '記入者']).toContain(ja.author);
+  });
+});

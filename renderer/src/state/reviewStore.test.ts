@@ -163,7 +163,7 @@ describe('the review store', () => {
     await store.getState().run({ type: 'pin', beadIndices: [0] });
     expect(await store.getState().realign()).toBe(true);
     const beads = store.getState().history?.present.alignment.sentenceBeads;
-    expect(beads?.map((bead) => bead.confidence)).toEqual([1, 0.42]);
+    expect(beads?.map((bead) => bead.confidence)).toEqual([0.9, 0.42]); // confirming keeps the confidence;
     expect(store.getState().history?.past.at(-1)?.step).toEqual({ type: 'replaceAlignment' });
     expect(store.getState().revision).toBe(2);
     expect(store.getState().inFlight).toBe(0);

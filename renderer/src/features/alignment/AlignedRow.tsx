@@ -4,7 +4,8 @@ import type { DocumentSide, SentenceBead } from '../../../../core/alignment/type
 import { PinIcon } from '../../components/icons';
 import { useMessages } from '../../useMessages';
 import type { ShortcutAction } from '../workspace/shortcuts';
-import { BAND_COLOR, confidenceBand } from './confidence';
+import type { SentenceCaret } from './caret';
+import { BAND_COLOR, rowBand } from './confidence';
 import { RowMenu } from './RowMenu';
 import { SideCell } from './SideCell';
 import { SplitRowForm } from './SplitRowForm';
@@ -21,6 +22,8 @@ export interface AlignedRowProps {
   readonly target: DocumentSide;
   readonly selected: boolean;
   readonly splitOpen: boolean;
+  /** While the split popover is open: the sentence last clicked into (where the split starts), or null. */
+  readonly splitCaret: SentenceCaret | null;
   /** True while this row's action menu is open (only one row mounts a menu). */
   readonly menuOpen: boolean;
   readonly isMac: boolean;
@@ -37,8 +40,12 @@ export interface AlignedRowProps {
 export const AlignedRow = memo(function AlignedRow(props: AlignedRowProps) {
   const { bead, beadIndex, itemIndex, source, target, selected, splitOpen, measure } = props;
   const t = useMessages();
-  const band = confidenceBand(bead.confidence);
+  const band = rowBand(bead);
   const percent = Math.round(bead.confidence * 100);
+  // A row shaped by hand was never scored: say so rather than show a number nobody computed.
+  const badgeText = band === 'edited' ? t('editedBadge') : `${percent}%`;
+  const badgeLabel =
+    band === 'edited' ? `${t('confidence')}: ${t('editedHint')}` : `${t('confidence')} ${percent}%`;
   const menu = <RowMenu {...props} />;
   return (
     <div
@@ -61,10 +68,10 @@ export const AlignedRow = memo(function AlignedRow(props: AlignedRowProps) {
           <span
             className={classes.badge}
             data-band={band}
-            aria-label={`${t('confidence')} ${percent}%`}
-            title={`${t('confidence')}: ${percent}%`}
+            aria-label={badgeLabel}
+            title={band === 'edited' ? t('editedHint') : `${t('confidence')}: ${percent}%`}
           >
-            {percent}%
+            {badgeText}
           </span>
           {bead.pinned && (
             <span
@@ -103,6 +110,7 @@ export const AlignedRow = memo(function AlignedRow(props: AlignedRowProps) {
                 beadIndex={beadIndex}
                 source={source}
                 target={target}
+                picked={props.splitCaret}
                 onSplit={(sourceCount, targetCount) =>
                   props.onSplit(beadIndex, sourceCount, targetCount)
                 }

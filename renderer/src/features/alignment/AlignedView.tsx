@@ -15,6 +15,8 @@ export interface AlignedViewProps {
   readonly isMac: boolean;
   /** The row whose "split between sentences" popover is open, or null. */
   readonly splitRowFor: number | null;
+  /** The caret when the split popover opened (the split starts at its sentence), or null. */
+  readonly splitCaret: SentenceCaret | null;
   readonly onAction: (action: ShortcutAction, beadIndex: number) => void;
   readonly onSplit: (beadIndex: number, sourceCount: number, targetCount: number) => void;
   readonly onCloseSplit: () => void;
@@ -64,7 +66,9 @@ export function AlignedView(props: AlignedViewProps) {
     },
     overscan: 6,
     scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: CLAUSE_HEIGHT,
+    // Item offsets count from the scroller's top (they include the scroll margin), so a row scrolled "to the top" must
+    // clear both the column header and the pinned clause heading, or its first line hides under them.
+    scrollPaddingStart: HEADER_HEIGHT + CLAUSE_HEIGHT,
   });
 
   // Keep the selected row in view (keyboard navigation, jumps from search, flags and the annotation panel).
@@ -100,9 +104,10 @@ export function AlignedView(props: AlignedViewProps) {
   const virtualItems = virtualizer.getVirtualItems();
   const firstStart = virtualItems[0]?.start ?? HEADER_HEIGHT;
 
-  // The clause the top of the viewport is in: its heading stays pinned under the column header.
+  // The clause of the first line visible below the pinned heading (not the one hidden under it): its heading stays
+  // pinned under the column header.
   const topItem = virtualizer.getVirtualItemForOffset(
-    (virtualizer.scrollOffset ?? 0) + HEADER_HEIGHT,
+    (virtualizer.scrollOffset ?? 0) + HEADER_HEIGHT + CLAUSE_HEIGHT,
   );
   let stickyHeading: Extract<ViewItem, { kind: 'clause' }> | undefined;
   for (let index = topItem?.index ?? 0; index >= 0; index--) {
@@ -148,6 +153,7 @@ export function AlignedView(props: AlignedViewProps) {
           target={alignment.target}
           selected={item.beadIndex === selectedBead}
           splitOpen={item.beadIndex === props.splitRowFor}
+          splitCaret={item.beadIndex === props.splitRowFor ? props.splitCaret : null}
           menuOpen={item.beadIndex === menuFor}
           onMenu={setMenuFor}
           isMac={props.isMac}
@@ -194,7 +200,7 @@ export function AlignedView(props: AlignedViewProps) {
           </div>
         </div>
         {stickyHeading && (
-          <div className={classes.stickyClause} aria-hidden>
+          <div className={classes.stickyClause} aria-hidden data-sticky-clause>
             <div className={classes.clauseHeader}>
               <ClauseHeading alignment={alignment} item={stickyHeading} t={t} />
             </div>

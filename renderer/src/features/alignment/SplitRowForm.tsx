@@ -3,6 +3,7 @@ import { Button, Group, NumberInput, Stack, Text } from '@mantine/core';
 import type { DocumentSide, SentenceBead } from '../../../../core/alignment/types';
 import { formatMessage } from '../../i18n';
 import { useMessages } from '../../useMessages';
+import type { SentenceCaret } from './caret';
 import { defaultSplit, isValidSplit } from './rowActions';
 
 function shorten(text: string, length: number, fromEnd: boolean): string {
@@ -16,10 +17,13 @@ export function SplitRowForm({
   beadIndex,
   source,
   target,
+  picked,
   onSplit,
   onCancel,
 }: {
   bead: SentenceBead;
+  /** The sentence the reviewer last clicked into, if any: the second row starts there. */
+  picked: SentenceCaret | null;
   beadIndex: number;
   source: DocumentSide;
   target: DocumentSide;
@@ -27,7 +31,7 @@ export function SplitRowForm({
   onCancel: () => void;
 }) {
   const t = useMessages();
-  const initial = defaultSplit(bead);
+  const initial = defaultSplit(bead, picked);
   const [sourceCount, setSourceCount] = useState(initial.sourceCount);
   const [targetCount, setTargetCount] = useState(initial.targetCount);
   const valid = isValidSplit(bead, sourceCount, targetCount);

@@ -7,8 +7,16 @@ export function confidenceBand(confidence: number): ConfidenceBand {
   return 'low';
 }
 
-export const BAND_COLOR: Record<ConfidenceBand, string> = {
+/** What a row's badge and bar show: the aligner's band, or `edited` for a row shaped by hand (never scored). */
+export type RowBand = ConfidenceBand | 'edited';
+
+export function rowBand(bead: { readonly confidence: number; readonly edited?: boolean }): RowBand {
+  return bead.edited === true ? 'edited' : confidenceBand(bead.confidence);
+}
+
+export const BAND_COLOR: Record<RowBand, string> = {
   high: 'teal',
   medium: 'yellow',
   low: 'red',
+  edited: 'gray',
 };

@@ -1,4 +1,5 @@
-import type { SentenceBead } from '../../../../core/alignment/types';
+import { beadSideIndices } from '../../../../core/alignment/beadFormat';
+import type { SentenceBead, Side } from '../../../../core/alignment/types';
 import type { ShortcutAction } from '../workspace/shortcuts';
 
 /** The row menu, in order; `null` draws a divider. */
@@ -33,24 +34,29 @@ export function rowActionEnabled(
 ): boolean {
   const hasPrevious = beadIndex > 0;
   const hasNext = beadIndex < beadCount - 1;
+  const sources = bead.sourceIndices.length;
+  const targets = bead.targetIndices.length;
+  // Moving a side's only sentence away would leave half a row (a detach in disguise); it makes sense only when the
+  // other side is already empty (the row then joins its neighbour).
+  const canMove = (own: number, other: number) => own > 1 || (own === 1 && other === 0);
   switch (action) {
     case 'mergePrevious':
       return hasPrevious;
     case 'mergeNext':
       return hasNext;
     case 'splitRow':
-      return bead.sourceIndices.length + bead.targetIndices.length >= 2;
+      return sources + targets >= 2;
     case 'moveSourceToPrevious':
-      return hasPrevious && bead.sourceIndices.length > 0;
+      return hasPrevious && canMove(sources, targets);
     case 'moveSourceToNext':
-      return hasNext && bead.sourceIndices.length > 0;
+      return hasNext && canMove(sources, targets);
     case 'moveTargetToPrevious':
-      return hasPrevious && bead.targetIndices.length > 0;
+      return hasPrevious && canMove(targets, sources);
     case 'moveTargetToNext':
-      return hasNext && bead.targetIndices.length > 0;
+      return hasNext && canMove(targets, sources);
     case 'detachTarget':
     case 'detachSource':
-      return bead.sourceIndices.length > 0 && bead.targetIndices.length > 0;
+      return sources > 0 && targets > 0;
     default:
       return true;
   }
@@ -58,9 +64,13 @@ export function rowActionEnabled(
 
 /**
  * The default split of a row: about half of each side in the first row, and never an empty part (a 1-1 row splits
- * into 1-0 and 0-1).
+ * into 1-0 and 0-1). With a sentence the reviewer picked in the row (clicked into: `picked`), the second row starts at
+ * that sentence on its side (unless it is the side's first sentence).
  */
-export function defaultSplit(bead: SentenceBead): { sourceCount: number; targetCount: number } {
+export function defaultSplit(
+  bead: SentenceBead,
+  picked: { readonly side: Side; readonly sentenceIndex: number } | null = null,
+): { sourceCount: number; targetCount: number } {
   const sources = bead.sourceIndices.length;
   const targets = bead.targetIndices.length;
   let sourceCount = Math.ceil(sources / 2);
@@ -68,6 +78,14 @@ export function defaultSplit(bead: SentenceBead): { sourceCount: number; targetC
   if (sourceCount === sources && targetCount === targets) {
     if (targets > 0) targetCount -= 1;
     else sourceCount -= 1;
+  }
+  const position = picked ? beadSideIndices(bead, picked.side).indexOf(picked.sentenceIndex) : -1;
+  if (picked && position > 0) {
+    const chosen =
+      picked.side === 'source'
+        ? { sourceCount: position, targetCount }
+        : { sourceCount, targetCount: position };
+    if (isValidSplit(bead, chosen.sourceCount, chosen.targetCount)) return chosen;
   }
   return { sourceCount, targetCount };
 }

@@ -1,7 +1,8 @@
-import { memo, useMemo } from 'react';
+import { Fragment, memo, useMemo, type ReactNode } from 'react';
 import type { Segment, Side } from '../../../../core/alignment/types';
 import { beadOfSentence } from '../../../../core/review/anchoring';
 import type { Annotation } from '../../../../core/review/annotation';
+import { searchMatches, type SearchMatch } from '../../../../core/review/searchMatches';
 import { useReview } from '../../state/ReviewStoreContext';
 import { useUiLanguage } from '../../useMessages';
 import {
@@ -15,6 +16,35 @@ import { displayMap, displayRange, sliceHighlights } from './offsets';
 import classes from './annotations.module.css';
 
 const NONE: readonly SentenceAnnotation[] = [];
+
+/**
+ * `text[start, end)` with the search matches in it wrapped in `<mark data-search-hit>` (matches are offsets into the
+ * whole sentence text, so a piece cut by a flag highlight keeps its part of a match).
+ */
+function withSearchHits(
+  text: string,
+  start: number,
+  end: number,
+  hits: readonly SearchMatch[],
+): ReactNode {
+  if (hits.length === 0) return text.slice(start, end);
+  const parts: ReactNode[] = [];
+  let at = start;
+  for (const hit of hits) {
+    const from = Math.max(hit.start, at);
+    const to = Math.min(hit.end, end);
+    if (to <= from) continue;
+    if (from > at) parts.push(text.slice(at, from));
+    parts.push(
+      <mark key={from} className={classes.searchHit} data-search-hit>
+        {text.slice(from, to)}
+      </mark>,
+    );
+    at = to;
+  }
+  if (at < end) parts.push(text.slice(at, end));
+  return parts.length === 1 && typeof parts[0] === 'string' ? parts[0] : parts;
+}
 
 export interface SentenceTextProps {
   readonly side: Side;
@@ -49,6 +79,8 @@ export const SentenceText = memo(function SentenceText({
   const selectAnnotation = useReview((state) => state.selectAnnotation);
   const alignment = useReview((state) => state.history?.present.alignment);
   const language = useUiLanguage();
+  const query = useReview((state) => state.ui.filter.text ?? '');
+  const hits = useMemo(() => searchMatches(segment.text, query), [segment.text, query]);
 
   const slices = useMemo(() => {
     if (entries.length === 0) return null;
@@ -79,10 +111,11 @@ export const SentenceText = memo(function SentenceText({
   return (
     <span data-side={side} data-sentence={index} data-start={segment.start} lang={lang}>
       {slices === null
-        ? segment.text
+        ? withSearchHits(segment.text, 0, segment.text.length, hits)
         : slices.map((slice) => {
-            const piece = segment.text.slice(slice.start, slice.end);
-            if (slice.ids.length === 0) return piece;
+            const piece = withSearchHits(segment.text, slice.start, slice.end, hits);
+            if (slice.ids.length === 0)
+              return <Fragment key={`${slice.start}-${slice.end}`}>{piece}</Fragment>;
             const ids =
               selectedId && slice.ids.includes(selectedId)
                 ? [selectedId, ...slice.ids.filter((id) => id !== selectedId)]

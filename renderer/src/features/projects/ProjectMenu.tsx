@@ -18,6 +18,8 @@ export function ProjectMenu({
   const t = useMessages();
   const save = useReview((state) => state.save);
   const closeProject = useReview((state) => state.closeProject);
+  // Closing falls back to the sample, so "closing" the sample would silently reopen it: say so instead.
+  const isSample = useReview((state) => state.isSample);
   return (
     <Menu position="bottom-start" shadow="md" width={240}>
       <Menu.Target>
@@ -46,7 +48,18 @@ export function ProjectMenu({
         </Menu.Item>
         <Menu.Item onClick={() => onDialog('saveAs')}>{t('saveAs')}</Menu.Item>
         <Menu.Divider />
-        <Menu.Item onClick={() => void closeProject()}>{t('closeProject')}</Menu.Item>
+        <Menu.Item
+          disabled={isSample}
+          onClick={() => void closeProject()}
+          aria-description={isSample ? t('sampleAlwaysOpen') : undefined}
+        >
+          {t('closeProject')}
+          {isSample && (
+            <Text size="xs" c="dimmed">
+              {t('sampleAlwaysOpen')}
+            </Text>
+          )}
+        </Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );

@@ -42,23 +42,30 @@ export function HelpOverlay({
           {SHORTCUTS.filter((shortcut) => shortcut.group === group).map((shortcut) => (
             <Table.Tr key={shortcut.action} data-action={shortcut.action}>
               <Table.Td>
+                {/* A chord never breaks inside; the line may break between chords (the spaces around "or"),
+                    so a long pair like Ctrl + Shift + Z or Ctrl + Y wraps instead of running into the action. */}
                 {shortcut.chords.map((chord, index) => (
                   <Fragment key={index}>
                     {index > 0 && (
-                      <Text span size="xs" c="dimmed" mx={6}>
-                        {t('or')}
-                      </Text>
+                      <>
+                        {' '}
+                        <Text span size="xs" c="dimmed" mx={2}>
+                          {t('or')}
+                        </Text>{' '}
+                      </>
                     )}
-                    {chordKeys(chord, isMac).map((key, keyIndex) => (
-                      <Fragment key={keyIndex}>
-                        {keyIndex > 0 && (
-                          <Text span size="xs" c="dimmed" mx={2}>
-                            +
-                          </Text>
-                        )}
-                        <Kbd size="xs">{key}</Kbd>
-                      </Fragment>
-                    ))}
+                    <span style={{ whiteSpace: 'nowrap', display: 'inline-block' }}>
+                      {chordKeys(chord, isMac).map((key, keyIndex) => (
+                        <Fragment key={keyIndex}>
+                          {keyIndex > 0 && (
+                            <Text span size="xs" c="dimmed" mx={2}>
+                              +
+                            </Text>
+                          )}
+                          <Kbd size="xs">{key}</Kbd>
+                        </Fragment>
+                      ))}
+                    </span>
                   </Fragment>
                 ))}
               </Table.Td>

@@ -41,11 +41,13 @@ export function Toolbar({
   return (
     <header className={classes.header}>
       <div className={classes.titleBar}>
-        <Group gap="sm" wrap="nowrap" miw={0}>
+        <Group gap="sm" wrap="nowrap" miw={0} style={{ flex: '1 1 auto' }}>
           <Text fw={700} size="sm" className={classes.brand}>
             {t('appName')}
           </Text>
-          <ProjectMenu onDialog={onProjectDialog} isMac={isMac} />
+          <div className={classes.noShrink}>
+            <ProjectMenu onDialog={onProjectDialog} isMac={isMac} />
+          </div>
           <Divider orientation="vertical" />
           {meta && (
             <Group gap={8} wrap="nowrap" miw={0}>
@@ -53,7 +55,14 @@ export function Toolbar({
                 {meta.name}
               </Text>
               {isSample && (
-                <Badge variant="outline" size="sm" radius="sm" color="gray" tt="none">
+                <Badge
+                  variant="outline"
+                  size="sm"
+                  radius="sm"
+                  color="gray"
+                  tt="none"
+                  style={{ flex: 'none' }}
+                >
                   {t('sample')}
                 </Badge>
               )}
@@ -61,7 +70,7 @@ export function Toolbar({
             </Group>
           )}
         </Group>
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap" className={classes.noShrink}>
           <LanguageSwitch />
           <ColorSchemeSwitch />
           <Tooltip label={t('help')}>
@@ -83,7 +92,7 @@ export function Toolbar({
         </Group>
       </div>
       <div className={classes.toolRow} role="toolbar" aria-label={t('toolbar')}>
-        <Group gap={6} wrap="nowrap">
+        <Group gap={6} wrap="nowrap" className={classes.noShrink}>
           <HistoryButtons isMac={isMac} />
           <Divider orientation="vertical" mx={4} />
           <RealignButton />
@@ -98,9 +107,11 @@ export function Toolbar({
             </Button>
           </Tooltip>
         </Group>
-        <Group gap="xs" wrap="nowrap">
-          <SearchBox ref={searchRef} isMac={isMac} />
-          <FilterPopover />
+        <Group gap="xs" wrap="nowrap" miw={0} justify="flex-end" style={{ flex: '1 1 auto' }}>
+          <SearchBox ref={searchRef} isMac={isMac} className={classes.search} />
+          <div className={classes.noShrink}>
+            <FilterPopover />
+          </div>
           <RowCount />
         </Group>
       </div>

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ActionIcon, Alert, Group, Loader, Text, Tooltip } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { PanelIcon } from '../../components/icons';
 import { onEvent, transportName } from '../../ipc';
 import { useReview, useReviewStore } from '../../state/ReviewStoreContext';
 import { visibleRows } from '../../state/selectors';
 import { useMessages } from '../../useMessages';
 import { AlignedView } from '../alignment/AlignedView';
-import type { SentenceCaret } from '../alignment/caret';
+import { caretFromSelection, type SentenceCaret } from '../alignment/caret';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
 import { FlagDialogHost } from '../annotations/FlagDialogHost';
 import { ProjectDialogs } from '../projects/ProjectDialogs';
@@ -31,6 +32,8 @@ const STATUS_POLL_MS = 2_000;
 const STATUS_AFTER_CHANGE_MS = 1_100;
 
 const PANEL_KEY = 'taiyaku.annotationPanel';
+/** Below this width the two text columns need the room: the annotation panel becomes a drawer, closed until asked for. */
+const NARROW_QUERY = '(max-width: 1199px)';
 
 function useSaveStatusPolling() {
   const path = useReview((state) => state.path);
@@ -58,16 +61,26 @@ export function Workspace() {
   const hasSession = useReview((state) => state.history !== null);
   const [isMac] = useState(isMacPlatform);
   const [splitRowFor, setSplitRowFor] = useState<number | null>(null);
+  const [splitCaret, setSplitCaret] = useState<SentenceCaret | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [dialog, setDialog] = useState<ProjectDialog | null>(null);
-  const [panelOpen, setPanelOpen] = useState(() => localStorage.getItem(PANEL_KEY) !== 'closed');
+  const [panelPinned, setPanelPinned] = useState(
+    () => localStorage.getItem(PANEL_KEY) !== 'closed',
+  );
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const narrow = useMediaQuery(NARROW_QUERY, window.matchMedia(NARROW_QUERY).matches, {
+    getInitialValueInEffect: false,
+  });
+  // Wide: the panel is a column, shown or hidden by preference. Narrow: a drawer over the text, closed by default.
+  const panelOpen = narrow ? drawerOpen : panelPinned;
+  const setPanelOpen = narrow ? setDrawerOpen : setPanelPinned;
   const searchRef = useRef<HTMLInputElement>(null);
   const caretRef = useRef<SentenceCaret | null>(null);
   useSaveStatusPolling();
 
   useEffect(() => {
-    localStorage.setItem(PANEL_KEY, panelOpen ? 'open' : 'closed');
-  }, [panelOpen]);
+    localStorage.setItem(PANEL_KEY, panelPinned ? 'open' : 'closed');
+  }, [panelPinned]);
 
   // A filter that hides the selected row moves the selection to the first row still shown.
   useEffect(
@@ -82,19 +95,29 @@ export function Workspace() {
     [store],
   );
 
+  // The live selection first: 'selectionchange' arrives as a task, so a key pressed right after a click can come
+  // before it. Then the last caret placed in the text (the selection may since have moved to a button).
+  const currentCaret = useCallback(
+    () => caretFromSelection(document.getSelection()) ?? caretRef.current,
+    [],
+  );
+
   const context: ActionContext = useMemo(
     () => ({
       store,
       t,
-      openSplitRow: setSplitRowFor,
+      openSplitRow: (beadIndex: number) => {
+        setSplitCaret(currentCaret());
+        setSplitRowFor(beadIndex);
+      },
       focusSearch: () => {
         searchRef.current?.focus();
         searchRef.current?.select();
       },
       openHelp: () => setHelpOpen(true),
-      caret: () => caretRef.current,
+      caret: currentCaret,
     }),
-    [store, t],
+    [store, t, currentCaret],
   );
 
   // The key handler: one table (shortcuts.ts) says which key runs which action.
@@ -182,6 +205,7 @@ export function Workspace() {
             <AlignedView
               isMac={isMac}
               splitRowFor={splitRowFor}
+              splitCaret={splitCaret}
               onAction={onAction}
               onSplit={onSplit}
               onCloseSplit={onCloseSplit}
@@ -189,7 +213,17 @@ export function Workspace() {
             />
           </main>
           {panelOpen && (
-            <aside className={classes.aside} aria-label={t('annotations')}>
+            <aside
+              className={narrow ? `${classes.aside} ${classes.drawer}` : classes.aside}
+              aria-label={t('annotations')}
+              onKeyDown={
+                narrow
+                  ? (event) => {
+                      if (event.key === 'Escape' && !event.defaultPrevented) setDrawerOpen(false);
+                    }
+                  : undefined
+              }
+            >
               <div className={classes.asideHeader}>
                 <span>{t('annotations')}</span>
                 <Tooltip label={t('hidePanel')}>
