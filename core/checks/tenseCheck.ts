@@ -1,0 +1,74 @@
+import { englishFiniteVerbs, englishMainVerb } from './englishTense';
+import { japaneseMainPredicate } from './japanesePredicate';
+import { makeFinding } from './messages';
+import type { PairAnalysis } from './pairAnalysis';
+import type { TenseCheckSettings } from './settings';
+import type { Finding } from './types';
+
+/**
+ * Tense check: the English main clause's finite verb (past vs non-past) against the Japanese main predicate (た vs
+ * る/ます/です). Only the main clauses are compared (Japanese subordinate clauses carry relative tense), and only
+ * clear cases are reported, at severity neutral: the English sentence is a full sentence (ends in . ! ? or a quote),
+ * all its recognised finite verbs agree, the Japanese side is one sentence, and nothing in it marks a plan or forecast.
+ */
+
+/** Sentence-final punctuation: headlines and captions follow their own tense conventions. */
+const FULL_SENTENCE = /[.!?]["'”’)]*\s*$|[.!?,]["”’]\s*$/;
+
+function japaneseSentenceCount(text: string): number {
+  return text
+    .replace(/「[^」]*」/g, '「」')
+    .split(/[。！？!?]+/)
+    .filter((part) => part.replace(/[」』）)\s]/g, '').length > 0).length;
+}
+
+/**
+ * Compares the tense of the English and Japanese main clauses of one pair.
+ * @returns at most one finding
+ */
+export function checkTense(pair: PairAnalysis, settings: TenseCheckSettings): Finding[] {
+  if (!settings.enabled) return [];
+  const english = pair.en.trim();
+  if (!FULL_SENTENCE.test(english)) return [];
+  if (japaneseSentenceCount(pair.ja) !== 1) return [];
+  const predicate = japaneseMainPredicate(pair.jaTokens, pair.ja);
+  const verb = englishMainVerb(english);
+  if (!predicate || !verb) return [];
+  const tenses = new Set(englishFiniteVerbs(english).map((finite) => finite.tense));
+  const predicateText = pair.ja.slice(predicate.span.start, predicate.span.end);
+  const spans = { en: verb.span, ja: predicate.span };
+  if (
+    verb.tense === 'past' &&
+    tenses.size === 1 &&
+    (predicate.tense === 'non-past' || predicate.tense === 'conjecture') &&
+    !predicate.future &&
+    !predicate.progressive
+  ) {
+    return [
+      makeFinding(
+        'tense-past-rendered-non-past',
+        { source: verb.text, target: predicateText },
+        `English main verb "${verb.text}" = past; Japanese main predicate "${predicateText}" = ${predicate.tense}`,
+        spans,
+      ),
+    ];
+  }
+  if (
+    (verb.tense === 'present' || verb.tense === 'future') &&
+    !tenses.has('past') &&
+    !tenses.has('perfect') &&
+    !tenses.has('modal') &&
+    predicate.tense === 'past' &&
+    predicate.progressive
+  ) {
+    return [
+      makeFinding(
+        'tense-non-past-rendered-past',
+        { source: verb.text, target: predicateText },
+        `English main verb "${verb.text}" = ${verb.tense}; Japanese main predicate "${predicateText}" = past`,
+        spans,
+      ),
+    ];
+  }
+  return [];
+}
