@@ -1,6 +1,6 @@
 import type { TextSpan } from '../alignment/types';
 import { stemEnglish } from '../anchors/englishWords';
-import { consonantSkeleton, foldRomaji, romanizeKana } from '../anchors/readings';
+import { foldRomaji, romanizeKana } from '../anchors/readings';
 import { makeFinding } from './messages';
 import type { PairAnalysis } from './pairAnalysis';
 import type { EntityCheckSettings } from './settings';
@@ -13,16 +13,8 @@ import type { Finding } from './types';
  * counterpart in the Japanese, is reported: the two were probably meant to be the same name.
  */
 
-/** A katakana word of the Japanese side and its reading keys. */
-interface KatakanaName {
-  readonly text: string;
-  readonly span: TextSpan;
-  readonly romaji: string;
-  readonly parts: readonly string[];
-}
-
 const KATAKANA_RUN = /[\u30a1-\u30fa\u30fc]+(?:[・＝=][\u30a1-\u30fa\u30fc]+)*/g;
-const ENGLISH_WORD = /[A-Za-z][A-Za-z'’-]*/g;
+const ENGLISH_WORD = /[A-Za-z][A-Za-z'’]*/g;
 
 /** Levenshtein distance, for short strings. */
 function editDistance(a: string, b: string): number {
@@ -39,9 +31,36 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** Consonant skeleton with the nasals merged (トランプ `toranpu` ↔ Trump). */
-function skeleton(word: string): string {
-  return consonantSkeleton(word).replace(/m/g, 'n');
+/**
+ * A consonant key for comparing a name's katakana reading with its English spelling: vowels, h, w and y dropped, l and
+ * r merged, nasals merged, voiced/unvoiced pairs kept apart. English spellings are read non-rhotically (an r before
+ * a consonant or at the end is silent: Geiger ガイガー), with silent gh (Willoughby), ph as f, th as s, ds as z.
+ */
+export function nameKey(word: string, english: boolean): string {
+  let text = word.toLowerCase().replace(/[^a-z]/g, '');
+  if (english)
+    text = text
+      .replace(/gh(?![aeiou])/g, '')
+      .replace(/ph/g, 'f')
+      .replace(/ch/g, 'sy')
+      .replace(/th/g, 's')
+      .replace(/ds$/g, 's')
+      .replace(/r+(?![aeiouy])/g, '')
+      .replace(/ck/g, 'k')
+      .replace(/c(?=[eiy])/g, 's')
+      .replace(/x/g, 'ks')
+      .replace(/q/g, 'k');
+  else
+    text = text.replace(/tsu/g, 'tu').replace(/ch/g, 'sy').replace(/sh/g, 'sy').replace(/j/g, 'zy');
+  return text
+    .replace(/c/g, 'k')
+    .replace(/[vf]/g, 'b')
+    .replace(/z/g, 's')
+    .replace(/j/g, 's')
+    .replace(/l/g, 'r')
+    .replace(/m/g, 'n')
+    .replace(/[aeiouyhw]/g, '')
+    .replace(/(.)\1+/g, '$1');
 }
 
 /** True when a romanised reading and an English spelling sound alike. */
@@ -50,36 +69,107 @@ export function readingsAgree(romaji: string, english: string): boolean {
   const englishFolded = foldRomaji(english);
   if (folded.length === 0 || englishFolded.length === 0) return false;
   if (folded === englishFolded) return true;
-  const a = skeleton(romaji);
-  // English th is rendered ス or ト/ド (Thomas トーマス, Smith スミス).
-  for (const b of new Set([skeleton(english), skeleton(english.replace(/th/gi, 't'))])) {
-    if (a.length >= 1 && a === b) return true;
-    if (a.length >= 2 && b.length >= 2 && (a.startsWith(b) || b.startsWith(a))) return true;
-    if (
-      a.length >= 3 &&
-      b.length >= 3 &&
-      editDistance(a, b) <= Math.floor(Math.max(a.length, b.length) / 4)
-    )
-      return true;
-  }
-  return (
-    editDistance(folded, englishFolded) <=
-    Math.floor(Math.max(folded.length, englishFolded.length) / 4)
-  );
+  const a = nameKey(romaji, false);
+  // English r before a consonant may be silent (Geiger ガイガー) or sounded (Erdogan エルドアン).
+  // Spelling variants: r before a consonant silent (Geiger ガイガー) or sounded (Erdogan エルドアン), g before e/i
+  // soft (Gerrard ジェラード) or hard, final ng as n (Pyongyang ピョンヤン).
+  const lower = english.toLowerCase();
+  const variants = new Set<string>();
+  for (const rhotic of [lower, lower.replace(/r(?![aeiouy])/g, 'ru')])
+    for (const soft of [rhotic, rhotic.replace(/g(?=[eiy])/g, 'j')])
+      for (const nasal of [soft, soft.replace(/ng(?![aeiou])/g, 'n')])
+        variants.add(nameKey(nasal, true));
+  return [...variants].some((b) => {
+    const close =
+      editDistance(folded, englishFolded) <=
+      Math.ceil(0.4 * Math.max(folded.length, englishFolded.length));
+    if (a === b) return true;
+    if (a.length >= 3 && b.length >= 3 && editDistance(a, b) <= 1) return close || a.length >= 4;
+    return false;
+  });
 }
 
-function katakanaNames(text: string, minimumLength: number): KatakanaName[] {
+/**
+ * Country and region names whose usual katakana is not a reading of the English name (ドイツ for Germany), with the
+ * English words that stand for them (country, people, adjective).
+ */
+const EXONYMS: Readonly<Record<string, readonly string[]>> = {
+  アメリカ: ['america', 'american', 'americans', 'us', 'usa', 'u.s', 'united states'],
+  イギリス: ['britain', 'british', 'uk', 'u.k', 'england', 'english', 'united kingdom'],
+  イングランド: ['england', 'english'],
+  ドイツ: ['germany', 'german', 'germans'],
+  オランダ: ['netherlands', 'dutch', 'holland'],
+  スイス: ['switzerland', 'swiss'],
+  トルコ: ['turkey', 'turkish', 'turk', 'turks'],
+  ギリシャ: ['greece', 'greek', 'athens'],
+  スペイン: ['spain', 'spanish', 'madrid'],
+  ヨーロッパ: ['europe', 'european', 'eu'],
+  ユダヤ: ['jew', 'jews', 'jewish', 'judaism', 'antisemitism'],
+  イスラム: ['islam', 'islamic', 'muslim', 'muslims'],
+  キリスト: ['christ', 'christian', 'christians', 'christianity'],
+  フィリピン: ['philippines', 'filipino'],
+  ロシア: ['russia', 'russian', 'moscow'],
+  フランス: ['france', 'french', 'paris'],
+  デンマーク: ['denmark', 'danish'],
+  ポーランド: ['poland', 'polish'],
+  スウェーデン: ['sweden', 'swedish'],
+  ノルウェー: ['norway', 'norwegian'],
+  フィンランド: ['finland', 'finnish'],
+  ウェールズ: ['wales', 'welsh'],
+  スコットランド: ['scotland', 'scottish', 'scots'],
+  アイルランド: ['ireland', 'irish'],
+  カタルーニャ: ['catalonia', 'catalan'],
+  ソビエト: ['soviet', 'ussr'],
+  ウィーン: ['vienna'],
+  ワシントン: ['washington', 'd.c'],
+  モスクワ: ['moscow'],
+  ローマ: ['rome', 'roman'],
+  ベネチア: ['venice'],
+  ミュンヘン: ['munich'],
+  ケルン: ['cologne'],
+};
+
+/** Part of a katakana word the tokenizer calls a proper noun or does not know: the name-like part. */
+interface KatakanaPart {
+  readonly text: string;
+  readonly romaji: string;
+}
+
+/** A katakana word of the Japanese side and its reading keys. */
+interface KatakanaName {
+  readonly text: string;
+  readonly span: TextSpan;
+  readonly romaji: string;
+  /** Name-like parts (split at ・ and at the tokenizer's word boundaries). */
+  readonly parts: readonly KatakanaPart[];
+}
+
+/** Romanises katakana with ウィ/ウェ/ウォ read as wi/we/wo (wanakana reads them ui/ue/uo). */
+function readKatakana(kana: string): string {
+  return romanizeKana(kana.replace(/ウィ/g, 'ヰ').replace(/ウェ/g, 'ヱ').replace(/ウォ/g, 'ヲ'));
+}
+
+/** Katakana words with at least one name-like part: a proper noun or a word the tokenizer and lexicon do not know. */
+function katakanaNames(pair: PairAnalysis, minimumLength: number): KatakanaName[] {
   const names: KatakanaName[] = [];
-  for (const match of text.matchAll(KATAKANA_RUN)) {
+  for (const match of pair.ja.matchAll(KATAKANA_RUN)) {
     const written = match[0];
-    const parts = written.split(/[・＝=]/).filter((part) => part.replace(/ー/g, '').length >= 2);
-    if (written.replace(/[・＝=ー]/g, '').length < minimumLength || parts.length === 0) continue;
-    names.push({
-      text: written,
-      span: { start: match.index, end: match.index + written.length },
-      romaji: romanizeKana(written),
-      parts: parts.map((part) => romanizeKana(part)),
-    });
+    if (written.replace(/[・＝=ー]/g, '').length < minimumLength) continue;
+    const span = { start: match.index, end: match.index + written.length };
+    if (pair.lexicon?.glosses(written)) continue;
+    // ビジネス, チーム are loanwords (a terminology matter, not a name): only unknown words and proper nouns count.
+    const parts: KatakanaPart[] = [];
+    for (const token of pair.jaTokens) {
+      const tokenEnd = token.start + token.surface.length;
+      if (tokenEnd <= span.start || token.start >= span.end) continue;
+      const nameLike = token.partOfSpeechDetail === '固有名詞' || !token.reading;
+      if (!nameLike || pair.lexicon?.glosses(token.surface)) continue;
+      for (const piece of token.surface.split(/[・＝=]/))
+        if (piece.replace(/ー/g, '').length >= 2)
+          parts.push({ text: piece, romaji: readKatakana(piece) });
+    }
+    if (parts.length === 0) continue;
+    names.push({ text: written, span, romaji: readKatakana(written), parts });
   }
   return names;
 }
@@ -99,18 +189,28 @@ const NOT_NAMES = new Set(
   ),
 );
 
-/** Capitalised English words that are not sentence-initial: proper-name candidates. */
-function englishNames(text: string): EnglishName[] {
-  const names: EnglishName[] = [];
-  for (const match of text.matchAll(ENGLISH_WORD)) {
+/** English words without a possessive ending. */
+function englishWordList(text: string): EnglishName[] {
+  return [...text.matchAll(ENGLISH_WORD)].map((match) => {
     const word = match[0].replace(/['’]s?$/, '');
-    if (!/^[A-Z][a-z]/.test(word) || word.length < 3 || NOT_NAMES.has(word.toLowerCase())) continue;
-    const before = text.slice(0, match.index).trimEnd();
-    // Sentence-initial and quote-initial words are capitalised anyway.
-    if (before === '' || /[.!?:"“‘(]$/.test(before)) continue;
-    names.push({ text: word, span: { start: match.index, end: match.index + word.length } });
-  }
-  return names;
+    return { text: word, span: { start: match.index, end: match.index + word.length } };
+  });
+}
+
+/** Capitalised English words: proper-name candidates. */
+function englishNames(text: string): EnglishName[] {
+  return englishWordList(text).filter(
+    (word) =>
+      /^[A-Z][a-z]/.test(word.text) &&
+      word.text.length >= 3 &&
+      !NOT_NAMES.has(word.text.toLowerCase()),
+  );
+}
+
+/** Spellings of an English word to try: as written, and without a demonym ending (Belgian → Belgi). */
+function englishForms(word: string): string[] {
+  const stripped = word.replace(/(?:ians?|ans?|ese|ish|s)$/i, '');
+  return stripped.length >= 3 && stripped !== word ? [word, stripped] : [word];
 }
 
 /**
@@ -119,32 +219,48 @@ function englishNames(text: string): EnglishName[] {
  */
 export function checkEntities(pair: PairAnalysis, settings: EntityCheckSettings): Finding[] {
   if (!settings.enabled) return [];
-  const katakana = katakanaNames(pair.ja, settings.minimumKatakanaLength);
+  const katakana = katakanaNames(pair, settings.minimumKatakanaLength);
   if (katakana.length === 0) return [];
-  const englishWords = [...pair.en.matchAll(ENGLISH_WORD)].map((match) => match[0]);
+  const englishWords = englishWordList(pair.en).map((word) => word.text);
+  const englishLower = new Set(englishWords.map((word) => word.toLowerCase()));
+  const englishText = pair.en.toLowerCase();
   // Adjacent English words joined, for names written as one katakana word (New York ↔ ニューヨーク).
   const englishKeys = [
-    ...englishWords,
+    ...englishWords.flatMap(englishForms),
     ...englishWords.slice(1).map((word, index) => englishWords[index]! + word),
     ...englishWords
       .slice(2)
       .map((word, index) => englishWords[index]! + englishWords[index + 1]! + word),
   ];
   const englishStems = new Set(englishWords.map((word) => stemEnglish(word)));
+  const matchesEnglish = (romaji: string): boolean =>
+    englishKeys.some((word) => readingsAgree(romaji, word));
+  const exonymMatches = (name: KatakanaName): boolean =>
+    Object.entries(EXONYMS).some(
+      ([japanese, english]) =>
+        name.text.includes(japanese) &&
+        english.some((word) =>
+          /[ .]/.test(word) ? englishText.includes(word) : englishLower.has(word),
+        ),
+    );
   const lexiconMatches = (name: KatakanaName): boolean =>
     (pair.lexicon?.glosses(name.text) ?? []).some((gloss) =>
       gloss.split(/\s+/).some((word) => englishStems.has(stemEnglish(word))),
     );
   const unmatchedKatakana = katakana.filter(
     (name) =>
+      !exonymMatches(name) &&
       !lexiconMatches(name) &&
-      !name.parts.some((part) => englishKeys.some((word) => readingsAgree(part, word))) &&
-      !englishKeys.some((word) => readingsAgree(name.romaji, word)),
+      !matchesEnglish(name.romaji) &&
+      !name.parts.some((part) => matchesEnglish(part.romaji)),
   );
   if (unmatchedKatakana.length === 0) return [];
   // Readings of Japanese words the English names may stand for: katakana, and kanji proper nouns (安倍 → abe).
   const japaneseReadings = [
-    ...katakana.flatMap((name) => [name.romaji, ...name.parts]),
+    ...[...pair.ja.matchAll(KATAKANA_RUN)].flatMap((match) => [
+      readKatakana(match[0]),
+      ...match[0].split(/[・＝=]/).map(readKatakana),
+    ]),
     ...pair.jaTokens
       .filter((token) => token.reading && token.partOfSpeechDetail === '固有名詞')
       .map((token) => romanizeKana(token.reading!)),
@@ -155,20 +271,27 @@ export function checkEntities(pair: PairAnalysis, settings: EntityCheckSettings)
   for (const token of pair.jaTokens)
     for (const gloss of pair.lexicon?.glosses(token.basicForm) ?? [])
       for (const word of gloss.split(/\s+/)) glossStems.add(stemEnglish(word));
+  const exonymWords = new Set(
+    Object.entries(EXONYMS)
+      .filter(([japanese]) => pair.ja.includes(japanese))
+      .flatMap(([, english]) => english),
+  );
   const unmatchedEnglish = englishNames(pair.en).filter(
     (name) =>
       !japaneseFolded.includes(name.text.toLowerCase()) &&
       !glossStems.has(stemEnglish(name.text)) &&
-      !japaneseReadings.some((reading) => readingsAgree(reading, name.text)),
+      !exonymWords.has(name.text.toLowerCase()) &&
+      !japaneseReadings.some((reading) =>
+        englishForms(name.text).some((form) => readingsAgree(reading, form)),
+      ),
   );
-  if (unmatchedEnglish.length === 0) return [];
-  const englishList = unmatchedEnglish.map((name) => name.text).join(', ');
+  const englishList = unmatchedEnglish.map((name) => name.text).join(', ') || 'none';
   return unmatchedKatakana.map((name) =>
     makeFinding(
       'entity-unmatched-in-translation',
       { target: name.text, reading: name.romaji },
       `Japanese ${name.text} reads "${name.romaji}"; English names without a counterpart: ${englishList}`,
-      { ja: name.span, en: unmatchedEnglish[0]!.span },
+      unmatchedEnglish[0] ? { ja: name.span, en: unmatchedEnglish[0].span } : { ja: name.span },
     ),
   );
 }

@@ -20,6 +20,21 @@ import type { Finding } from './types';
 
 const WEEKDAYS_EN = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const WEEKDAYS_JA = '日月火水木金土';
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const KANJI_DIGITS = '〇一二三四五六七八九十';
 
 /** English words for numbers that the shared extractor does not read, matched against Japanese values only. */
 const EXTRA_NUMBER_WORDS: Record<string, number> = {
@@ -45,6 +60,14 @@ const EXTRA_NUMBER_WORDS: Record<string, number> = {
   couple: 2,
   twin: 2,
   twins: 2,
+  thirds: 3,
+  quarters: 4,
+  fifths: 5,
+  teen: 10,
+  teens: 10,
+  teenage: 10,
+  teenager: 10,
+  teenagers: 10,
   dozen: 12,
   quarter: 4,
   week: 7,
@@ -110,6 +133,31 @@ function agrees(a: number, b: Value): boolean {
 function englishValues(text: string, anchors: readonly NumberAnchor[], tolerance: number): Value[] {
   const values: Value[] = anchors.map((anchor) => ({ value: anchor.value, tolerance: 0 }));
   const folded = foldWidth(text);
+  // Month names are dates even where the shared extractor leaves them alone ("in March" has no day or year).
+  for (const match of folded.matchAll(
+    /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/g,
+  ))
+    values.push({ value: MONTH_NAMES.indexOf(match[1]!) + 1, tolerance: 0 });
+  // Clock times written 7.55am / 4.40 pm: hour and minutes.
+  for (const match of folded.matchAll(/\b(\d{1,2})[.:](\d{2})\s*([ap])\.?m\b/gi)) {
+    const hour = Number(match[1]);
+    values.push({ value: hour, tolerance: 0 }, { value: Number(match[2]), tolerance: 0 });
+    if (match[3]!.toLowerCase() === 'p' && hour < 12)
+      values.push({ value: hour + 12, tolerance: 0 });
+  }
+  // 6-foot-6: feet and inches in centimetres.
+  for (const match of folded.matchAll(/\b(\d)-(?:foot|feet|ft)-(\d{1,2})\b/g))
+    values.push({
+      value: (Number(match[1]) * 12 + Number(match[2])) * 2.54,
+      tolerance: Math.max(tolerance, 0.02),
+    });
+  // "two decades" ↔ 20年.
+  for (const match of folded.matchAll(
+    /\b(\d+|two|three|four|five|six|seven|eight|nine)\s+decades\b/gi,
+  )) {
+    const count = Number(match[1]) || UNITS[match[1]!.toLowerCase()] || 0;
+    values.push({ value: count * 10, tolerance: 0 });
+  }
   for (const anchor of anchors) {
     const after = folded.slice(anchor.span.end, anchor.span.end + 16);
     for (const [unit, factor] of CONVERSIONS)
@@ -148,6 +196,13 @@ function japaneseValues(text: string, anchors: readonly NumberAnchor[]): Value[]
     if (/午後$/.test(before) && anchor.value < 12 && after.startsWith('時'))
       values.push({ value: anchor.value + 12, tolerance: 0 });
     if (/^時半/.test(after)) values.push({ value: 30, tolerance: 0 });
+    // 105 万人: a space between the digits and the unit.
+    const spacedUnit = /^\s+([万億兆])/.exec(text.slice(anchor.span.end, anchor.span.end + 4));
+    if (spacedUnit)
+      values.push({
+        value: anchor.value * { 万: 1e4, 億: 1e8, 兆: 1e12 }[spacedUnit[1] as '万' | '億' | '兆'],
+        tolerance: 0,
+      });
   }
   return values;
 }
@@ -226,6 +281,25 @@ export function checkNumbers(pair: PairAnalysis, settings: NumberCheckSettings):
     // Number words ("one of", "first", "half") are too often rendered without a numeral.
     if (!/[0-9]/.test(foldWidth(written))) continue;
     if (japaneseAll.some((value) => agrees(anchor.value, value))) continue;
+    // Small numbers inside kanji words: WW1 ↔ 第一次世界大戦.
+    if (
+      anchor.value <= 10 &&
+      Number.isInteger(anchor.value) &&
+      pair.ja.includes(KANJI_DIGITS[anchor.value]!)
+    )
+      continue;
+    // A clock time 7.55 is checked as hour and minutes above.
+    if (
+      /^\s*[ap]\.?m\b/i.test(pair.en.slice(anchor.span.end, anchor.span.end + 6)) &&
+      !Number.isInteger(anchor.value)
+    ) {
+      const [hour, minutes] = written.split(/[.:]/).map(Number);
+      if (
+        japaneseAll.some((value) => agrees(hour!, value)) &&
+        japaneseAll.some((value) => agrees(minutes!, value))
+      )
+        continue;
+    }
     const sameSpan = englishAnchors.filter(
       (other) => other !== anchor && other.span.start === anchor.span.start,
     );
