@@ -1,6 +1,6 @@
 import type { DocumentAlignment } from '../alignment/types';
 import { checkPair } from './checkPair';
-import { lengthRatio } from './lengthCheck';
+import { medianLengthRatio } from './lengthCheck';
 import type { CheckResources } from './pairAnalysis';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from './settings';
 import type { Finding } from './types';
@@ -14,12 +14,6 @@ export interface DocumentFinding extends Finding {
   readonly clause: number;
   /** The clause label as written on the English side (`1.`), when there is one. */
   readonly clauseLabel?: string;
-}
-
-function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /**
@@ -37,14 +31,15 @@ export function checkDocument(
     const target = bead.targetIndices.map((index) => alignment.target.sentences[index]!);
     return { bead, source, target };
   });
-  const ratios = beads
-    .filter(({ source, target }) => source.length > 0 && target.length > 0)
-    .map(({ source, target }) =>
-      lengthRatio(source.map((s) => s.text).join(' '), target.map((s) => s.text).join('')),
-    )
-    .filter((ratio): ratio is number => ratio !== undefined);
-  const documentRatio =
-    ratios.length >= settings.omission.documentMinimumPairs ? median(ratios) : undefined;
+  const documentRatio = medianLengthRatio(
+    beads
+      .filter(({ source, target }) => source.length > 0 && target.length > 0)
+      .map(({ source, target }) => ({
+        en: source.map((segment) => segment.text).join(' '),
+        ja: target.map((segment) => segment.text).join(''),
+      })),
+    settings.omission.documentMinimumPairs,
+  );
   const findings: DocumentFinding[] = [];
   beads.forEach(({ bead, source, target }, beadIndex) => {
     if (source.length === 0 || target.length === 0) return;

@@ -110,6 +110,12 @@ const NON_SUBJECT = new Set(
     /\s+/,
   ),
 );
+/** Adverbs that stand between a subject and its verb. */
+const PRE_VERB_ADVERBS = new Set(
+  `also later then recently previously subsequently once again finally eventually still already reportedly allegedly
+  initially originally quickly immediately never`.split(/\s+/),
+);
+
 /** Subordinators that open a fronted subordinate clause. */
 const SUBORDINATORS = new Set(
   `if when whenever while although though as since because after before once until unless whereas whether where`.split(
@@ -186,6 +192,13 @@ function finiteTense(list: readonly Word[], index: number): EnglishTense | undef
     (/[a-z]{2,}ed$/.test(lower) &&
       !/(?:need|seed|feed|speed|breed|shed|bed|red|hundred|sacred|naked|wicked)$/.test(lower));
   if (isPastForm) {
+    // An adverb between subject and verb (he also said, officials later confirmed): look past it.
+    let before = index - 1;
+    while (before > 0 && PRE_VERB_ADVERBS.has(list[before]!.lower)) before--;
+    if (before !== index - 1) {
+      const subject = list[before]!;
+      return NON_SUBJECT.has(subject.lower) ? undefined : 'past';
+    }
     if (NON_SUBJECT.has(previous.lower)) return undefined;
     // A capital first word of a name or a pronoun, noun or adverb before it: a finite past.
     if (/ly$/.test(previous.lower) && index >= 2 && NON_SUBJECT.has(list[index - 2]!.lower))
@@ -193,6 +206,15 @@ function finiteTense(list: readonly Word[], index: number): EnglishTense | undef
     if (next === 'by') return undefined;
     return 'past';
   }
+  // I think, we believe, they say: a base form after a first- or third-person plural pronoun.
+  if (
+    /^(?:i|we|you|they)$/.test(previous.lower) &&
+    /^[a-z]+$/.test(word.text) &&
+    !/ed$/.test(lower) &&
+    !NON_SUBJECT.has(lower) &&
+    !/^(?:also|just|never|always|often|only|still|all|both|really|too)$/.test(lower)
+  )
+    return 'present';
   if (
     PRONOUN_SUBJECTS.has(previous.lower) &&
     previous.lower !== 'that' &&
@@ -210,11 +232,20 @@ function finiteTense(list: readonly Word[], index: number): EnglishTense | undef
 }
 
 /**
+ * The sentence with quoted speech blanked out (same length, so offsets hold) when something stands outside the quote:
+ * `"We are ready," he said.` is a past sentence whatever the quote's tense.
+ */
+export function withoutQuotations(text: string): string {
+  const blanked = text.replace(/(["“])[^"”]{3,}(["”])/g, (quote) => ' '.repeat(quote.length));
+  return /[A-Za-z]/.test(blanked) ? blanked : text;
+}
+
+/**
  * Every finite verb the rules can see, in order.
  * @param text one English sentence
  */
 export function englishFiniteVerbs(text: string): EnglishVerb[] {
-  const list = words(text);
+  const list = words(withoutQuotations(text));
   const verbs: EnglishVerb[] = [];
   list.forEach((word, index) => {
     const tense = finiteTense(list, index);
@@ -238,7 +269,7 @@ export function englishFiniteVerbs(text: string): EnglishVerb[] {
 export function englishMainVerb(text: string): EnglishVerb | undefined {
   const verbs = englishFiniteVerbs(text);
   if (verbs.length === 0) return undefined;
-  const list = words(text);
+  const list = words(withoutQuotations(text));
   // "…, officials said." / "…," he told reporters.
   const trailing = [...verbs].reverse().find((verb) => verb.reporting);
   if (trailing) {

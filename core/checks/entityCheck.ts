@@ -7,10 +7,12 @@ import type { EntityCheckSettings } from './settings';
 import type { Finding } from './types';
 
 /**
- * Name check: English proper names against Japanese katakana (and kanji names, through their dictionary reading),
- * compared by reading: the katakana is romanised (Hepburn, variants folded) and reduced to a consonant skeleton, as is
- * the English spelling. A Japanese katakana name that matches nothing in the English, while an English name has no
- * counterpart in the Japanese, is reported: the two were probably meant to be the same name.
+ * Name check: Japanese katakana names against the English words, compared by reading. The katakana is romanised
+ * (Hepburn) and reduced to a name key (consonants, l/r and nasals merged), as is the English spelling read the ways a
+ * name is transcribed (silent r or gh, soft or hard g). Only name-like katakana counts: a proper noun or a word the
+ * tokenizer does not know, and not in the lexicon (loanwords such as ビジネス are a terminology matter). A katakana
+ * name that matches no English word is reported, with the English names that found no counterpart (kanji proper
+ * nouns are matched by their dictionary reading) as the likely intended name.
  */
 
 const KATAKANA_RUN = /[\u30a1-\u30fa\u30fc]+(?:[・＝=][\u30a1-\u30fa\u30fc]+)*/g;
@@ -69,8 +71,13 @@ export function readingsAgree(romaji: string, english: string): boolean {
   const englishFolded = foldRomaji(english);
   if (folded.length === 0 || englishFolded.length === 0) return false;
   if (folded === englishFolded) return true;
+  const longer = Math.max(folded.length, englishFolded.length);
+  const distance = editDistance(folded, englishFolded);
+  const close = distance <= Math.ceil(0.4 * longer);
+  // Long names spelled alike once folded (Worcestershire ウースターシャー): at most a third of the letters differ.
+  if (distance <= Math.floor(longer / 3) && Math.min(folded.length, englishFolded.length) >= 7)
+    return true;
   const a = nameKey(romaji, false);
-  // English r before a consonant may be silent (Geiger ガイガー) or sounded (Erdogan エルドアン).
   // Spelling variants: r before a consonant silent (Geiger ガイガー) or sounded (Erdogan エルドアン), g before e/i
   // soft (Gerrard ジェラード) or hard, final ng as n (Pyongyang ピョンヤン).
   const lower = english.toLowerCase();
@@ -80,9 +87,6 @@ export function readingsAgree(romaji: string, english: string): boolean {
       for (const nasal of [soft, soft.replace(/ng(?![aeiou])/g, 'n')])
         variants.add(nameKey(nasal, true));
   return [...variants].some((b) => {
-    const close =
-      editDistance(folded, englishFolded) <=
-      Math.ceil(0.4 * Math.max(folded.length, englishFolded.length));
     if (a === b) return true;
     if (a.length >= 3 && b.length >= 3 && editDistance(a, b) <= 1) return close || a.length >= 4;
     return false;
@@ -133,6 +137,8 @@ const EXONYMS: Readonly<Record<string, readonly string[]>> = {
 interface KatakanaPart {
   readonly text: string;
   readonly romaji: string;
+  /** True when the tokenizer's dictionary does not know the word (no reading): a foreign name more often than not. */
+  readonly unknown: boolean;
 }
 
 /** A katakana word of the Japanese side and its reading keys. */
@@ -166,7 +172,7 @@ function katakanaNames(pair: PairAnalysis, minimumLength: number): KatakanaName[
       if (!nameLike || pair.lexicon?.glosses(token.surface)) continue;
       for (const piece of token.surface.split(/[・＝=]/))
         if (piece.replace(/ー/g, '').length >= 2)
-          parts.push({ text: piece, romaji: readKatakana(piece) });
+          parts.push({ text: piece, romaji: readKatakana(piece), unknown: !token.reading });
     }
     if (parts.length === 0) continue;
     names.push({ text: written, span, romaji: readKatakana(written), parts });
@@ -215,7 +221,7 @@ function englishForms(word: string): string[] {
 
 /**
  * Compares the names of one pair by reading.
- * @returns findings for Japanese katakana names that match no English word while an English name lacks a counterpart
+ * @returns one finding per Japanese katakana name that matches no English word
  */
 export function checkEntities(pair: PairAnalysis, settings: EntityCheckSettings): Finding[] {
   if (!settings.enabled) return [];

@@ -10,3 +10,4 @@ export {
 } from './settings';
 export { FINDING_TEMPLATES, renderFindingMessage } from './messages';
 export { CHECK_NAMES, type CheckName, type Finding, type FindingCode } from './types';
+export { medianLengthRatio } from './lengthCheck';

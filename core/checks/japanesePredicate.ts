@@ -19,11 +19,30 @@ export interface JapanesePredicate {
   readonly progressive: boolean;
   /** True when the sentence marks a plan, forecast or future time (予定, 見込み, 来年, 今後…). */
   readonly future: boolean;
+  /**
+   * True for a state rather than an event: an adjective, a negation (ない), an evidential (ようだ, らしい). Japanese
+   * states a past situation that still holds in the non-past.
+   */
+  readonly stative: boolean;
+  /**
+   * True for a verb of saying (言う, 語る, 述べる…): Japanese news reports quotes with a non-past 〜と語る as often as
+   * with 〜と語った.
+   */
+  readonly reporting: boolean;
 }
 
-/** Words that put a non-past predicate in the future: plans, forecasts, future times. */
-const FUTURE_MARKERS =
-  /予定|見込み|見通し|計画|方針|つもり|見られる|みられる|来年|来月|来週|明日|あす|明後日|今後|将来|近く|近日|目指|目標|準備|意向|検討|予想|予測|可能性|かもしれ|だろう|でしょう|はず|べき|ように|ことになる|次回|次の|これから|来季|来シーズン|年内|月内|週内|今年中|今月中|後日/;
+/** Future times: a non-past predicate with one of these is a future, not a tense error. */
+const FUTURE_TIMES =
+  /来年|来月|来週|明日|あす|明後日|今後|将来|近く|近日|年内|月内|週内|今年中|今月中|後日|次回|これから|来季|来シーズン|今夜|今晩|来春|来夏|来秋|来冬|来年度|以降も/;
+/** Nouns that make a predicate a plan or forecast: 〜する予定だ, 〜する見込み, 〜する方針. */
+const PLAN_NOUNS =
+  /^(?:予定|見込み|見通し|方針|計画|つもり|意向|構え|考え|方向|見通し|公算|可能性|恐れ|おそれ|模様)$/;
+
+/** Verbs of saying and reporting (dictionary forms). */
+const REPORTING_VERBS = new Set(
+  `言う いう 語る 話す 述べる 説明する 明かす 振り返る 強調する 指摘する 主張する 訴える 証言する 答える 話している
+  付け加える 加える 発表する 報告する 報じる 伝える 明らかにする 認める 説く 表明する`.split(/\s+/),
+);
 
 /** Final particles, punctuation and closing brackets that follow the predicate. */
 function isTrailing(token: JapaneseToken): boolean {
@@ -64,12 +83,20 @@ export function japaneseMainPredicate(
   let end = tokens.length - 1;
   while (end >= 0 && isTrailing(tokens[end]!)) end--;
   if (end < 0) return undefined;
-  // 〜したという / 〜したとされる: the reported predicate before と carries the tense.
+  // 〜したという / 〜するとされる: reported content carries relative tense, and the hearsay verb is conventionally
+  // non-past whatever the time of the report: nothing to compare.
   const hearsay = hearsayStart(tokens, end);
-  if (hearsay !== undefined && hearsay > 0) {
-    end = hearsay - 1;
-    while (end >= 0 && isTrailing(tokens[end]!)) end--;
-    if (end < 0) return undefined;
+  if (hearsay !== undefined) {
+    const last = tokens[end]!;
+    const span = { start: tokens[hearsay]!.start, end: last.start + last.surface.length };
+    return {
+      tense: 'none',
+      span,
+      progressive: false,
+      future: false,
+      stative: false,
+      reporting: true,
+    };
   }
   // 〜したのだ / 〜するんです: the explanatory の + copula takes the tense of what precedes it.
   if (
@@ -104,10 +131,39 @@ export function japaneseMainPredicate(
       (token.surface === 'て' || token.surface === 'で') &&
       (chunk[index + 1]?.basicForm === 'いる' || chunk[index + 1]?.basicForm === 'ある'),
   );
-  const future = FUTURE_MARKERS.test(text);
+  const future =
+    FUTURE_TIMES.test(text) ||
+    tokens.slice(Math.max(0, head - 2), end + 1).some((token) => PLAN_NOUNS.test(token.surface)) ||
+    /ことにな|ようにな|ことを決め|ことにし/.test(
+      text.slice(Math.max(0, tokens[Math.max(0, head - 3)]!.start)),
+    );
   let tense: JapaneseTense;
   const previous = tokens[end - 1];
+  const headToken = tokens[head]!;
+  const stative =
+    chunk.some(
+      (token) =>
+        token.partOfSpeech === '形容詞' ||
+        (token.partOfSpeech === '助動詞' &&
+          (token.basicForm === 'ない' || token.basicForm === 'ぬ')) ||
+        token.basicForm === 'ようだ' ||
+        token.basicForm === 'らしい' ||
+        token.basicForm === 'そうだ' ||
+        (token.surface === 'よう' && token.partOfSpeech === '名詞'),
+    ) ||
+    headToken.partOfSpeech === '形容詞' ||
+    tokens[head - 1]?.surface === 'よう';
+  const reporting =
+    REPORTING_VERBS.has(headToken.basicForm) ||
+    (headToken.partOfSpeech === '名詞' && REPORTING_VERBS.has(`${headToken.basicForm}する`));
   if (last.partOfSpeech === '助動詞' && last.basicForm === 'た') tense = 'past';
+  // 面白かったです, 行ったのだ: a copula after a past form.
+  else if (
+    last.partOfSpeech === '助動詞' &&
+    (last.basicForm === 'です' || last.basicForm === 'だ') &&
+    previous?.basicForm === 'た'
+  )
+    tense = 'past';
   // 読んだ, 泳いだ: だ after a verb is the past auxiliary, not the copula.
   else if (
     last.partOfSpeech === '助動詞' &&
@@ -127,5 +183,5 @@ export function japaneseMainPredicate(
   )
     tense = 'non-past';
   else tense = 'none';
-  return { tense, span, progressive, future };
+  return { tense, span, progressive, future, stative, reporting };
 }

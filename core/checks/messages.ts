@@ -76,6 +76,13 @@ export const FINDING_TEMPLATES: Readonly<Record<FindingCode, FindingTemplate>> =
     message: (p) =>
       `The translation is much shorter than expected (${p.ratio} Japanese characters per English character, expected about ${p.expected}): part of the source may be missing.`,
   },
+  'omission-incomplete-sentence': {
+    check: 'omission',
+    ...omission,
+    severity: 'major',
+    message: (p) =>
+      `The translation stops on "${p.target}", a form that continues a sentence: the rest of the source sentence may be missing.`,
+  },
   'omission-source-span-uncovered': {
     check: 'omission',
     ...omission,

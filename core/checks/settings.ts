@@ -21,13 +21,18 @@ export interface TenseCheckSettings {
 export interface LengthCheckSettings {
   readonly enabled: boolean;
   /**
-   * Expected Japanese characters per English character (letters, digits and spaces of the English). Default 0.5,
+   * Expected weighted Japanese characters (see `japaneseLength`) per English character. Default 0.5,
    * about the median of news and business text; in document mode the document's own median ratio is used when it has
    * at least `documentMinimumPairs` pairs.
    */
   readonly expectedRatio: number;
-  /** A pair whose ratio is below expected × this is an omission candidate. Default 0.5. */
+  /** A pair whose ratio is below expected × this is an omission candidate. Default 0.58. */
   readonly shortFactor: number;
+  /**
+   * A Japanese sentence that stops on a continuing form (a particle, a continuative verb) is an omission candidate when
+   * its ratio is below expected × this (× 0.7 more for a conjunctive particle, which speech ends on: 〜ですが。). Default 0.9.
+   */
+  readonly incompleteFactor: number;
   /** A pair whose ratio is above expected × this is an addition candidate. Default 2.2. */
   readonly longFactor: number;
   /** Shorter English sentences (in characters) are not judged by length. Default 40. */
@@ -59,7 +64,8 @@ export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
   omission: {
     enabled: true,
     expectedRatio: 0.5,
-    shortFactor: 0.5,
+    shortFactor: 0.58,
+    incompleteFactor: 0.9,
     longFactor: 2.2,
     minimumSourceLength: 40,
     documentMinimumPairs: 20,

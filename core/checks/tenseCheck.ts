@@ -15,11 +15,16 @@ import type { Finding } from './types';
 /** Sentence-final punctuation: headlines and captions follow their own tense conventions. */
 const FULL_SENTENCE = /[.!?]["'”’)]*\s*$|[.!?,]["”’]\s*$/;
 
-function japaneseSentenceCount(text: string): number {
-  return text
-    .replace(/「[^」]*」/g, '「」')
-    .split(/[。！？!?]+/)
-    .filter((part) => part.replace(/[」』）)\s]/g, '').length > 0).length;
+/** Where the last sentence of a Japanese text starts (quoted speech in 「」 is not split). */
+function lastSentenceStart(text: string): number {
+  const masked = text.replace(/「[^」]*」/g, (quote) => '「'.padEnd(quote.length - 1, '＿') + '」');
+  const trimmed = masked.replace(/[。！？!?」』）)\s]+$/, '');
+  const stop = Math.max(
+    trimmed.lastIndexOf('。'),
+    trimmed.lastIndexOf('！'),
+    trimmed.lastIndexOf('？'),
+  );
+  return stop + 1;
 }
 
 /**
@@ -30,8 +35,10 @@ export function checkTense(pair: PairAnalysis, settings: TenseCheckSettings): Fi
   if (!settings.enabled) return [];
   const english = pair.en.trim();
   if (!FULL_SENTENCE.test(english)) return [];
-  if (japaneseSentenceCount(pair.ja) !== 1) return [];
-  const predicate = japaneseMainPredicate(pair.jaTokens, pair.ja);
+  // A translation split into several sentences: the last one carries the main clause's predicate most often.
+  const sentenceStart = lastSentenceStart(pair.ja);
+  const tokens = pair.jaTokens.filter((token) => token.start >= sentenceStart);
+  const predicate = japaneseMainPredicate(tokens, pair.ja.slice(sentenceStart));
   const verb = englishMainVerb(english);
   if (!predicate || !verb) return [];
   const tenses = new Set(englishFiniteVerbs(english).map((finite) => finite.tense));
@@ -39,7 +46,9 @@ export function checkTense(pair: PairAnalysis, settings: TenseCheckSettings): Fi
   const spans = { en: verb.span, ja: predicate.span };
   if (
     verb.tense === 'past' &&
-    tenses.size === 1 &&
+    !predicate.stative &&
+    !predicate.reporting &&
+    [...tenses].every((tense) => tense === 'past' || tense === 'perfect') &&
     (predicate.tense === 'non-past' || predicate.tense === 'conjecture') &&
     !predicate.future &&
     !predicate.progressive

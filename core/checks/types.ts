@@ -22,6 +22,7 @@ export type FindingCode =
   | 'tense-past-rendered-non-past'
   | 'tense-non-past-rendered-past'
   | 'omission-short-translation'
+  | 'omission-incomplete-sentence'
   | 'omission-source-span-uncovered'
   | 'addition-long-translation'
   | 'entity-missing-in-translation'

@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import { alignSegmentedDocument } from '../../../core/alignment/alignDocument';
 import { checkDocument, type DocumentFinding } from '../../../core/checks/checkDocument';
 import { checkPair } from '../../../core/checks/checkPair';
+import { medianLengthRatio } from '../../../core/checks/lengthCheck';
 import type { CheckResources } from '../../../core/checks/pairAnalysis';
+import { DEFAULT_CHECK_SETTINGS } from '../../../core/checks/settings';
 import type { Finding } from '../../../core/checks/types';
 import { segmentDocument } from '../../../core/text/segmentDocument';
 import { loadAlignmentResources } from '../../services/alignment/loadAlignmentResources';
@@ -113,8 +115,19 @@ export const checkCommand: CliCommand = {
       }
       const pairs = parsePairLines(text, values.pairs);
       const resources = await checkResources();
+      // The file's own median length ratio is the expected one, as a document's is in document mode.
+      const expectedRatio = medianLengthRatio(
+        pairs,
+        DEFAULT_CHECK_SETTINGS.omission.documentMinimumPairs,
+      );
       const lines = pairs.map((pair) => {
-        const findings: Finding[] = checkPair(pair.en, pair.ja, resources);
+        const findings: Finding[] = checkPair(
+          pair.en,
+          pair.ja,
+          resources,
+          DEFAULT_CHECK_SETTINGS,
+          expectedRatio,
+        );
         return `${JSON.stringify({ id: pair.id, findings })}\n`;
       });
       write(lines.join(''));
