@@ -40,8 +40,7 @@ const PLAN_NOUNS =
 
 /** Verbs of saying and reporting (dictionary forms). */
 const REPORTING_VERBS = new Set(
-  `言う いう 語る 話す 述べる 説明する 明かす 振り返る 強調する 指摘する 主張する 訴える 証言する 答える 話している
-  付け加える 加える 発表する 報告する 報じる 伝える 明らかにする 認める 説く 表明する`.split(/\s+/),
+  `言う いう 語る 話す 述べる 振り返る 明かす 説明する 付け加える 強調する 答える`.split(/\s+/),
 );
 
 /** Final particles, punctuation and closing brackets that follow the predicate. */
@@ -124,6 +123,13 @@ export function japaneseMainPredicate(
     if (!dependent) break;
     head--;
   }
+  // 開催される: a suru-verb's noun belongs to the predicate.
+  if (
+    head > 0 &&
+    tokens[head]!.basicForm === 'する' &&
+    tokens[head - 1]!.partOfSpeechDetail === 'サ変接続'
+  )
+    head--;
   const chunk = tokens.slice(head, end + 1);
   const span = { start: tokens[head]!.start, end: last.start + last.surface.length };
   const progressive = chunk.some(

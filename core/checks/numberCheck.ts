@@ -70,8 +70,6 @@ const EXTRA_NUMBER_WORDS: Record<string, number> = {
   teenagers: 10,
   dozen: 12,
   quarter: 4,
-  week: 7,
-  fortnight: 14,
   eleventh: 11,
   twelfth: 12,
   hundredth: 100,
@@ -130,6 +128,26 @@ function agrees(a: number, b: Value): boolean {
   return scale > 0 && Math.abs(a - b.value) / scale <= Math.max(1e-9, b.tolerance);
 }
 
+/** Values an English figure may be written as in Japanese: metric conversions, 24-hour clock times. */
+function convertedValues(anchor: NumberAnchor, folded: string, tolerance: number): Value[] {
+  const converted: Value[] = [];
+  const after = folded.slice(anchor.span.end, anchor.span.end + 16);
+  for (const [unit, factor] of CONVERSIONS)
+    if (unit.test(after)) {
+      converted.push({ value: anchor.value * factor, tolerance });
+      // "500 feet" is also written as about 150 m: rounding to two significant figures.
+      converted.push({ value: Number((anchor.value * factor).toPrecision(2)), tolerance: 0.04 });
+    }
+  if (FAHRENHEIT.test(after))
+    converted.push({ value: ((anchor.value - 32) * 5) / 9, tolerance: Math.max(tolerance, 0.1) });
+  // 3pm ↔ 15時, 15:00 ↔ 午後3時.
+  if (/^\s*(?:p\.?m\.?)/i.test(after) && anchor.value < 12)
+    converted.push({ value: anchor.value + 12, tolerance: 0 });
+  if (anchor.value > 12 && anchor.value < 24 && /^:\d\d/.test(after))
+    converted.push({ value: anchor.value - 12, tolerance: 0 });
+  return converted;
+}
+
 function englishValues(text: string, anchors: readonly NumberAnchor[], tolerance: number): Value[] {
   const values: Value[] = anchors.map((anchor) => ({ value: anchor.value, tolerance: 0 }));
   const folded = foldWidth(text);
@@ -158,23 +176,7 @@ function englishValues(text: string, anchors: readonly NumberAnchor[], tolerance
     const count = Number(match[1]) || UNITS[match[1]!.toLowerCase()] || 0;
     values.push({ value: count * 10, tolerance: 0 });
   }
-  for (const anchor of anchors) {
-    const after = folded.slice(anchor.span.end, anchor.span.end + 16);
-    for (const [unit, factor] of CONVERSIONS)
-      if (unit.test(after)) {
-        values.push({ value: anchor.value * factor, tolerance });
-        // "500 feet" is also written as about 150 m, "5 miles" as 8 km: allow rounding to two significant figures.
-        values.push({ value: Number((anchor.value * factor).toPrecision(1)), tolerance: 0.25 });
-      }
-    if (FAHRENHEIT.test(after))
-      values.push({ value: ((anchor.value - 32) * 5) / 9, tolerance: Math.max(tolerance, 0.1) });
-    // 3pm ↔ 15時, 15:00 ↔ 午後3時.
-    if (/^\s*(?:p\.?m\.?)/i.test(after) && anchor.value < 12)
-      values.push({ value: anchor.value + 12, tolerance: 0 });
-    if (anchor.value > 12 && anchor.value < 24 && /^:\d\d/.test(after))
-      values.push({ value: anchor.value - 12, tolerance: 0 });
-    // 1990s, 20s (年代): the decade.
-  }
+  for (const anchor of anchors) values.push(...convertedValues(anchor, folded, tolerance));
   for (const match of folded.matchAll(/\b([a-z]+)(?:-([a-z]+))?\b/gi)) {
     const first = match[1]!.toLowerCase();
     const second = match[2]?.toLowerCase();
@@ -262,7 +264,11 @@ export function checkNumbers(pair: PairAnalysis, settings: NumberCheckSettings):
     if (!/[0-9０-９]/.test(written) && anchor.value <= 2) continue;
     if (anchor.value === 1) continue;
     // 翌12月5日, 同年: a date restated from context.
-    if (/[翌同前]$/.test(pair.ja.slice(Math.max(0, anchor.span.start - 1), anchor.span.start)))
+    if (
+      /[翌同][0-9０-９〇一二三四五六七八九十]*[年月]?[0-9０-９〇一二三四五六七八九十]*月?$/.test(
+        pair.ja.slice(Math.max(0, anchor.span.start - 8), anchor.span.start),
+      )
+    )
       continue;
     const date = isDateKind(anchor);
     findings.push(
@@ -280,7 +286,12 @@ export function checkNumbers(pair: PairAnalysis, settings: NumberCheckSettings):
     const written = pair.en.slice(anchor.span.start, anchor.span.end);
     // Number words ("one of", "first", "half") are too often rendered without a numeral.
     if (!/[0-9]/.test(foldWidth(written))) continue;
-    if (japaneseAll.some((value) => agrees(anchor.value, value))) continue;
+    const candidates: Value[] = [
+      { value: anchor.value, tolerance: 0 },
+      ...convertedValues(anchor, foldWidth(pair.en), settings.conversionTolerance),
+    ];
+    if (candidates.some((candidate) => japaneseAll.some((value) => agrees(value.value, candidate))))
+      continue;
     // Small numbers inside kanji words: WW1 ↔ 第一次世界大戦.
     if (
       anchor.value <= 10 &&
