@@ -75,6 +75,11 @@ const FUTURE_AUXILIARIES = new Set([
   "you'll",
 ]);
 const MODALS = new Set([
+  "would've",
+  "could've",
+  "should've",
+  "might've",
+  "must've",
   'would',
   'could',
   'should',

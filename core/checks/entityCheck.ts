@@ -65,32 +65,63 @@ export function nameKey(word: string, english: boolean): string {
     .replace(/(.)\1+/g, '$1');
 }
 
+/** The comparison forms of one spelling, computed once per word (the check compares every pair of words). */
+interface SpellingForms {
+  readonly folded: string;
+  readonly keys: readonly string[];
+}
+
+/**
+ * Memo of spelling forms by word and side. NOTE module-level cache: pure (same word, same forms), bounded by
+ * clearing when it grows past 200,000 entries.
+ */
+const formsCache = new Map<string, SpellingForms>();
+
+function spellingForms(word: string, english: boolean): SpellingForms {
+  const cacheKey = `${english ? 'e' : 'j'}:${word}`;
+  const cached = formsCache.get(cacheKey);
+  if (cached) return cached;
+  let keys: string[];
+  if (english) {
+    // Spelling variants: r before a consonant silent (Geiger ガイガー) or sounded (Erdogan エルドアン), g before
+    // e/i soft (Gerrard ジェラード) or hard, final ng as n (Pyongyang ピョンヤン).
+    const lower = word.toLowerCase();
+    const variants = new Set<string>();
+    for (const rhotic of [lower, lower.replace(/r(?![aeiouy])/g, 'ru')])
+      for (const soft of [rhotic, rhotic.replace(/g(?=[eiy])/g, 'j')])
+        for (const nasal of [soft, soft.replace(/ng(?![aeiou])/g, 'n')])
+          variants.add(nameKey(nasal, true));
+    keys = [...variants];
+  } else keys = [nameKey(word, false)];
+  const forms = { folded: foldRomaji(word), keys };
+  if (formsCache.size > 200_000) formsCache.clear();
+  formsCache.set(cacheKey, forms);
+  return forms;
+}
+
 /** True when a romanised reading and an English spelling sound alike. */
 export function readingsAgree(romaji: string, english: string): boolean {
-  const folded = foldRomaji(romaji);
-  const englishFolded = foldRomaji(english);
+  const japaneseForms = spellingForms(romaji, false);
+  const englishForms = spellingForms(english, true);
+  const folded = japaneseForms.folded;
+  const englishFolded = englishForms.folded;
   if (folded.length === 0 || englishFolded.length === 0) return false;
   if (folded === englishFolded) return true;
+  const a = japaneseForms.keys[0]!;
+  if (englishForms.keys.includes(a)) return true;
   const longer = Math.max(folded.length, englishFolded.length);
-  const distance = editDistance(folded, englishFolded);
+  const lengthGap = Math.abs(folded.length - englishFolded.length);
+  // Edit distances are at least the length gap: skip them when the gap already rules a match out.
+  const distance =
+    lengthGap <= Math.ceil(0.4 * longer) ? editDistance(folded, englishFolded) : longer;
   const close = distance <= Math.ceil(0.4 * longer);
   // Long names spelled alike once folded (Worcestershire ウースターシャー): at most a third of the letters differ.
   if (distance <= Math.floor(longer / 3) && Math.min(folded.length, englishFolded.length) >= 7)
     return true;
-  const a = nameKey(romaji, false);
-  // Spelling variants: r before a consonant silent (Geiger ガイガー) or sounded (Erdogan エルドアン), g before e/i
-  // soft (Gerrard ジェラード) or hard, final ng as n (Pyongyang ピョンヤン).
-  const lower = english.toLowerCase();
-  const variants = new Set<string>();
-  for (const rhotic of [lower, lower.replace(/r(?![aeiouy])/g, 'ru')])
-    for (const soft of [rhotic, rhotic.replace(/g(?=[eiy])/g, 'j')])
-      for (const nasal of [soft, soft.replace(/ng(?![aeiou])/g, 'n')])
-        variants.add(nameKey(nasal, true));
-  return [...variants].some((b) => {
-    if (a === b) return true;
-    if (a.length >= 3 && b.length >= 3 && editDistance(a, b) <= 1) return close || a.length >= 4;
-    return false;
-  });
+  if (a.length < 3 || !(close || a.length >= 4)) return false;
+  return englishForms.keys.some(
+    (b) => b.length >= 3 && Math.abs(a.length - b.length) <= 1 && editDistance(a, b) <= 1,
+  );
 }
 
 /**
@@ -231,12 +262,15 @@ export function checkEntities(pair: PairAnalysis, settings: EntityCheckSettings)
   const englishLower = new Set(englishWords.map((word) => word.toLowerCase()));
   const englishText = pair.en.toLowerCase();
   // Adjacent English words joined, for names written as one katakana word (New York ↔ ニューヨーク).
+  // Adjacent words joined, for names and compounds written as one katakana word (New York ニューヨーク).
   const englishKeys = [
-    ...englishWords.flatMap(englishForms),
-    ...englishWords.slice(1).map((word, index) => englishWords[index]! + word),
-    ...englishWords
-      .slice(2)
-      .map((word, index) => englishWords[index]! + englishWords[index + 1]! + word),
+    ...new Set([
+      ...englishWords.flatMap(englishForms),
+      ...englishWords.slice(1).map((word, index) => englishWords[index]! + word),
+      ...englishWords
+        .slice(2)
+        .map((word, index) => englishWords[index]! + englishWords[index + 1]! + word),
+    ]),
   ];
   const englishStems = new Set(englishWords.map((word) => stemEnglish(word)));
   const matchesEnglish = (romaji: string): boolean =>

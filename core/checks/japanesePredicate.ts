@@ -135,6 +135,7 @@ export function japaneseMainPredicate(
   const progressive = chunk.some(
     (token, index) =>
       (token.surface === 'て' || token.surface === 'で') &&
+      token.partOfSpeech === '助詞' &&
       (chunk[index + 1]?.basicForm === 'いる' || chunk[index + 1]?.basicForm === 'ある'),
   );
   const future =
@@ -155,7 +156,10 @@ export function japaneseMainPredicate(
         token.basicForm === 'ようだ' ||
         token.basicForm === 'らしい' ||
         token.basicForm === 'そうだ' ||
-        (token.surface === 'よう' && token.partOfSpeech === '名詞'),
+        (token.surface === 'よう' && token.partOfSpeech === '名詞') ||
+        // A noun with the copula (教師だ, 方法です) states what something is.
+        ((token.basicForm === 'だ' || token.basicForm === 'です') &&
+          tokens[tokens.indexOf(token) - 1]?.partOfSpeech === '名詞'),
     ) ||
     headToken.partOfSpeech === '形容詞' ||
     tokens[head - 1]?.surface === 'よう';

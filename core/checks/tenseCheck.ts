@@ -38,9 +38,13 @@ export function checkTense(pair: PairAnalysis, settings: TenseCheckSettings): Fi
   // A translation split into several sentences: the last one carries the main clause's predicate most often.
   const sentenceStart = lastSentenceStart(pair.ja);
   const tokens = pair.jaTokens.filter((token) => token.start >= sentenceStart);
+  // A translation that ends on quoted speech ends on the quote's predicate, not the reporting clause's.
+  if (/」\s*[。．]?\s*$/.test(pair.ja)) return [];
   const predicate = japaneseMainPredicate(tokens, pair.ja.slice(sentenceStart));
   const verb = englishMainVerb(english);
   if (!predicate || !verb) return [];
+  // He said: "…" — the translation may end on the quote, whose tense is its own.
+  if (verb.reporting && /^\s*[:,]?\s*["“']/.test(english.slice(verb.span.end))) return [];
   const tenses = new Set(englishFiniteVerbs(english).map((finite) => finite.tense));
   const predicateText = pair.ja.slice(predicate.span.start, predicate.span.end);
   const spans = { en: verb.span, ja: predicate.span };
