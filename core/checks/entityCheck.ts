@@ -53,7 +53,7 @@ export function nameKey(word: string, english: boolean): string {
       .replace(/x/g, 'ks')
       .replace(/q/g, 'k');
   else
-    text = text.replace(/tsu/g, 'tu').replace(/ch/g, 'sy').replace(/sh/g, 'sy').replace(/j/g, 'zy');
+    text = text.replace(/tsu/g, 'ts').replace(/ch/g, 'sy').replace(/sh/g, 'sy').replace(/j/g, 'zy');
   return text
     .replace(/c/g, 'k')
     .replace(/[vf]/g, 'b')
@@ -64,6 +64,26 @@ export function nameKey(word: string, english: boolean): string {
     .replace(/[aeiouyhw]/g, '')
     .replace(/(.)\1+/g, '$1');
 }
+
+/**
+ * Other ways an English (or European) spelling is read when a name is transcribed into katakana: r before a
+ * consonant sounded (Erdogan エルドアン), soft g (Gerrard ジェラード), final ng as n (Pyongyang ピョンヤン), ch as k
+ * (Michael マイケル), w as v (Auschwitz アウシュビッツ), j as y (Bjorn ビヨン), ll as y (Villarreal ビジャレアル),
+ * gh as g (Pittsburgh ピッツバーグ), pf as f and z as ts (Pfalz ファルツ), cz as ts (Czeisler ツァイスラー).
+ */
+const SPELLING_VARIANTS: readonly (readonly [RegExp, string])[] = [
+  [/r(?![aeiouy])/g, 'ru'],
+  [/g(?=[eiy])/g, 'j'],
+  [/ng(?![aeiou])/g, 'n'],
+  [/ch/g, 'k'],
+  [/w/g, 'v'],
+  [/j/g, 'y'],
+  [/ll/g, 'j'],
+  [/gh/g, 'g'],
+  [/pf/g, 'f'],
+  [/cz/g, 'ts'],
+  [/(?<!t)z/g, 'ts'],
+];
 
 /** The comparison forms of one spelling, computed once per word (the check compares every pair of words). */
 interface SpellingForms {
@@ -85,12 +105,14 @@ function spellingForms(word: string, english: boolean): SpellingForms {
   if (english) {
     // Spelling variants: r before a consonant silent (Geiger ガイガー) or sounded (Erdogan エルドアン), g before
     // e/i soft (Gerrard ジェラード) or hard, final ng as n (Pyongyang ピョンヤン).
-    const lower = word.toLowerCase();
-    const variants = new Set<string>();
-    for (const rhotic of [lower, lower.replace(/r(?![aeiouy])/g, 'ru')])
-      for (const soft of [rhotic, rhotic.replace(/g(?=[eiy])/g, 'j')])
-        for (const nasal of [soft, soft.replace(/ng(?![aeiou])/g, 'n')])
-          variants.add(nameKey(nasal, true));
+    let spellings = new Set([word.toLowerCase()]);
+    for (const [pattern, replacement] of SPELLING_VARIANTS) {
+      const next = new Set(spellings);
+      for (const spelling of spellings)
+        if (pattern.test(spelling)) next.add(spelling.replace(pattern, replacement));
+      spellings = next;
+    }
+    const variants = new Set([...spellings].map((spelling) => nameKey(spelling, true)));
     keys = [...variants];
   } else keys = [nameKey(word, false)];
   const forms = { folded: foldRomaji(word), keys };
@@ -129,8 +151,8 @@ export function readingsAgree(romaji: string, english: string): boolean {
  * English words that stand for them (country, people, adjective).
  */
 const EXONYMS: Readonly<Record<string, readonly string[]>> = {
-  アメリカ: ['america', 'american', 'americans', 'us', 'usa', 'u.s', 'united states'],
-  イギリス: ['britain', 'british', 'uk', 'u.k', 'england', 'english', 'united kingdom'],
+  アメリカ: ['america', 'american', 'americans', 'us', 'usa', 'u.s', 'united states', 'washington'],
+  イギリス: ['britain', 'british', 'uk', 'u.k', 'england', 'english', 'united kingdom', 'brexit'],
   イングランド: ['england', 'english'],
   ドイツ: ['germany', 'german', 'germans'],
   オランダ: ['netherlands', 'dutch', 'holland'],

@@ -54,7 +54,11 @@ const EXTRA_NUMBER_WORDS: Record<string, number> = {
   century: 100,
   twice: 2,
   double: 2,
+  doubled: 2,
   triple: 3,
+  tripled: 3,
+  quadrupled: 4,
+  halved: 2,
   both: 2,
   pair: 2,
   couple: 2,
@@ -169,6 +173,22 @@ function englishValues(text: string, anchors: readonly NumberAnchor[], tolerance
       value: (Number(match[1]) * 12 + Number(match[2])) * 2.54,
       tolerance: Math.max(tolerance, 0.02),
     });
+  // "three million" ↔ 300万.
+  for (const match of folded.matchAll(
+    /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+(hundred|thousand|million|billion|trillion)\b/gi,
+  )) {
+    const count =
+      UNITS[match[1]!.toLowerCase()] ??
+      TENS[match[1]!.toLowerCase()] ??
+      ({ ten: 10, eleven: 11, twelve: 12, hundred: 100 } as Record<string, number>)[
+        match[1]!.toLowerCase()
+      ] ??
+      0;
+    const scale = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }[
+      match[2]!.toLowerCase() as 'hundred'
+    ];
+    values.push({ value: count * scale, tolerance: 0 });
+  }
   // "two decades" ↔ 20年.
   for (const match of folded.matchAll(
     /\b(\d+|two|three|four|five|six|seven|eight|nine)\s+decades\b/gi,
@@ -184,6 +204,9 @@ function englishValues(text: string, anchors: readonly NumberAnchor[], tolerance
       values.push({ value: TENS[first]! + UNITS[second]!, tolerance: 0 });
     else if (first in EXTRA_NUMBER_WORDS)
       values.push({ value: EXTRA_NUMBER_WORDS[first]!, tolerance: 0 });
+    // two-thirds ↔ 3分の2.
+    if (second && second in EXTRA_NUMBER_WORDS)
+      values.push({ value: EXTRA_NUMBER_WORDS[second]!, tolerance: 0 });
   }
   // Times as 6:30 give 6 and 30; "half past" gives 30.
   if (/\bhalf\b/i.test(folded)) values.push({ value: 30, tolerance: 0 });
@@ -291,6 +314,20 @@ export function checkNumbers(pair: PairAnalysis, settings: NumberCheckSettings):
       ...convertedValues(anchor, foldWidth(pair.en), settings.conversionTolerance),
     ];
     if (candidates.some((candidate) => japaneseAll.some((value) => agrees(value.value, candidate))))
+      continue;
+    // 6-foot-6 written 198センチ.
+    const feet = /\b(\d)-(?:foot|feet|ft)-(\d{1,2})\b/.exec(
+      pair.en.slice(Math.max(0, anchor.span.start - 8), anchor.span.end + 10),
+    );
+    if (
+      feet &&
+      japaneseAll.some((value) =>
+        agrees(value.value, {
+          value: (Number(feet[1]) * 12 + Number(feet[2])) * 2.54,
+          tolerance: 0.02,
+        }),
+      )
+    )
       continue;
     // Small numbers inside kanji words: WW1 ↔ 第一次世界大戦.
     if (
