@@ -74,8 +74,8 @@ export function incompleteEnding(
     return CONTINUATIVE_AUXILIARIES.has(last.surface) ? last : undefined;
   const inflected = last.surface !== last.basicForm;
   if (last.partOfSpeech === '動詞' && (detail === '自立' || detail === '接尾') && inflected)
-    // Imperatives (しろ, せよ, 来い) end sentences.
-    return /[ろよいえれ]$/.test(last.surface) ? undefined : last;
+    // Imperatives (しろ, せよ, 来い, 走れ) end sentences; suffixes (され, られ) have none.
+    return detail === '自立' && /[ろよいえれ]$/.test(last.surface) ? undefined : last;
   if (last.partOfSpeech === '形容詞' && inflected && /く$/.test(last.surface)) return last;
   return undefined;
 }
@@ -98,7 +98,7 @@ export function checkLength(
   // Speech ends sentences on conjunctive particles (〜ですが。, 〜だけど。, 〜して。): those need a shorter translation.
   const spokenEnding = hanging?.partOfSpeechDetail === '接続助詞';
   const ending =
-    hanging && ratio < expectedRatio * settings.incompleteFactor * (spokenEnding ? 0.7 : 1)
+    hanging && ratio < expectedRatio * settings.incompleteFactor * (spokenEnding ? 0.8 : 1)
       ? hanging
       : undefined;
   if (ending)

@@ -30,7 +30,7 @@ export interface LengthCheckSettings {
   readonly shortFactor: number;
   /**
    * A Japanese sentence that stops on a continuing form (a particle, a continuative verb) is an omission candidate when
-   * its ratio is below expected × this (× 0.7 more for a conjunctive particle, which speech ends on: 〜ですが。). Default 0.9.
+   * its ratio is below expected × this (× 0.8 more for a conjunctive particle, which speech ends on: 〜ですが。). Default 0.9.
    */
   readonly incompleteFactor: number;
   /** A pair whose ratio is above expected × this is an addition candidate. Default 2.2. */
