@@ -134,9 +134,15 @@ export function japaneseMainPredicate(
   const span = { start: tokens[head]!.start, end: last.start + last.surface.length };
   const progressive = chunk.some(
     (token, index) =>
-      (token.surface === 'て' || token.surface === 'で') &&
-      token.partOfSpeech === '助詞' &&
-      (chunk[index + 1]?.basicForm === 'いる' || chunk[index + 1]?.basicForm === 'ある'),
+      // Spoken contractions: してる, 読んでる, してます.
+      token.basicForm === 'てる' ||
+      token.basicForm === 'でる' ||
+      ((token.surface === 'て' || token.surface === 'で') &&
+        token.partOfSpeech === '助詞' &&
+        chunk[index + 1]?.basicForm === 'ます') ||
+      ((token.surface === 'て' || token.surface === 'で') &&
+        token.partOfSpeech === '助詞' &&
+        (chunk[index + 1]?.basicForm === 'いる' || chunk[index + 1]?.basicForm === 'ある')),
   );
   const future =
     FUTURE_TIMES.test(text) ||
@@ -166,7 +172,11 @@ export function japaneseMainPredicate(
   const reporting =
     REPORTING_VERBS.has(headToken.basicForm) ||
     (headToken.partOfSpeech === '名詞' && REPORTING_VERBS.has(`${headToken.basicForm}する`));
-  if (last.partOfSpeech === '助動詞' && last.basicForm === 'た') tense = 'past';
+  const chunkText = text.slice(span.start, span.end);
+  // Requests, invitations and thanks (ください, しましょう, ありがとうございます) carry no tense to compare.
+  if (/ください|下さい|なさい|ましょう|ませんか|ありがとう|おめでとう|すみません/.test(chunkText))
+    tense = 'none';
+  else if (last.partOfSpeech === '助動詞' && last.basicForm === 'た') tense = 'past';
   // 面白かったです, 行ったのだ: a copula after a past form.
   else if (
     last.partOfSpeech === '助動詞' &&

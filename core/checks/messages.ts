@@ -60,7 +60,7 @@ export const FINDING_TEMPLATES: Readonly<Record<FindingCode, FindingTemplate>> =
     ...mistranslation,
     severity: 'neutral',
     message: (p) =>
-      `The source's main verb "${p.source}" is past, but the translation's main predicate "${p.target}" is non-past.`,
+      `The source's main verb "${p.source}" is past or present perfect, but the translation's main predicate "${p.target}" is non-past.`,
   },
   'tense-non-past-rendered-past': {
     check: 'tense',

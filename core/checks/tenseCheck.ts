@@ -49,7 +49,8 @@ export function checkTense(pair: PairAnalysis, settings: TenseCheckSettings): Fi
   const predicateText = pair.ja.slice(predicate.span.start, predicate.span.end);
   const spans = { en: verb.span, ja: predicate.span };
   if (
-    verb.tense === 'past' &&
+    // The present perfect reports a completed event: Japanese renders it with た (has announced ↔ 発表した).
+    (verb.tense === 'past' || verb.tense === 'perfect') &&
     !predicate.stative &&
     !predicate.reporting &&
     [...tenses].every((tense) => tense === 'past' || tense === 'perfect') &&
@@ -61,15 +62,15 @@ export function checkTense(pair: PairAnalysis, settings: TenseCheckSettings): Fi
       makeFinding(
         'tense-past-rendered-non-past',
         { source: verb.text, target: predicateText },
-        `English main verb "${verb.text}" = past; Japanese main predicate "${predicateText}" = ${predicate.tense}`,
+        `English main verb "${verb.text}" = ${verb.tense === 'perfect' ? 'present perfect' : 'past'}; Japanese main predicate "${predicateText}" = ${predicate.tense}`,
         spans,
       ),
     ];
   }
   if (
-    (verb.tense === 'present' || verb.tense === 'future') &&
+    // Present perfect ↔ ている is fine, ていた is a past progressive.
+    (verb.tense === 'present' || verb.tense === 'future' || verb.tense === 'perfect') &&
     !tenses.has('past') &&
-    !tenses.has('perfect') &&
     !tenses.has('modal') &&
     predicate.tense === 'past' &&
     predicate.progressive
