@@ -51,6 +51,22 @@ describe('tense check', () => {
     ).toHaveLength(1);
   });
 
+  it('treats the present perfect as a completed event', () => {
+    expect(
+      tenseFindings('The firm has opened a new office.', '同社は新しい事務所を開設する。'),
+    ).toHaveLength(1);
+    expect(
+      tenseFindings('The firm has opened a new office.', '同社は新しい事務所を開設した。'),
+    ).toEqual([]);
+    expect(tenseFindings("I've been doing it myself.", '自分でやってるよ。')).toEqual([]);
+    expect(
+      tenseFindings(
+        'If you brought a form, please hand it in.',
+        '用紙をお持ちの方はご提出ください。',
+      ),
+    ).toEqual([]);
+  });
+
   it('does not compare relative tense in subordinate clauses', () => {
     expect(
       tenseFindings('The company said it will open a store.', '同社は店舗を開設すると発表した。'),
