@@ -49,6 +49,8 @@ export type ItsIssueType =
   | 'untranslated'
   | 'addition'
   | 'inconsistency'
+  | 'inconsistent-entities'
+  | 'numbers'
   | 'grammar'
   | 'register'
   | 'locale-specific-content'

@@ -1,0 +1,52 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadAlignmentResources } from '../../main/services/alignment/loadAlignmentResources';
+import { checkPair } from './checkPair';
+import { readingsAgree } from './entityCheck';
+import type { CheckResources } from './pairAnalysis';
+import { romanizeKana } from '../anchors/readings';
+
+let resources: CheckResources;
+beforeAll(async () => {
+  const loaded = await loadAlignmentResources();
+  resources = { japaneseTokenizer: loaded.japaneseTokenizer!, lexicon: loaded.lexicon! };
+});
+
+function entityFindings(en: string, ja: string) {
+  return checkPair(en, ja, resources).filter((f) => f.check === 'entity');
+}
+
+describe('name readings', () => {
+  it('matches katakana names with their English spellings', () => {
+    for (const [kana, english] of [
+      ['トランプ', 'Trump'],
+      ['ウィロウビー', 'Willoughby'],
+      ['ガイガー', 'Geiger'],
+      ['ジェラード', 'Gerrard'],
+      ['エルドアン', 'Erdogan'],
+      ['ピョンヤン', 'Pyongyang'],
+      ['ノッティンガム', 'Nottingham'],
+    ] as const)
+      expect(readingsAgree(romanizeKana(kana), english), `${kana} ${english}`).toBe(true);
+    expect(readingsAgree(romanizeKana('ペトロフ'), 'Harris')).toBe(false);
+  });
+});
+
+describe('entity check', () => {
+  it('accepts names rendered by reading, exonyms and loanwords', () => {
+    expect(
+      entityFindings('Smith met Johnson in London.', 'スミスはロンドンでジョンソンと会った。'),
+    ).toEqual([]);
+    expect(entityFindings('The German team won.', 'ドイツのチームが勝った。')).toEqual([]);
+    expect(entityFindings('The business grew.', 'そのビジネスは成長した。')).toEqual([]);
+  });
+
+  it('flags a katakana name with no counterpart, with the reading as evidence', () => {
+    const ja = 'スミスはロンドンでペトロフと会った。';
+    const findings = entityFindings('Smith met Johnson in London.', ja);
+    expect(findings).toHaveLength(1);
+    expect(ja.slice(findings[0]!.ja!.start, findings[0]!.ja!.end)).toBe('ペトロフ');
+    expect(findings[0]!.evidence).toContain('Johnson');
+    expect(findings[0]!.params.reading).toBe('petorofu');
+    expect(findings[0]!.itsType).toBe('inconsistent-entities');
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Switches and thresholds of the discrepancy checks, in one object. Every field has a documented default in
+ * {@link DEFAULT_CHECK_SETTINGS}; callers override what they need with {@link resolveCheckSettings}.
+ */
+
+/** Settings of the number and date check. */
+export interface NumberCheckSettings {
+  readonly enabled: boolean;
+  /** Also compare years, months, days and weekdays (reported as `date`). Default true. */
+  readonly dates: boolean;
+  /** Relative tolerance for converted units (miles ↔ km, °F ↔ °C…). Default 0.08. */
+  readonly conversionTolerance: number;
+}
+
+/** Settings of the tense check. */
+export interface TenseCheckSettings {
+  readonly enabled: boolean;
+}
+
+/** Settings of the omission and addition checks. */
+export interface LengthCheckSettings {
+  readonly enabled: boolean;
+  /**
+   * Expected weighted Japanese characters (see `japaneseLength`) per English character. Default 0.5,
+   * about the median of news and business text; in document mode the document's own median ratio is used when it has
+   * at least `documentMinimumPairs` pairs.
+   */
+  readonly expectedRatio: number;
+  /** A pair whose ratio is below expected × this is an omission candidate. Default 0.58. */
+  readonly shortFactor: number;
+  /**
+   * A Japanese sentence that stops on a continuing form (a particle, a continuative verb) is an omission candidate when
+   * its ratio is below expected × this (× 0.8 more for a conjunctive particle, which speech ends on: 〜ですが。). Default 0.9.
+   */
+  readonly incompleteFactor: number;
+  /** A pair whose ratio is above expected × this is an addition candidate. Default 2.2. */
+  readonly longFactor: number;
+  /** Shorter English sentences (in characters) are not judged by length. Default 40. */
+  readonly minimumSourceLength: number;
+  /** Pairs needed before a document's own ratio replaces `expectedRatio`. Default 20. */
+  readonly documentMinimumPairs: number;
+}
+
+/** Settings of the name (entity) check. */
+export interface EntityCheckSettings {
+  readonly enabled: boolean;
+  /** Shortest katakana word (in characters) treated as a name candidate. Default 3. */
+  readonly minimumKatakanaLength: number;
+}
+
+/** All check settings. */
+export interface CheckSettings {
+  readonly number: NumberCheckSettings;
+  readonly tense: TenseCheckSettings;
+  readonly omission: LengthCheckSettings;
+  readonly addition: { readonly enabled: boolean };
+  readonly entity: EntityCheckSettings;
+}
+
+/** The defaults: every check on. */
+export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
+  number: { enabled: true, dates: true, conversionTolerance: 0.08 },
+  tense: { enabled: true },
+  omission: {
+    enabled: true,
+    expectedRatio: 0.5,
+    shortFactor: 0.58,
+    incompleteFactor: 0.9,
+    longFactor: 2.2,
+    minimumSourceLength: 40,
+    documentMinimumPairs: 20,
+  },
+  addition: { enabled: true },
+  entity: { enabled: true, minimumKatakanaLength: 3 },
+};
+
+/** Partial settings: any field may be left out and takes its default. */
+export type CheckSettingsOverrides = {
+  readonly [K in keyof CheckSettings]?: Partial<CheckSettings[K]>;
+};
+
+/** Fills in defaults for every field not given. */
+export function resolveCheckSettings(overrides: CheckSettingsOverrides = {}): CheckSettings {
+  return {
+    number: { ...DEFAULT_CHECK_SETTINGS.number, ...overrides.number },
+    tense: { ...DEFAULT_CHECK_SETTINGS.tense, ...overrides.tense },
+    omission: { ...DEFAULT_CHECK_SETTINGS.omission, ...overrides.omission },
+    addition: { ...DEFAULT_CHECK_SETTINGS.addition, ...overrides.addition },
+    entity: { ...DEFAULT_CHECK_SETTINGS.entity, ...overrides.entity },
+  };
+}

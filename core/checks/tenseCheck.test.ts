@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadAlignmentResources } from '../../main/services/alignment/loadAlignmentResources';
+import { checkPair } from './checkPair';
+import { englishMainVerb } from './englishTense';
+import type { CheckResources } from './pairAnalysis';
+
+let resources: CheckResources;
+beforeAll(async () => {
+  const loaded = await loadAlignmentResources();
+  resources = { japaneseTokenizer: loaded.japaneseTokenizer!, lexicon: loaded.lexicon! };
+});
+
+function tenseFindings(en: string, ja: string) {
+  return checkPair(en, ja, resources).filter((f) => f.check === 'tense');
+}
+
+describe('English main verb', () => {
+  it('finds the main clause verb and its tense', () => {
+    expect(englishMainVerb('The ceremony was held in Osaka.')?.tense).toBe('past');
+    expect(englishMainVerb('When the rain stopped, the match is resumed.')?.text).toBe('is');
+    expect(englishMainVerb('"We are ready," the mayor said.')?.text).toBe('said');
+    expect(englishMainVerb('The plant will open next year.')?.tense).toBe('future');
+    expect(englishMainVerb('The firm has opened a new office.')?.tense).toBe('perfect');
+  });
+});
+
+describe('tense check', () => {
+  it('flags a past English main verb rendered non-past, at severity neutral', () => {
+    const ja = '式典は大阪で開催される。';
+    const [finding] = tenseFindings('The ceremony was held in Osaka.', ja);
+    expect(finding?.code).toBe('tense-past-rendered-non-past');
+    expect(finding?.severity).toBe('neutral');
+    expect(ja.slice(finding!.ja!.start, finding!.ja!.end)).toContain('開催');
+    expect(tenseFindings('The ceremony was held in Osaka.', '式典は大阪で開催された。')).toEqual(
+      [],
+    );
+  });
+
+  it("flags the seed's clause 1 sentence (was held ↔ 行われる)", () => {
+    const findings = tenseFindings(
+      'On December 5, 2022, a business matching session was held at J-Village located in Naraha Town and Hirono Town, Fukushima Prefecture.',
+      '2022年12月5日には、福島県楢葉町及び広野町にあるJヴィレッジにおいて、ビジネスマッチングが行われる。',
+    );
+    expect(findings).toHaveLength(1);
+    expect(JSON.stringify(findings[0])).toContain('行われる');
+  });
+
+  it('flags a present English verb rendered as a past progressive', () => {
+    expect(
+      tenseFindings('The bridge is closing for repairs.', '橋は修理のため閉鎖していた。'),
+    ).toHaveLength(1);
+  });
+
+  it('treats the present perfect as a completed event', () => {
+    expect(
+      tenseFindings('The firm has opened a new office.', '同社は新しい事務所を開設する。'),
+    ).toHaveLength(1);
+    expect(
+      tenseFindings('The firm has opened a new office.', '同社は新しい事務所を開設した。'),
+    ).toEqual([]);
+    expect(tenseFindings("I've been doing it myself.", '自分でやってるよ。')).toEqual([]);
+    expect(
+      tenseFindings(
+        'If you brought a form, please hand it in.',
+        '用紙をお持ちの方はご提出ください。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('does not compare relative tense in subordinate clauses', () => {
+    expect(
+      tenseFindings('The company said it will open a store.', '同社は店舗を開設すると発表した。'),
+    ).toEqual([]);
+    expect(
+      tenseFindings(
+        'The man who was arrested yesterday is a teacher.',
+        '昨日逮捕された男は教師だ。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('accepts futures, plans, hearsay, headlines and reporting conventions', () => {
+    expect(
+      tenseFindings('The ceremony will be held next month.', '式典は来月開催される。'),
+    ).toEqual([]);
+    expect(
+      tenseFindings('The firm announced it plans to hire.', '同社は採用を行う予定だ。'),
+    ).toEqual([]);
+    expect(tenseFindings('He said the plan failed.', '計画は失敗したという。')).toEqual([]);
+    expect(tenseFindings('Storm hits coast', '嵐が沿岸を襲う')).toEqual([]);
+    expect(tenseFindings('"It is hard," she said.', '「大変だ」と彼女は語る。')).toEqual([]);
+  });
+});

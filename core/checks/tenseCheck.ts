@@ -1,0 +1,88 @@
+import { englishFiniteVerbs, englishMainVerb } from './englishTense';
+import { japaneseMainPredicate } from './japanesePredicate';
+import { makeFinding } from './messages';
+import type { PairAnalysis } from './pairAnalysis';
+import type { TenseCheckSettings } from './settings';
+import type { Finding } from './types';
+
+/**
+ * Tense check: the English main clause's finite verb (past vs non-past) against the Japanese main predicate (た vs
+ * る/ます/です). Only the main clauses are compared (Japanese subordinate clauses carry relative tense), and only
+ * clear cases are reported, at severity neutral: the English sentence is a full sentence (ends in . ! ? or a quote),
+ * all its recognised finite verbs agree, the Japanese side is one sentence, and nothing in it marks a plan or forecast.
+ */
+
+/** Sentence-final punctuation: headlines and captions follow their own tense conventions. */
+const FULL_SENTENCE = /[.!?]["'”’)]*\s*$|[.!?,]["”’]\s*$/;
+
+/** Where the last sentence of a Japanese text starts (quoted speech in 「」 is not split). */
+function lastSentenceStart(text: string): number {
+  const masked = text.replace(/「[^」]*」/g, (quote) => '「'.padEnd(quote.length - 1, '＿') + '」');
+  const trimmed = masked.replace(/[。！？!?」』）)\s]+$/, '');
+  const stop = Math.max(
+    trimmed.lastIndexOf('。'),
+    trimmed.lastIndexOf('！'),
+    trimmed.lastIndexOf('？'),
+  );
+  return stop + 1;
+}
+
+/**
+ * Compares the tense of the English and Japanese main clauses of one pair.
+ * @returns at most one finding
+ */
+export function checkTense(pair: PairAnalysis, settings: TenseCheckSettings): Finding[] {
+  if (!settings.enabled) return [];
+  const english = pair.en.trim();
+  if (!FULL_SENTENCE.test(english)) return [];
+  // A translation split into several sentences: the last one carries the main clause's predicate most often.
+  const sentenceStart = lastSentenceStart(pair.ja);
+  const tokens = pair.jaTokens.filter((token) => token.start >= sentenceStart);
+  // A translation that ends on quoted speech ends on the quote's predicate, not the reporting clause's.
+  if (/」\s*[。．]?\s*$/.test(pair.ja)) return [];
+  const predicate = japaneseMainPredicate(tokens, pair.ja.slice(sentenceStart));
+  const verb = englishMainVerb(english);
+  if (!predicate || !verb) return [];
+  // He said: "…" — the translation may end on the quote, whose tense is its own.
+  if (verb.reporting && /^\s*[:,]?\s*["“']/.test(english.slice(verb.span.end))) return [];
+  const tenses = new Set(englishFiniteVerbs(english).map((finite) => finite.tense));
+  const predicateText = pair.ja.slice(predicate.span.start, predicate.span.end);
+  const spans = { en: verb.span, ja: predicate.span };
+  if (
+    // The present perfect reports a completed event: Japanese renders it with た (has announced ↔ 発表した).
+    (verb.tense === 'past' || verb.tense === 'perfect') &&
+    !predicate.stative &&
+    !predicate.reporting &&
+    [...tenses].every((tense) => tense === 'past' || tense === 'perfect') &&
+    (predicate.tense === 'non-past' || predicate.tense === 'conjecture') &&
+    !predicate.future &&
+    !predicate.progressive
+  ) {
+    return [
+      makeFinding(
+        'tense-past-rendered-non-past',
+        { source: verb.text, target: predicateText },
+        `English main verb "${verb.text}" = ${verb.tense === 'perfect' ? 'present perfect' : 'past'}; Japanese main predicate "${predicateText}" = ${predicate.tense}`,
+        spans,
+      ),
+    ];
+  }
+  if (
+    // Present perfect ↔ ている is fine, ていた is a past progressive.
+    (verb.tense === 'present' || verb.tense === 'future' || verb.tense === 'perfect') &&
+    !tenses.has('past') &&
+    !tenses.has('modal') &&
+    predicate.tense === 'past' &&
+    predicate.progressive
+  ) {
+    return [
+      makeFinding(
+        'tense-non-past-rendered-past',
+        { source: verb.text, target: predicateText },
+        `English main verb "${verb.text}" = ${verb.tense}; Japanese main predicate "${predicateText}" = past`,
+        spans,
+      ),
+    ];
+  }
+  return [];
+}

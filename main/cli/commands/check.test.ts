@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../index';
+
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    cwd: process.cwd(),
+  });
+  return { code, stdout, stderr };
+}
+
+describe('check command', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'check-cli-'));
+  const file = (name: string, content: string): string => {
+    const path = join(directory, name);
+    writeFileSync(path, content);
+    return path;
+  };
+
+  it('writes one line for every pair, with an empty list when nothing is found', async () => {
+    const pairs = file(
+      'pairs.jsonl',
+      [
+        { id: 'a', en: 'We hired 12 engineers.', ja: '技術者を12人採用した。' },
+        { id: 'b', en: 'We hired 12 engineers.', ja: '技術者を15人採用した。' },
+        { id: 7, en: 'The ceremony was held in Osaka.', ja: '式典は大阪で開催される。' },
+      ]
+        .map((line) => JSON.stringify(line))
+        .join('\n'),
+    );
+    const out = join(directory, 'found.jsonl');
+    const result = await run(['check', '--pairs', pairs, '--out', out]);
+    expect(result.code).toBe(0);
+    const lines = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: unknown; findings: { check: string }[] });
+    expect(lines.map((line) => line.id)).toEqual(['a', 'b', 7]);
+    expect(lines[0]!.findings).toEqual([]);
+    expect(lines[1]!.findings.map((finding) => finding.check)).toContain('number');
+    expect(lines[2]!.findings.map((finding) => finding.check)).toEqual(['tense']);
+  });
+
+  it('names the line of a bad pair and exits non-zero', async () => {
+    const pairs = file('bad.jsonl', '{"id":1,"en":"a","ja":"あ"}\n{"id":2,"en":"b"}\n');
+    const result = await run(['check', '--pairs', pairs]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/line 2: "ja" must be a string/);
+    const notJson = await run(['check', '--pairs', file('bad2.jsonl', 'nonsense\n')]);
+    expect(notJson.stderr).toMatch(/line 1: not valid JSON/);
+  });
+
+  it('checks an aligned document and reports bead and clause numbers', async () => {
+    const english = file(
+      'en.txt',
+      '1. The ceremony was held in Osaka.\n\n2. We hired 12 engineers.\n',
+    );
+    const japanese = file('ja.txt', '1. 式典は大阪で開催される。\n\n2. 技術者を12人採用した。\n');
+    const result = await run(['check', '--en', english, '--ja', japanese, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const { findings } = JSON.parse(result.stdout) as {
+      findings: { check: string; bead: number; clause: number }[];
+    };
+    expect(findings).toEqual([expect.objectContaining({ check: 'tense', bead: 0, clause: 1 })]);
+  });
+
+  it('refuses bad document input with a one-line message', async () => {
+    const english = file('en2.txt', 'The meeting was held.\n');
+    const empty = await run(['check', '--en', english, '--ja', file('empty.txt', '')]);
+    expect(empty.code).not.toBe(0);
+    expect(empty.stderr.trim().split('\n')).toHaveLength(1);
+    expect(empty.stderr).toMatch(/empty/);
+    const missing = await run(['check', '--en', english]);
+    expect(missing.code).toBe(2);
+  });
+});

@@ -1,0 +1,154 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { alignSegmentedDocument } from '../../../core/alignment/alignDocument';
+import { checkDocument, type DocumentFinding } from '../../../core/checks/checkDocument';
+import { checkPair } from '../../../core/checks/checkPair';
+import { medianLengthRatio } from '../../../core/checks/lengthCheck';
+import type { CheckResources } from '../../../core/checks/pairAnalysis';
+import { DEFAULT_CHECK_SETTINGS } from '../../../core/checks/settings';
+import type { Finding } from '../../../core/checks/types';
+import { segmentDocument } from '../../../core/text/segmentDocument';
+import { loadAlignmentResources } from '../../services/alignment/loadAlignmentResources';
+import { CliError, type CliCommand } from '../command';
+import { checkLanguages, readTextFile } from './align';
+
+const usage = `Usage: taiyaku check --pairs FILE.jsonl [--out FILE.jsonl]
+       taiyaku check --en FILE --ja FILE [--format json|tsv] [--out FILE]
+
+Looks for discrepancies between an English source and its Japanese translation: numbers and dates compared by value,
+the tense of the main clauses, omissions and additions (length against the expected ratio), and names (katakana read
+against the English spelling). Findings are suggestions for a reviewer.
+  --pairs FILE     JSON lines {"id", "en", "ja"}; writes one line {"id", "findings": [...]} for every input line
+  --en FILE        an English document (with --ja): aligned as 'align' does, then every sentence bead is checked
+  --ja FILE        its Japanese translation
+  --format FORMAT  for documents: json ({"findings": [...]}, with bead and clause numbers) or tsv (one finding a
+                   line: clause, bead, check, severity, message, evidence); default json
+  --out FILE       write there instead of standard output
+Each finding has check (number, date, tense, omission, addition, entity), code and params, category (MQM),
+itsType, severity, message, evidence, and en / ja spans {start, end} in UTF-16 code units.
+`;
+
+interface PairLine {
+  readonly id: unknown;
+  readonly en: string;
+  readonly ja: string;
+}
+
+/** Parses the JSON lines of --pairs; a bad line is a CliError naming its line number. */
+export function parsePairLines(text: string, path: string): PairLine[] {
+  const pairs: PairLine[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    const where = `${path}, line ${index + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new CliError(`${where}: not valid JSON`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new CliError(`${where}: expected an object {"id", "en", "ja"}`);
+    const record = value as Record<string, unknown>;
+    if (!('id' in record)) throw new CliError(`${where}: "id" is missing`);
+    if (typeof record.en !== 'string') throw new CliError(`${where}: "en" must be a string`);
+    if (typeof record.ja !== 'string') throw new CliError(`${where}: "ja" must be a string`);
+    pairs.push({ id: record.id, en: record.en, ja: record.ja });
+  });
+  return pairs;
+}
+
+async function checkResources(): Promise<CheckResources> {
+  const resources = await loadAlignmentResources();
+  if (!resources.japaneseTokenizer)
+    throw new CliError('the Japanese tokenizer could not be loaded');
+  return {
+    japaneseTokenizer: resources.japaneseTokenizer,
+    ...(resources.lexicon ? { lexicon: resources.lexicon } : {}),
+  };
+}
+
+function tsvField(text: string): string {
+  return text.replace(/[\t\r\n]+/g, ' ');
+}
+
+function renderDocumentFindings(findings: readonly DocumentFinding[], format: string): string {
+  if (format === 'tsv')
+    return findings
+      .map(
+        (finding) =>
+          `${finding.clause}\t${finding.bead}\t${finding.check}\t${finding.severity}\t${tsvField(finding.message)}\t${tsvField(finding.evidence)}\n`,
+      )
+      .join('');
+  return `${JSON.stringify({ offsets: 'UTF-16 code units into the input text after decoding', findings }, null, 2)}\n`;
+}
+
+/** `taiyaku check`: discrepancy checks over sentence pairs or an aligned document. */
+export const checkCommand: CliCommand = {
+  summary: 'check a translation for number, date, tense, omission and name discrepancies',
+  usage,
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: {
+        pairs: { type: 'string' },
+        en: { type: 'string' },
+        ja: { type: 'string' },
+        format: { type: 'string', default: 'json' },
+        out: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    const path = (value: string): string => resolve(io.cwd, value);
+    const write = (output: string): void => {
+      if (values.out) writeFileSync(path(values.out), output);
+      else io.stdout(output);
+    };
+    if (values.pairs !== undefined) {
+      if (values.en || values.ja) throw new CliError('use either --pairs or --en/--ja', 2);
+      let text: string;
+      try {
+        text = readFileSync(path(values.pairs), 'utf8');
+      } catch {
+        throw new CliError(`cannot read --pairs file: ${values.pairs}`);
+      }
+      const pairs = parsePairLines(text, values.pairs);
+      const resources = await checkResources();
+      // The file's own median length ratio is the expected one, as a document's is in document mode.
+      const expectedRatio = medianLengthRatio(
+        pairs,
+        DEFAULT_CHECK_SETTINGS.omission.documentMinimumPairs,
+      );
+      const lines = pairs.map((pair) => {
+        const findings: Finding[] = checkPair(
+          pair.en,
+          pair.ja,
+          resources,
+          DEFAULT_CHECK_SETTINGS,
+          expectedRatio,
+        );
+        return `${JSON.stringify({ id: pair.id, findings })}\n`;
+      });
+      write(lines.join(''));
+      return 0;
+    }
+    if (!values.en || !values.ja)
+      throw new CliError(`give --pairs FILE, or both --en and --ja\n${usage}`, 2);
+    const format = values.format;
+    if (format !== 'json' && format !== 'tsv')
+      throw new CliError('--format must be json or tsv', 2);
+    const english = await readTextFile(path(values.en), '--en', values.en);
+    const japanese = await readTextFile(path(values.ja), '--ja', values.ja);
+    checkLanguages(english, japanese, (message) => io.stderr(`warning: ${message}\n`));
+    const alignmentResources = await loadAlignmentResources();
+    const alignment = alignSegmentedDocument(
+      segmentDocument(english, 'en'),
+      segmentDocument(japanese, 'ja'),
+      alignmentResources,
+    );
+    const findings = checkDocument(alignment, await checkResources());
+    write(renderDocumentFindings(findings, format));
+    return 0;
+  },
+};

@@ -1,0 +1,122 @@
+// Discrepancy-check benchmark: precision and recall per check and the false-alarm rate on clean pairs, on labelled
+// sets built by the shared injection tool (NTREX-128 with two seeds; BSD business dialogues when present, measured
+// only: that corpus is CC BY-NC-SA and nothing derived from it is kept), and the time per 1,000 pairs.
+// Prints figures; asserts nothing.
+// Usage: npm run bench:checks [-- --seeds 5,11] [--bsd PATH]
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { checkPair } from '../core/checks/checkPair';
+import { medianLengthRatio } from '../core/checks/lengthCheck';
+import type { CheckResources } from '../core/checks/pairAnalysis';
+import { DEFAULT_CHECK_SETTINGS } from '../core/checks/settings';
+import { loadAlignmentResources } from '../main/services/alignment/loadAlignmentResources';
+
+const tools = '/work/shared/tools';
+const ntrex = '/work/shared/data/ntrex128-en-ja';
+const argumentValue = (name: string, fallback: string): string => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
+};
+
+interface LabelledPair {
+  readonly id: number;
+  readonly en: string;
+  readonly ja: string;
+  readonly injected: { readonly type: string; readonly detail: string } | null;
+}
+
+/** Which finding checks count as catching each injected type (as the shared scorer counts them). */
+const FIT: Readonly<Record<string, readonly string[]>> = {
+  number: ['number', 'date'],
+  tense: ['tense'],
+  omission: ['omission'],
+  name: ['entity'],
+};
+const COUNTED = new Set(Object.values(FIT).flat());
+
+function labelled(format: string, input: string, seed: string): LabelledPair[] {
+  const output = execFileSync(
+    'node',
+    [`${tools}/inject-discrepancies.mjs`, '--format', format, '--in', input, '--seed', seed],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  return output
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as LabelledPair);
+}
+
+function measure(name: string, pairs: readonly LabelledPair[], resources: CheckResources): void {
+  const expectedRatio = medianLengthRatio(
+    pairs,
+    DEFAULT_CHECK_SETTINGS.omission.documentMinimumPairs,
+  );
+  const started = performance.now();
+  const found = pairs.map((pair) =>
+    checkPair(pair.en, pair.ja, resources, DEFAULT_CHECK_SETTINGS, expectedRatio).map(
+      (finding) => finding.check as string,
+    ),
+  );
+  const milliseconds = performance.now() - started;
+  const byType = new Map<string, { n: number; caught: number }>();
+  const raisedBy = new Map<string, { raised: number; right: number; falseAlarms: number }>();
+  let clean = 0;
+  let alarms = 0;
+  pairs.forEach((pair, index) => {
+    const checks = new Set(found[index]);
+    for (const check of checks) {
+      const entry = raisedBy.get(check) ?? { raised: 0, right: 0, falseAlarms: 0 };
+      entry.raised++;
+      if (pair.injected && FIT[pair.injected.type]?.includes(check)) entry.right++;
+      if (!pair.injected) entry.falseAlarms++;
+      raisedBy.set(check, entry);
+    }
+    if (!pair.injected) {
+      clean++;
+      if ([...checks].some((check) => COUNTED.has(check))) alarms++;
+      return;
+    }
+    const entry = byType.get(pair.injected.type) ?? { n: 0, caught: 0 };
+    entry.n++;
+    if ([...checks].some((check) => FIT[pair.injected!.type]!.includes(check))) entry.caught++;
+    byType.set(pair.injected.type, entry);
+  });
+  const percent = (value: number): string => `${(100 * value).toFixed(1)}%`;
+  console.log(
+    `\n${name}: ${pairs.length} pairs (${clean} clean), expected ratio ${expectedRatio?.toFixed(3) ?? 'default'}`,
+  );
+  for (const [type, entry] of [...byType].sort()) {
+    const checks = FIT[type]!;
+    const raised = checks.reduce((sum, check) => sum + (raisedBy.get(check)?.raised ?? 0), 0);
+    const right = checks.reduce((sum, check) => sum + (raisedBy.get(check)?.right ?? 0), 0);
+    const falseAlarms = checks.reduce(
+      (sum, check) => sum + (raisedBy.get(check)?.falseAlarms ?? 0),
+      0,
+    );
+    console.log(
+      `  ${type.padEnd(9)} recall ${percent(entry.caught / entry.n).padStart(6)} (${entry.caught}/${entry.n})` +
+        `  precision ${percent(raised ? right / raised : 1).padStart(6)} (${right}/${raised} pairs flagged by ${checks.join('/')})` +
+        `  false alarms on clean pairs ${falseAlarms}`,
+    );
+  }
+  console.log(`  false alarms: ${percent(alarms / clean)} of clean pairs (${alarms}/${clean})`);
+  console.log(
+    `  time: ${((milliseconds / pairs.length) * 1000).toFixed(0)} ms per 1,000 pairs (kuromoji loaded)`,
+  );
+}
+
+const resources = await loadAlignmentResources();
+if (!resources.japaneseTokenizer) throw new Error('kuromoji did not load');
+const checkResources: CheckResources = {
+  japaneseTokenizer: resources.japaneseTokenizer,
+  ...(resources.lexicon ? { lexicon: resources.lexicon } : {}),
+};
+const loadStarted = performance.now();
+checkResources.japaneseTokenizer.tokenize('辞書を読み込む。');
+console.log(`kuromoji dictionary load: ${(performance.now() - loadStarted).toFixed(0)} ms`);
+for (const seed of argumentValue('seeds', '5,11').split(','))
+  measure(`NTREX-128 seed ${seed}`, labelled('ntrex', ntrex, seed), checkResources);
+const bsd = argumentValue('bsd', '/work/shared/data/bsd-dev/dev.json');
+if (existsSync(bsd))
+  measure('BSD dev seed 5 (measured only)', labelled('bsd', bsd, '5'), checkResources);
+else console.log(`\nBSD dev not found at ${bsd}: skipped`);
