@@ -17,6 +17,11 @@ export const IPC_CHANNELS = [
   'project:status',
   'project:close',
   'project:recent',
+  'project:export',
+  'project:export-progress',
+  'project:export-cancel',
+  'dialog:save-path',
+  'shell:show-in-folder',
 ] as const;
 
 /** A request/response channel name. */

@@ -79,6 +79,76 @@ export const RecentProjectSchema = z.object({
   exists: z.boolean(),
 });
 
+/** What an export writes: reports (html, pdf, docx, xlsx, csv), web annotations (json), interchange (xliff, tmx). */
+export const ExportFormatSchema = z.enum([
+  'html',
+  'pdf',
+  'docx',
+  'xlsx',
+  'csv',
+  'json',
+  'xliff',
+  'tmx',
+]);
+
+/** Where an export goes: a file the reviewer chose (desktop app), or a download the page fetches (loopback host). */
+export const ExportDestinationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('file'), filePath: z.string().min(1).max(4096) }).strict(),
+  z.object({ kind: z.literal('download') }).strict(),
+]);
+
+/** One export of the open project. `jobId` names it for `project:export-progress` and `project:export-cancel`. */
+export const ExportRequestSchema = z
+  .object({
+    path: projectPath,
+    format: ExportFormatSchema,
+    /** Reports: every row, or only rows with an issue. */
+    rows: z.enum(['all', 'flagged']).optional(),
+    /** The language of a report's own words. */
+    language: z.enum(['en', 'ja']).optional(),
+    /** TMX: leave out rows whose alignment confidence is below this (0–1). */
+    minConfidence: z.number().min(0).max(1).optional(),
+    /** TMX: only rows the reviewer confirmed. */
+    confirmedOnly: z.boolean().optional(),
+    jobId: z.string().min(1).max(100),
+    destination: ExportDestinationSchema,
+  })
+  .strict();
+
+/** A finished export: the file's name and size, and where it is (a path, or a URL to download it from once). */
+export const ExportResultSchema = z.object({
+  fileName: z.string(),
+  byteLength: z.number().int().nonnegative(),
+  filePath: z.string().optional(),
+  downloadUrl: z.string().optional(),
+});
+
+/** How far an export job has come. */
+export const ExportProgressSchema = z.object({
+  phase: z.string(),
+  done: z.number().nonnegative(),
+  total: z.number().nonnegative(),
+  finished: z.boolean(),
+  error: z.string().optional(),
+});
+
+/** Which columns of a bilingual table hold the English and the Japanese, and whether row 1 is a header (0-based). */
+export const ColumnChoiceSchema = z
+  .object({
+    english: z.number().int().nonnegative(),
+    japanese: z.number().int().nonnegative(),
+    header: z.boolean(),
+  })
+  .strict();
+
+/** A file type filter of the save dialog: a name and extensions without the dot. */
+export const FileFilterSchema = z
+  .object({
+    name: z.string().max(200),
+    extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).max(20),
+  })
+  .strict();
+
 /** Request and response schemas of one channel. */
 export interface ChannelSpec {
   readonly request: z.ZodType;
@@ -108,7 +178,14 @@ export const ipcContract = {
           target: TextSourceSchema,
         })
         .strict(),
-      z.object({ name: z.string().min(1).max(200), bilingual: TextSourceSchema }).strict(),
+      z
+        .object({
+          name: z.string().min(1).max(200),
+          bilingual: TextSourceSchema,
+          /** A table's columns, when the first call answered that they need a choice. */
+          columns: ColumnChoiceSchema.optional(),
+        })
+        .strict(),
     ]),
     response: WorkspaceSnapshotSchema,
   },
@@ -152,6 +229,31 @@ export const ipcContract = {
   /** Saves pending changes and releases the project. */
   'project:close': { request: z.object({ path: projectPath }).strict(), response: empty },
   'project:recent': { request: empty, response: z.array(RecentProjectSchema) },
+  /** Exports the open project in one format, to a file or to a download; progress and cancel go by `jobId`. */
+  'project:export': { request: ExportRequestSchema, response: ExportResultSchema },
+  'project:export-progress': {
+    request: z.object({ jobId: z.string().min(1).max(100) }).strict(),
+    response: ExportProgressSchema,
+  },
+  'project:export-cancel': {
+    request: z.object({ jobId: z.string().min(1).max(100) }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  /** Desktop app only: the native save dialog; null when the reviewer cancels. The loopback host refuses it. */
+  'dialog:save-path': {
+    request: z
+      .object({
+        defaultName: z.string().min(1).max(255),
+        filters: z.array(FileFilterSchema).max(10),
+      })
+      .strict(),
+    response: z.object({ path: z.string().nullable() }),
+  },
+  /** Desktop app only: shows a file the app has just exported in its folder. The loopback host refuses it. */
+  'shell:show-in-folder': {
+    request: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    response: empty,
+  },
 } satisfies Record<IpcChannel, ChannelSpec>;
 
 /** The request a channel takes, as the caller writes it. */
@@ -186,3 +288,13 @@ export type ApplyResult = z.infer<typeof ApplyResultSchema>;
 export type SaveStatus = z.infer<typeof SaveStatusSchema>;
 /** A recently opened project (see `RecentProjectSchema`). */
 export type RecentProject = z.infer<typeof RecentProjectSchema>;
+/** An export format (see `ExportFormatSchema`). */
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+/** One export (see `ExportRequestSchema`). */
+export type ExportRequest = z.infer<typeof ExportRequestSchema>;
+/** A finished export (see `ExportResultSchema`). */
+export type ExportResult = z.infer<typeof ExportResultSchema>;
+/** How far an export has come (see `ExportProgressSchema`). */
+export type ExportProgress = z.infer<typeof ExportProgressSchema>;
+/** A bilingual table's column choice (see `ColumnChoiceSchema`). */
+export type ColumnChoice = z.infer<typeof ColumnChoiceSchema>;

@@ -7,6 +7,7 @@ import { createWorkerAlignmentEngine } from '../services/alignment/alignmentEngi
 import { defaultUserDataDirectory } from '../services/userData';
 import { createWorkspaceService, type WorkspaceService } from '../services/workspace';
 import alignmentWorkerPath from '../services/alignment/alignmentWorker?modulePath';
+import { withDesktopChannels } from './desktopHandlers';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRendererOnAppScheme } from './appProtocol';
@@ -56,7 +57,10 @@ if (!app.requestSingleInstanceLock()) {
     });
     const startupProject = startupProjectFromArgs(process.argv);
     registerIpcHandlers(
-      createHandlers({ host: 'electron', workspace, startupProject }),
+      withDesktopChannels(
+        createHandlers({ host: 'electron', workspace, startupProject }),
+        () => mainWindow,
+      ),
       rendererUrl(),
     );
     // Read the project while the window loads; the page's request then waits for this open.

@@ -1,5 +1,6 @@
 import type { Handlers } from './dispatch';
 import { appVersion } from './appInfo';
+import { ServiceError } from './serviceError';
 import type { WorkspaceService } from './workspace';
 
 /** What a front door gives the services. */
@@ -38,5 +39,20 @@ export function createHandlers(context: HostContext): Handlers {
       return {};
     },
     'project:recent': () => workspace.recent(),
+    // The export service is built on its own branch; until it is merged, the UI reports this.
+    'project:export': async () => {
+      throw new ServiceError('failed', 'Export is not part of this version yet.');
+    },
+    'project:export-progress': async () => {
+      throw new ServiceError('not-found', 'No such export.');
+    },
+    'project:export-cancel': async () => ({ cancelled: false }),
+    // Native dialogs and the file manager belong to the desktop app: main/electron answers these in its place.
+    'dialog:save-path': async () => {
+      throw new ServiceError('refused', 'Only the desktop app has a save dialog.');
+    },
+    'shell:show-in-folder': async () => {
+      throw new ServiceError('refused', 'Only the desktop app can show files in their folder.');
+    },
   } satisfies Handlers;
 }
