@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { formatMessage, messages, type MessageKey } from '../../i18n';
 import {
+  columnChoiceSchema,
   createProjectRequest,
   emptyNewProject,
   newProjectSchema,
+  prefillFromFiles,
   projectPathSchema,
 } from './projectForms';
 
@@ -65,5 +67,51 @@ describe('the project path rules', () => {
       messages.ja.samePath,
     );
     expect(saveAs.safeParse({ path: '/p/b.taiyaku' }).success).toBe(true);
+  });
+});
+
+describe('files dropped on the workspace', () => {
+  const file = (name: string) => new File(['x'], name);
+
+  it('make one file a bilingual import named after it', () => {
+    const values = prefillFromFiles([file('minutes.xlf')]);
+    expect(values).toMatchObject({ mode: 'bilingual', name: 'minutes' });
+    expect(values?.bilingualFile?.name).toBe('minutes.xlf');
+  });
+
+  it('make two files the English and the Japanese, by name when a name says Japanese', () => {
+    const values = prefillFromFiles([file('report.ja.docx'), file('report.en.docx')]);
+    expect(values?.mode).toBe('files');
+    expect(values?.englishFile?.name).toBe('report.en.docx');
+    expect(values?.japaneseFile?.name).toBe('report.ja.docx');
+    expect(values?.name).toBe('report');
+    const inOrder = prefillFromFiles([file('a.txt'), file('b.txt')]);
+    expect([inOrder?.englishFile?.name, inOrder?.japaneseFile?.name]).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('are refused when there are none or more than two', () => {
+    expect(prefillFromFiles([])).toBeNull();
+    expect(prefillFromFiles([file('a'), file('b'), file('c')])).toBeNull();
+  });
+});
+
+describe('the column choice of a bilingual table', () => {
+  it('is sent with the bilingual file', async () => {
+    const values = {
+      ...emptyNewProject('bilingual'),
+      name: 'Terms',
+      bilingualFile: new File(['a,b'], 'terms.csv'),
+    };
+    const request = await createProjectRequest(values, { english: 1, japanese: 0, header: true });
+    expect(request).toMatchObject({
+      name: 'Terms',
+      columns: { english: 1, japanese: 0, header: true },
+    });
+  });
+
+  it('needs two different columns', () => {
+    const schema = columnChoiceSchema('two columns');
+    expect(schema.safeParse({ english: 1, japanese: 1, header: false }).success).toBe(false);
+    expect(schema.safeParse({ english: 0, japanese: 1, header: false }).success).toBe(true);
   });
 });

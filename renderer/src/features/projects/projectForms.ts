@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { ipcContract, TextSourceSchema } from '../../../../core/ipc/contract';
+import {
+  ColumnChoiceSchema,
+  ipcContract,
+  TextSourceSchema,
+  type ColumnChoice,
+} from '../../../../core/ipc/contract';
 import type { CreateProjectRequest } from '../../state/reviewStore';
 import type { Translate } from '../../useMessages';
-import { readFileSource } from './base64';
+import { nameFromFileName, readFileSource } from './base64';
 
 // Core's rules for what the Node side accepts: the forms check against these, with messages in the UI language.
 const projectName = ipcContract['project:create'].request.options[0].shape.name;
@@ -75,9 +80,13 @@ export function newProjectSchema(t: Translate) {
     });
 }
 
-/** The `project:create` request for a valid new-project form (reads the chosen files). */
+/**
+ * The `project:create` request for a valid new-project form (reads the chosen files); `columns` answers the service's
+ * question about a bilingual table's columns.
+ */
 export async function createProjectRequest(
   values: NewProjectValues,
+  columns?: ColumnChoice,
 ): Promise<CreateProjectRequest> {
   const name = values.name.trim();
   if (values.mode === 'files') {
@@ -90,7 +99,53 @@ export async function createProjectRequest(
   if (values.mode === 'paste') {
     return { name, source: { text: values.englishText }, target: { text: values.japaneseText } };
   }
-  return { name, bilingual: await readFileSource(values.bilingualFile!) };
+  return {
+    name,
+    bilingual: await readFileSource(values.bilingualFile!),
+    ...(columns ? { columns } : {}),
+  };
+}
+
+/** What the file pickers take: a document for each language, or one bilingual file of any importable kind. */
+export const DOCUMENT_ACCEPT = '.txt,.md,.text,.docx,.pdf,text/plain';
+export const BILINGUAL_ACCEPT = `${DOCUMENT_ACCEPT},.xliff,.xlf,.tmx,.csv,.tsv,.xlsx`;
+
+/** True when a file name says the file is the Japanese one (`minutes.ja.docx`, `report_jp.txt`, `報告書.pdf`). */
+function looksJapanese(fileName: string): boolean {
+  return /[._\-\s](ja|jp|jpn)(\.[^.]+)?$/i.test(fileName) || /[぀-ヿ一-鿿]/.test(fileName);
+}
+
+/**
+ * The new-project form for files dropped on the workspace: one file is a bilingual document (or XLIFF, TMX, table),
+ * two are the English and the Japanese (the one whose name says Japanese, else the second). Null for any other count.
+ */
+export function prefillFromFiles(files: readonly File[]): NewProjectValues | null {
+  if (files.length === 1) {
+    const file = files[0]!;
+    return {
+      ...emptyNewProject('bilingual'),
+      bilingualFile: file,
+      name: nameFromFileName(file.name),
+    };
+  }
+  if (files.length !== 2) return null;
+  const [first, second] = files as [File, File];
+  const [english, japanese] =
+    looksJapanese(first.name) && !looksJapanese(second.name) ? [second, first] : [first, second];
+  return {
+    ...emptyNewProject('files'),
+    englishFile: english,
+    japaneseFile: japanese,
+    name: nameFromFileName(english.name),
+  };
+}
+
+/** A column choice core takes, with two different columns (`message` otherwise). */
+export function columnChoiceSchema(message: string) {
+  return ColumnChoiceSchema.refine((choice) => choice.english !== choice.japanese, {
+    message,
+    path: ['japanese'],
+  });
 }
 
 /** A project path form (open, save as). */

@@ -1,10 +1,12 @@
-import { useMemo, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
+import type { ColumnChoice } from '../../../../core/ipc/contract';
 import { messageOf } from '../../errors';
 import { useReview } from '../../state/ReviewStoreContext';
 import { useMessages } from '../../useMessages';
 import { nameFromFileName } from './base64';
+import { needsColumnsOf, type NeedsColumns } from './columnChoice';
 import {
   createProjectRequest,
   emptyNewProject,
@@ -25,6 +27,12 @@ export interface NewProjectForm {
     file: File | null,
   ) => void;
   readonly submit: (event?: FormEvent) => void;
+  /** The service's question about a bilingual table's columns, until the reviewer answers it or changes the file. */
+  readonly columnQuestion: NeedsColumns | null;
+  /** Creates the project again with the reviewer's column choice. */
+  readonly chooseColumns: (choice: ColumnChoice) => void;
+  /** Fills the form from files dropped on the workspace. */
+  readonly prefill: (values: NewProjectValues) => void;
 }
 
 /**
@@ -36,15 +44,21 @@ export function useNewProjectForm(onCreated: () => void): NewProjectForm {
   const createProject = useReview((state) => state.createProject);
   const validate = useMemo(() => zod4Resolver(newProjectSchema(t)), [t]);
   const form = useForm<NewProjectValues>({ initialValues: emptyNewProject(), validate });
+  const [columnQuestion, setColumnQuestion] = useState<NeedsColumns | null>(null);
 
-  const create = async (values: NewProjectValues) => {
+  // Nothing open changes unless the project is created: the store adopts the new project only on success.
+  const create = async (values: NewProjectValues, columns?: ColumnChoice) => {
     try {
-      await createProject(await createProjectRequest(values));
+      await createProject(await createProjectRequest(values, columns));
       form.setValues(emptyNewProject(values.mode));
       form.clearErrors();
+      setColumnQuestion(null);
       onCreated();
     } catch (caught) {
-      form.setErrors({ submit: messageOf(caught) });
+      const question = needsColumnsOf(caught);
+      setColumnQuestion(question);
+      if (question) form.clearErrors();
+      else form.setErrors({ submit: messageOf(caught) });
     }
   };
 
@@ -54,6 +68,7 @@ export function useNewProjectForm(onCreated: () => void): NewProjectForm {
     error: typeof form.errors.submit === 'string' ? form.errors.submit : null,
     setFile: (field, file) => {
       form.setFieldValue(field, file);
+      setColumnQuestion(null);
       if (file && field !== 'japaneseFile' && !form.getValues().name.trim()) {
         form.setFieldValue('name', nameFromFileName(file.name));
       }
@@ -61,7 +76,20 @@ export function useNewProjectForm(onCreated: () => void): NewProjectForm {
     submit: (event) => {
       event?.preventDefault();
       if (form.submitting) return;
-      form.onSubmit(create, () => form.setErrors({ submit: t('missingInput') }))();
+      form.onSubmit(
+        (values) => create(values),
+        () => form.setErrors({ submit: t('missingInput') }),
+      )();
+    },
+    columnQuestion,
+    chooseColumns: (choice) => {
+      if (form.submitting) return;
+      form.onSubmit((values) => create(values, choice))();
+    },
+    prefill: (values) => {
+      form.setValues(values);
+      form.clearErrors();
+      setColumnQuestion(null);
     },
   };
 }
