@@ -39,7 +39,10 @@ export function createHandlers(context: HostContext): Handlers {
       return {};
     },
     'project:recent': () => workspace.recent(),
-    // The export service is built on its own branch; until it is merged, the UI reports this.
+    // Import and export services are built on their own branch; until it is merged, the UI reports this.
+    'project:import': async () => {
+      throw new ServiceError('failed', 'Importing files is not part of this version yet.');
+    },
     'project:export': async () => {
       throw new ServiceError('failed', 'Export is not part of this version yet.');
     },

@@ -35,6 +35,7 @@ export const ipcBackend: ReviewBackend = {
   },
   openSample: () => invoke('project:open', {}),
   create: (request) => invoke('project:create', request),
+  importFiles: (request) => invoke('project:import', request),
   apply: (path, command) => invoke('project:apply', { path, command }),
   realign: (path) => invoke('project:realign', { path }),
   undo: (path) => invoke('project:undo', { path }),

@@ -15,7 +15,9 @@ import { formatMessage, messages, type MessageKey, type UiLanguage } from '../i1
 import type { Notice, ReviewActions, ReviewBackend, ReviewState, ReviewStore } from './reviewTypes';
 
 export type {
+  ColumnQuestion,
   CreateProjectRequest,
+  ImportProjectRequest,
   Notice,
   ProjectMeta,
   ReviewActions,
@@ -157,6 +159,15 @@ export function createReviewStore(
         const snapshot = await enqueue(() => backend.create(request));
         if (previous && previous !== snapshot.path) await releaseQuietly(previous);
         adopt(snapshot);
+      },
+
+      async importProject(request) {
+        const previous = get().path;
+        const answer = await enqueue(() => backend.importFiles(request));
+        if (answer.kind === 'needs-columns') return answer;
+        if (previous && previous !== answer.snapshot.path) await releaseQuietly(previous);
+        adopt(answer.snapshot);
+        return null;
       },
 
       async saveAs(newPath) {

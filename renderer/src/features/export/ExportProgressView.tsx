@@ -1,6 +1,14 @@
 import { Button, Group, Progress, Stack, Text } from '@mantine/core';
 import type { ExportProgress } from '../../../../core/ipc/contract';
+import type { MessageKey } from '../../i18n';
 import { useMessages } from '../../useMessages';
+
+const PHASE_WORDS: Partial<Record<ExportProgress['phase'], MessageKey>> = {
+  queued: 'exportPhase.queued',
+  model: 'exportPhase.model',
+  render: 'exportPhase.render',
+  write: 'exportPhase.write',
+};
 
 /** A running export: its phase and a progress bar (indeterminate until the first answer), with Cancel. */
 export function ExportProgressView({
@@ -19,7 +27,7 @@ export function ExportProgressView({
   return (
     <Stack gap="sm">
       <Text size="sm" aria-live="polite">
-        {progress?.phase ? `${label} ${progress.phase}` : label}
+        {progress && PHASE_WORDS[progress.phase] ? t(PHASE_WORDS[progress.phase]!) : label}
       </Text>
       <Progress.Root size="lg">
         <Progress.Section

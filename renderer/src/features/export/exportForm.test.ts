@@ -15,7 +15,7 @@ const request = ipcContract['project:export'].request;
 describe('the export form', () => {
   it('offers every format of the contract once, each named in both languages', () => {
     expect(EXPORT_FORMATS.map((info) => info.format).sort()).toEqual(
-      [...ipcContract['project:export'].request.shape.format.options].sort(),
+      [...request.shape.format.options].sort(),
     );
     for (const info of EXPORT_FORMATS) {
       expect(messages.en[info.label]).toBeTruthy();

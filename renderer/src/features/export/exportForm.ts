@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import type { IpcRequest } from '../../../../core/ipc/contract';
 import {
-  ExportFormatSchema,
+  EXPORT_FORMATS as FORMATS,
   type ExportFormat,
-  type IpcRequest,
-} from '../../../../core/ipc/contract';
+} from '../../../../core/report/exportFormats';
 import type { MessageKey } from '../../i18n';
 
 /** What a format is for: a report a person reads, web annotations, or a file for other translation tools. */
@@ -123,7 +123,7 @@ export function initialExportValues(language: 'en' | 'ja'): ExportValues {
 /** The export form's rules (the request schema in core has the same bounds). */
 export function exportSchema(percentMessage: string) {
   return z.object({
-    format: ExportFormatSchema,
+    format: z.enum(FORMATS),
     rows: z.enum(['all', 'flagged']),
     language: z.enum(['en', 'ja']),
     minConfidencePercent: z.number(percentMessage).min(0, percentMessage).max(100, percentMessage),

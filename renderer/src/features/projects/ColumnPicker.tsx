@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import { Alert, Button, Checkbox, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import type { ColumnChoice } from '../../../../core/ipc/contract';
 import { useMessages } from '../../useMessages';
-import { suggestedColumns, type NeedsColumns } from './columnChoice';
-import { columnChoiceSchema } from './projectForms';
+import type { ColumnQuestion } from '../../state/reviewStore';
+import { suggestedColumns } from './columnChoice';
+import { columnChoiceSchema, type ColumnChoice } from './projectForms';
 
 /**
  * The service could not tell a table's languages apart: the reviewer picks the English and the Japanese column and
@@ -16,7 +16,7 @@ export function ColumnPicker({
   busy,
   onChoose,
 }: {
-  question: NeedsColumns;
+  question: ColumnQuestion;
   busy: boolean;
   onChoose: (choice: ColumnChoice) => void;
 }) {
@@ -24,7 +24,7 @@ export function ColumnPicker({
   const validate = useMemo(() => zod4Resolver(columnChoiceSchema(t('columnsSame'))), [t]);
   const form = useForm<ColumnChoice>({
     mode: 'controlled',
-    initialValues: { ...suggestedColumns(question), header: question.header ?? false },
+    initialValues: { ...suggestedColumns(question), header: question.header },
     validate,
   });
   const columnName = (index: number) => t('columnNumber', { number: index + 1 });
@@ -48,7 +48,7 @@ export function ColumnPicker({
     <Alert color="indigo" variant="light" title={t('columnsTitle')} data-testid="column-picker">
       <Stack gap="sm">
         <Text size="sm">
-          {t('columnsHint', { name: question.fileName ?? '' })}
+          {t('columnsHint', { name: question.fileName })}
           {question.reason ? ` ${question.reason}` : ''}
         </Text>
         <Table withTableBorder fz="xs" verticalSpacing={4}>

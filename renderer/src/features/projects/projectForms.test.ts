@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { formatMessage, messages, type MessageKey } from '../../i18n';
 import {
   columnChoiceSchema,
-  createProjectRequest,
   emptyNewProject,
+  newProjectRequest,
   newProjectSchema,
   prefillFromFiles,
   projectPathSchema,
@@ -47,13 +47,16 @@ describe('the new-project rules', () => {
   });
 
   it('send a trimmed name and the pasted texts as they are', async () => {
-    const request = await createProjectRequest({
+    const made = await newProjectRequest({
       ...emptyNewProject('paste'),
       name: ' Report ',
       englishText: ' A. ',
       japaneseText: 'あ。',
     });
-    expect(request).toEqual({ name: 'Report', source: { text: ' A. ' }, target: { text: 'あ。' } });
+    expect(made).toEqual({
+      channel: 'create',
+      request: { name: 'Report', source: { text: ' A. ' }, target: { text: 'あ。' } },
+    });
   });
 });
 
@@ -96,16 +99,33 @@ describe('files dropped on the workspace', () => {
 });
 
 describe('the column choice of a bilingual table', () => {
-  it('is sent with the bilingual file', async () => {
+  it('is sent with the bilingual file to project:import', async () => {
     const values = {
       ...emptyNewProject('bilingual'),
       name: 'Terms',
       bilingualFile: new File(['a,b'], 'terms.csv'),
     };
-    const request = await createProjectRequest(values, { english: 1, japanese: 0, header: true });
-    expect(request).toMatchObject({
+    const made = await newProjectRequest(values, { english: 1, japanese: 0, header: true });
+    expect(made.channel).toBe('import');
+    expect(made.request).toMatchObject({
       name: 'Terms',
+      files: [{ fileName: 'terms.csv' }],
       columns: { english: 1, japanese: 0, header: true },
+    });
+  });
+
+  it('is not needed for plain text, which project:create takes as before', async () => {
+    const values = {
+      ...emptyNewProject('files'),
+      name: 'Minutes',
+      englishFile: new File(['A.'], 'minutes.en.txt'),
+      japaneseFile: new File(['あ。'], 'minutes.ja.docx'),
+    };
+    expect((await newProjectRequest(values)).channel).toBe('import');
+    const text = { ...values, japaneseFile: new File(['あ。'], 'minutes.ja.txt') };
+    expect(await newProjectRequest(text)).toMatchObject({
+      channel: 'create',
+      request: { source: { fileName: 'minutes.en.txt' }, target: { fileName: 'minutes.ja.txt' } },
     });
   });
 

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import {
-  ColumnChoiceSchema,
+  ImportColumnChoiceSchema,
   ipcContract,
   TextSourceSchema,
-  type ColumnChoice,
 } from '../../../../core/ipc/contract';
-import type { CreateProjectRequest } from '../../state/reviewStore';
+import type { CreateProjectRequest, ImportProjectRequest } from '../../state/reviewStore';
 import type { Translate } from '../../useMessages';
 import { nameFromFileName, readFileSource } from './base64';
 
@@ -80,29 +79,54 @@ export function newProjectSchema(t: Translate) {
     });
 }
 
+/** Which columns of a bilingual table hold which language (the answer to the service's question). */
+export type ColumnChoice = NonNullable<ImportProjectRequest['columns']>;
+
+/** Files of these kinds are plain text, which `project:create` decodes; every other kind goes to `project:import`. */
+function isPlainText(file: File): boolean {
+  return /\.(txt|md|text)$/i.test(file.name);
+}
+
+/** How a new project is made: `project:create` (pasted or plain texts) or `project:import` (any other file). */
+export type NewProjectRequest =
+  | { readonly channel: 'create'; readonly request: CreateProjectRequest }
+  | { readonly channel: 'import'; readonly request: ImportProjectRequest };
+
 /**
- * The `project:create` request for a valid new-project form (reads the chosen files); `columns` answers the service's
- * question about a bilingual table's columns.
+ * The request for a valid new-project form (reads the chosen files): pasted and plain-text files are created as
+ * before; documents, XLIFF, TMX and tables are imported, with `columns` answering the service's question about a
+ * table.
  */
-export async function createProjectRequest(
+export async function newProjectRequest(
   values: NewProjectValues,
   columns?: ColumnChoice,
-): Promise<CreateProjectRequest> {
+): Promise<NewProjectRequest> {
   const name = values.name.trim();
-  if (values.mode === 'files') {
+  if (values.mode === 'paste') {
     return {
-      name,
-      source: await readFileSource(values.englishFile!),
-      target: await readFileSource(values.japaneseFile!),
+      channel: 'create',
+      request: {
+        name,
+        source: { text: values.englishText },
+        target: { text: values.japaneseText },
+      },
     };
   }
-  if (values.mode === 'paste') {
-    return { name, source: { text: values.englishText }, target: { text: values.japaneseText } };
+  const files =
+    values.mode === 'files' ? [values.englishFile!, values.japaneseFile!] : [values.bilingualFile!];
+  const sources = await Promise.all(files.map(readFileSource));
+  if (files.every(isPlainText)) {
+    return {
+      channel: 'create',
+      request:
+        sources.length === 2
+          ? { name, source: sources[0]!, target: sources[1]! }
+          : { name, bilingual: sources[0]! },
+    };
   }
   return {
-    name,
-    bilingual: await readFileSource(values.bilingualFile!),
-    ...(columns ? { columns } : {}),
+    channel: 'import',
+    request: { name, files: sources, ...(columns ? { columns } : {}) },
   };
 }
 
@@ -142,7 +166,7 @@ export function prefillFromFiles(files: readonly File[]): NewProjectValues | nul
 
 /** A column choice core takes, with two different columns (`message` otherwise). */
 export function columnChoiceSchema(message: string) {
-  return ColumnChoiceSchema.refine((choice) => choice.english !== choice.japanese, {
+  return ImportColumnChoiceSchema.refine((choice) => choice.english !== choice.japanese, {
     message,
     path: ['japanese'],
   });

@@ -1,15 +1,15 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import type { ColumnChoice } from '../../../../core/ipc/contract';
 import { messageOf } from '../../errors';
 import { useReview } from '../../state/ReviewStoreContext';
 import { useMessages } from '../../useMessages';
 import { nameFromFileName } from './base64';
-import { needsColumnsOf, type NeedsColumns } from './columnChoice';
+import type { ColumnQuestion } from '../../state/reviewStore';
 import {
-  createProjectRequest,
   emptyNewProject,
+  newProjectRequest,
+  type ColumnChoice,
   newProjectSchema,
   type NewProjectValues,
 } from './projectForms';
@@ -28,7 +28,7 @@ export interface NewProjectForm {
   ) => void;
   readonly submit: (event?: FormEvent) => void;
   /** The service's question about a bilingual table's columns, until the reviewer answers it or changes the file. */
-  readonly columnQuestion: NeedsColumns | null;
+  readonly columnQuestion: ColumnQuestion | null;
   /** Creates the project again with the reviewer's column choice. */
   readonly chooseColumns: (choice: ColumnChoice) => void;
   /** Fills the form from files dropped on the workspace. */
@@ -42,23 +42,30 @@ export interface NewProjectForm {
 export function useNewProjectForm(onCreated: () => void): NewProjectForm {
   const t = useMessages();
   const createProject = useReview((state) => state.createProject);
+  const importProject = useReview((state) => state.importProject);
   const validate = useMemo(() => zod4Resolver(newProjectSchema(t)), [t]);
   const form = useForm<NewProjectValues>({ initialValues: emptyNewProject(), validate });
-  const [columnQuestion, setColumnQuestion] = useState<NeedsColumns | null>(null);
+  const [columnQuestion, setColumnQuestion] = useState<ColumnQuestion | null>(null);
 
   // Nothing open changes unless the project is created: the store adopts the new project only on success.
   const create = async (values: NewProjectValues, columns?: ColumnChoice) => {
     try {
-      await createProject(await createProjectRequest(values, columns));
+      const made = await newProjectRequest(values, columns);
+      if (made.channel === 'create') await createProject(made.request);
+      else {
+        const question = await importProject(made.request);
+        if (question) {
+          form.clearErrors();
+          setColumnQuestion(question);
+          return;
+        }
+      }
       form.setValues(emptyNewProject(values.mode));
       form.clearErrors();
       setColumnQuestion(null);
       onCreated();
     } catch (caught) {
-      const question = needsColumnsOf(caught);
-      setColumnQuestion(question);
-      if (question) form.clearErrors();
-      else form.setErrors({ submit: messageOf(caught) });
+      form.setErrors({ submit: messageOf(caught) });
     }
   };
 
