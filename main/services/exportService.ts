@@ -5,6 +5,12 @@ import { buildWebAnnotations } from '../../core/report/webAnnotations';
 import { renderTmx } from '../../core/interchange/tmx';
 import { renderXliff } from '../../core/interchange/xliff';
 import type { ProjectFile } from '../../core/project/projectFile';
+import {
+  EXPORT_PHASES,
+  isExportFormat,
+  type ExportFormat,
+  type ExportPhase,
+} from '../../core/report/exportFormats';
 import { appVersion } from './appInfo';
 import { renderDocxReviewTable } from './export/docxReviewTable';
 import { renderPdfFromHtml } from './export/pdfReport';
@@ -13,6 +19,14 @@ import { renderXlsxWorkbook } from './export/xlsxWorkbook';
 import { projectFileName } from './projectCreation';
 import { ServiceError } from './serviceError';
 
+export {
+  EXPORT_FORMATS,
+  EXPORT_PHASES,
+  isExportFormat,
+  type ExportFormat,
+  type ExportPhase,
+} from '../../core/report/exportFormats';
+
 /**
  * Exporting a project: the report model is built once (core/report/reportModel.ts) and rendered in the chosen format.
  * The same function serves the IPC channel `project:export` (Electron and the loopback host) and `taiyaku report`.
@@ -20,24 +34,6 @@ import { ServiceError } from './serviceError';
  * Progress is reported in three phases (model, render, write) and cancellation is checked between them: the renderers
  * are single synchronous passes (or library calls, for DOCX, XLSX and PDF) that cannot be interrupted inside.
  */
-
-/** Every export format. */
-export const EXPORT_FORMATS = [
-  'html',
-  'pdf',
-  'docx',
-  'xlsx',
-  'csv',
-  'json',
-  'xliff',
-  'tmx',
-] as const;
-/** One export format. */
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-/** The phases of an export, in order. */
-export const EXPORT_PHASES = ['model', 'render', 'write'] as const;
-/** One phase of an export. */
-export type ExportPhase = (typeof EXPORT_PHASES)[number];
 
 /** What the caller decides about an export. */
 export interface ExportOptions {
@@ -94,11 +90,6 @@ const MEDIA_TYPES: Readonly<Record<ExportFormat, string>> = {
   xliff: 'application/xliff+xml',
   tmx: 'application/xml',
 };
-
-/** True when `value` names an export format. */
-export function isExportFormat(value: unknown): value is ExportFormat {
-  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
-}
 
 /** The file name an export of project `name` gets (characters no file system takes replaced). */
 export function exportFileName(name: string, format: ExportFormat): string {

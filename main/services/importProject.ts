@@ -42,7 +42,7 @@ export interface ImportColumn {
   /** 0-based column index. */
   readonly index: number;
   /** The first data cells with text (at most 3, each cut to 80 characters). */
-  readonly samples: readonly string[];
+  readonly samples: string[];
   /** Japanese letters ÷ all letters of the column, when it has letters. */
   readonly japaneseShare?: number;
 }
@@ -54,7 +54,7 @@ export interface NeedsColumns {
   readonly reason: string;
   /** Whether row 1 looks like a header. */
   readonly header: boolean;
-  readonly columns: readonly ImportColumn[];
+  readonly columns: ImportColumn[];
 }
 
 /** What an import makes: a project to save, or a question about the table's columns. */
