@@ -17,6 +17,11 @@ export const IPC_CHANNELS = [
   'project:status',
   'project:close',
   'project:recent',
+  // Reports out, documents in.
+  'project:import',
+  'project:export',
+  'project:export-progress',
+  'project:export-cancel',
 ] as const;
 
 /** A request/response channel name. */
