@@ -178,7 +178,9 @@ test.describe('reports out, documents in', () => {
     // The XLIFF comes back as a new project, flag included.
     const create = await openNewProject(page);
     await create.getByRole('tab', { name: 'One bilingual document' }).click();
-    await create.getByLabel('Bilingual document').setInputFiles(xliff.path);
+    await create
+      .locator('input[type=file][aria-label="Bilingual document"]')
+      .setInputFiles(xliff.path);
     await create.getByLabel('Project name').fill('Round trip');
     await create.getByRole('button', { name: 'Create and align' }).click();
     await expect(create).toBeHidden({ timeout: 30_000 });
@@ -206,7 +208,7 @@ test.describe('reports out, documents in', () => {
       { name: 'broken.csv', buffer: Buffer.from('English,Japanese\n"unclosed,日本語\n') },
     ];
     for (const file of bad) {
-      await dialog.getByLabel('Bilingual document').setInputFiles({
+      await dialog.locator('input[type=file][aria-label="Bilingual document"]').setInputFiles({
         name: file.name,
         mimeType: 'application/octet-stream',
         buffer: file.buffer,
@@ -235,7 +237,7 @@ test.describe('reports out, documents in', () => {
       'The members agreed to publish the report.,委員は報告書の公表に合意した。,委員は報告書を公表することで合意した。',
       'It will appear in June.,報告書は6月に公表される。,6月に発表される予定である。',
     ].join('\n');
-    await dialog.getByLabel('Bilingual document').setInputFiles({
+    await dialog.locator('input[type=file][aria-label="Bilingual document"]').setInputFiles({
       name: 'terms.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(table),

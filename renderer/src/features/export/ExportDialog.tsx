@@ -39,7 +39,13 @@ export function ExportDialog({ opened, onClose }: { opened: boolean; onClose: ()
   const running = job.state.phase === 'running';
   const close = running ? () => {} : onClose;
   return (
-    <Modal opened={opened} onClose={close} title={t('exportTitle')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('exportTitle')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('close'), disabled: running }}
+    >
       <form
         onSubmit={form.onSubmit((values) => {
           if (!path) return;

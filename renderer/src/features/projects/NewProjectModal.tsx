@@ -50,6 +50,7 @@ export function NewProjectModal({
       onClose={busy ? () => {} : onClose}
       title={t('newProjectTitle')}
       size="xl"
+      closeButtonProps={{ 'aria-label': t('close') }}
     >
       <form onSubmit={submit}>
         <Stack gap="md">
