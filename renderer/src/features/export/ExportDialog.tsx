@@ -49,7 +49,12 @@ export function ExportDialog({ opened, onClose }: { opened: boolean; onClose: ()
       <form
         onSubmit={form.onSubmit((values) => {
           if (!path) return;
-          void job.start(values, path, name, t(formatInfo(values.format).label));
+          void job.start({
+            values,
+            projectPath: path,
+            projectName: name,
+            filterName: t(formatInfo(values.format).label),
+          });
         })}
       >
         <Stack gap="md">

@@ -3,7 +3,7 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import { messageOf } from '../../errors';
 import { invoke } from '../../ipc';
 import { useMessages } from '../../useMessages';
-import type { ExportOutcome } from './useExportJob';
+import type { ExportOutcome } from './exportJob';
 
 /** Where a finished export went; in the desktop app, with a button that shows the file in its folder. */
 export function ExportOutcomeAlert({ outcome }: { outcome: ExportOutcome }) {
