@@ -5,6 +5,9 @@
  */
 export const IPC_CHANNELS = [
   'app:info',
+  // The desktop app's own: its save dialog and file manager (the loopback host refuses them).
+  'dialog:save-path',
+  'shell:show-in-folder',
   'project:open',
   'project:create',
   'project:apply',
@@ -17,6 +20,11 @@ export const IPC_CHANNELS = [
   'project:status',
   'project:close',
   'project:recent',
+  // Reports out, documents in.
+  'project:import',
+  'project:export',
+  'project:export-progress',
+  'project:export-cancel',
 ] as const;
 
 /** A request/response channel name. */

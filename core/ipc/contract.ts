@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProjectFileSchema, ProjectSettingsSchema } from '../project/projectFile';
+import { EXPORT_FORMATS, EXPORT_PHASES } from '../report/exportFormats';
 import { ReviewCommandSchema } from '../review/commands';
 import type { IpcChannel } from './channels';
 
@@ -27,6 +28,14 @@ export const TextSourceSchema = z.union([
 ]);
 
 const projectPath = z.string().min(1).max(4096);
+
+/** A file type filter of the desktop app's save dialog: a name and extensions without the dot. */
+export const FileFilterSchema = z
+  .object({
+    name: z.string().max(200),
+    extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).max(20),
+  })
+  .strict();
 
 /** An open project as the workspace shows it. */
 export const WorkspaceSnapshotSchema = z.object({
@@ -129,6 +138,111 @@ export const ProjectChangeEventSchema = z.discriminatedUnion('kind', [
 ]);
 /** A change pushed to every window (see `ProjectChangeEventSchema`). */
 export type ProjectChangeEvent = z.infer<typeof ProjectChangeEventSchema>;
+// --- Reports out, documents in: `project:import`, `project:export`, `project:export-progress`, `project:export-cancel`.
+
+/**
+ * A file to import, as bytes (base64). Its extension decides the format: .txt .md .docx .pdf .xliff .xlf .xlf2 .tmx
+ * .csv .tsv .xlsx. The per-format size limits of main/services/import/limits.ts apply (and the loopback host reads
+ * request bodies up to 64 MB).
+ */
+export const ImportFileSchema = z
+  .object({ fileName: z.string().min(1).max(255), bytesBase64: z.string().max(140_000_000) })
+  .strict();
+
+/** Which table column is English and which Japanese (0-based), and whether row 1 is a header. */
+export const ImportColumnChoiceSchema = z
+  .object({
+    english: z.number().int().nonnegative(),
+    japanese: z.number().int().nonnegative(),
+    header: z.boolean(),
+  })
+  .strict();
+
+/**
+ * `project:import` request: one file (bilingual text/Word/PDF, XLIFF, TMX, CSV/TSV/XLSX) or two (English, then
+ * Japanese text/Word/PDF). `columns` answers a `needs-columns` result for a table.
+ */
+export const ImportRequestSchema = z
+  .object({
+    name: z.string().min(1).max(200).optional(),
+    files: z.array(ImportFileSchema).min(1).max(2),
+    columns: ImportColumnChoiceSchema.optional(),
+  })
+  .strict();
+
+/**
+ * `project:import` answer: the new project, saved in the projects folder and open; or, for a table whose columns
+ * cannot be guessed, the question: every column with up to three sample cells. Ask the reviewer, then send the same
+ * request again with `columns`.
+ */
+export const ImportResultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('opened'), snapshot: WorkspaceSnapshotSchema }),
+  z.object({
+    kind: z.literal('needs-columns'),
+    fileName: z.string(),
+    reason: z.string(),
+    header: z.boolean(),
+    columns: z.array(
+      z.object({
+        index: z.number().int().nonnegative(),
+        samples: z.array(z.string()),
+        japaneseShare: z.number().optional(),
+      }),
+    ),
+  }),
+]);
+
+/** A job id the UI picks for an export (to ask for its progress or cancel it). */
+const exportJobId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+/** `project:export` request. */
+export const ExportRequestSchema = z
+  .object({
+    path: projectPath,
+    format: z.enum(EXPORT_FORMATS),
+    /** Rows the report lists (html, pdf, docx, json); default all. */
+    rows: z.enum(['all', 'flagged']).optional(),
+    /** Language of the report's own words; default en. */
+    language: z.enum(['en', 'ja']).optional(),
+    /** TMX: keep only confirmed rows or rows at least this confident. */
+    minConfidence: z.number().min(0).max(1).optional(),
+    /** TMX: keep only confirmed rows. */
+    confirmedOnly: z.boolean().optional(),
+    jobId: exportJobId,
+    /**
+     * `file`: written there whole or not at all (temporary file and rename). `download` (loopback host only): kept in
+     * memory for 5 minutes and served once at `downloadUrl` (`GET`, with the same token header as the API).
+     */
+    destination: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('file'), filePath: projectPath }).strict(),
+      z.object({ kind: z.literal('download') }).strict(),
+    ]),
+  })
+  .strict();
+
+/** `project:export` answer, once the file is written or ready to download. */
+export const ExportResultSchema = z.object({
+  fileName: z.string(),
+  byteLength: z.number().int().nonnegative(),
+  filePath: z.string().optional(),
+  /** `/api/download/<jobId>` on the loopback host. */
+  downloadUrl: z.string().optional(),
+});
+
+/** `project:export-progress` answer: `done` of `total` phases; `finished` once it succeeded, failed or was cancelled. */
+export const ExportProgressSchema = z.object({
+  phase: z.enum([...EXPORT_PHASES, 'queued', 'done', 'failed', 'cancelled']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  finished: z.boolean(),
+  error: z.string().optional(),
+});
+
+// --- end of reports out, documents in.
 
 /** Request and response schemas of one channel. */
 export interface ChannelSpec {
@@ -144,6 +258,21 @@ const empty = z.object({}).strict();
  */
 export const ipcContract = {
   'app:info': { request: empty, response: AppInfoSchema },
+  /** Desktop app only: the native save dialog; null when the reviewer cancels. The loopback host refuses it. */
+  'dialog:save-path': {
+    request: z
+      .object({
+        defaultName: z.string().min(1).max(255),
+        filters: z.array(FileFilterSchema).max(10),
+      })
+      .strict(),
+    response: z.object({ path: z.string().nullable() }),
+  },
+  /** Desktop app only: shows a file the app has just exported in its folder. The loopback host refuses it. */
+  'shell:show-in-folder': {
+    request: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    response: empty,
+  },
   /** Opens a project file; without a path, the sample (created from the seed document on first use). */
   'project:open': {
     request: z.object({ path: projectPath.optional() }).strict(),
@@ -211,6 +340,21 @@ export const ipcContract = {
   /** Saves pending changes and releases the project. */
   'project:close': { request: z.object({ path: projectPath }).strict(), response: empty },
   'project:recent': { request: empty, response: z.array(RecentProjectSchema) },
+  // Reports out, documents in.
+  /** Makes a project from files of any supported format, saves it in the projects folder and opens it. */
+  'project:import': { request: ImportRequestSchema, response: ImportResultSchema },
+  /** Exports an open (or openable) project; answers when the file is written or ready to download. */
+  'project:export': { request: ExportRequestSchema, response: ExportResultSchema },
+  /** The progress of an export started with `jobId` (known for 10 minutes after it finishes). */
+  'project:export-progress': {
+    request: z.object({ jobId: exportJobId }).strict(),
+    response: ExportProgressSchema,
+  },
+  /** Cancels a running export at its next phase boundary; false when no such export is running. */
+  'project:export-cancel': {
+    request: z.object({ jobId: exportJobId }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
 } satisfies Record<IpcChannel, ChannelSpec>;
 
 /** The request a channel takes, as the caller writes it. */
@@ -243,5 +387,9 @@ export type WorkspaceSnapshot = z.infer<typeof WorkspaceSnapshotSchema>;
 export type ApplyResult = z.infer<typeof ApplyResultSchema>;
 /** Whether the open project's latest change is on disk (see `SaveStatusSchema`). */
 export type SaveStatus = z.infer<typeof SaveStatusSchema>;
+/** The answer to `project:import` (see `ImportResultSchema`). */
+export type ImportResult = z.infer<typeof ImportResultSchema>;
+/** The progress of an export (see `ExportProgressSchema`). */
+export type ExportProgress = z.infer<typeof ExportProgressSchema>;
 /** A recently opened project (see `RecentProjectSchema`). */
 export type RecentProject = z.infer<typeof RecentProjectSchema>;

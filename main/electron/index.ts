@@ -8,6 +8,7 @@ import { defaultUserDataDirectory } from '../services/userData';
 import { createWorkspaceService, type WorkspaceService } from '../services/workspace';
 import alignmentWorkerPath from '../services/alignment/alignmentWorker?modulePath';
 import { forwardChanges, registerIpcHandlers } from './ipc';
+import { withDesktopChannels } from './desktopHandlers';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRendererOnAppScheme } from './appProtocol';
 import { hardenSession } from './security';
@@ -56,7 +57,10 @@ if (!app.requestSingleInstanceLock()) {
     });
     const startupProject = startupProjectFromArgs(process.argv);
     registerIpcHandlers(
-      createHandlers({ host: 'electron', workspace, startupProject }),
+      withDesktopChannels(
+        createHandlers({ host: 'electron', workspace, startupProject }),
+        () => mainWindow,
+      ),
       rendererUrl(),
     );
     // Every window showing a project sees the changes made in the others.

@@ -6,6 +6,7 @@ import {
   createWorkerAlignmentEngine,
 } from '../services/alignment/alignmentEngine';
 import { responseCheckingFromEnvironment } from '../services/dispatch';
+import { createExportJobs } from '../services/exportJobs';
 import { createHandlers } from '../services/handlers';
 import { appVersion, projectRoot } from '../services/appInfo';
 import { defaultUserDataDirectory } from '../services/userData';
@@ -38,9 +39,12 @@ const workspace = createWorkspaceService({
   // Aligning a new project runs in a worker thread: the host keeps answering meanwhile.
   alignment: createWorkerAlignmentEngine(alignmentWorkerSource),
 });
+// Shared by the export handlers and the download route: a download is the bytes an export kept.
+const exportJobs = createExportJobs();
 const host = await startLoopbackHost({
   rendererDirectory,
-  handlers: createHandlers({ host: 'loopback', workspace, startupProject }),
+  handlers: createHandlers({ host: 'loopback', workspace, startupProject, exportJobs }),
+  downloads: exportJobs,
   port,
   checkResponses: responseCheckingFromEnvironment(),
   changes: workspace.changes,

@@ -3,6 +3,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { ChangeFeed } from '../services/changeFeed';
 import { dispatch, type Handlers } from '../services/dispatch';
+import type { ExportedFile } from '../services/exportService';
 import { CONTENT_SECURITY_POLICY, HEADER_ONLY_POLICY } from '../security/contentSecurityPolicy';
 import { isAllowedHostHeader, isAllowedOrigin } from '../security/trustedUrl';
 import { readStaticFile } from '../security/staticFiles';
@@ -25,6 +26,8 @@ export interface LoopbackHostOptions {
   readonly changes?: ChangeFeed;
   /** How many pages may stream changes at once (default `MAX_EVENT_CLIENTS`). */
   readonly maxEventClients?: number;
+  /** Exports kept for download (`project:export` with destination `download`), served once each. */
+  readonly downloads?: { takeDownload(jobId: string): ExportedFile | undefined };
 }
 
 export interface LoopbackHost {
@@ -113,6 +116,30 @@ async function answerApi(
   sendJson(response, status, result);
 }
 
+/**
+ * The checks every GET under /api/ passes before it is answered: our Origin (else 403), the token (else 401), GET (else
+ * 405). Answers the refusal itself and returns false; true when the request may go on.
+ */
+function allowApiGet(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: { token: string; port: number },
+): boolean {
+  if (!isAllowedOrigin(request.headers.origin, options.port)) {
+    send(response, 403, 'foreign origin');
+    return false;
+  }
+  if (!tokenMatches(request.headers.authorization, options.token)) {
+    send(response, 401, 'missing or wrong token');
+    return false;
+  }
+  if (request.method !== 'GET') {
+    send(response, 405, 'use GET');
+    return false;
+  }
+  return true;
+}
+
 /** `GET /api/events`: the same Origin and token checks as the API, then the change stream. */
 function answerEvents(
   request: IncomingMessage,
@@ -120,13 +147,46 @@ function answerEvents(
   streams: EventStreams | undefined,
   options: { token: string; port: number },
 ): void {
-  if (!isAllowedOrigin(request.headers.origin, options.port))
-    return send(response, 403, 'foreign origin');
-  if (!tokenMatches(request.headers.authorization, options.token))
-    return send(response, 401, 'missing or wrong token');
-  if (request.method !== 'GET') return send(response, 405, 'use GET');
+  if (!allowApiGet(request, response, options)) return;
   if (!streams) return send(response, 404, 'no change stream');
   streams.answer(request, response);
+}
+
+/**
+ * `Content-Disposition: attachment` with an ASCII fallback `filename` and the exact name as RFC 5987 `filename*`
+ * (UTF-8, percent-encoded), so a Japanese project name survives.
+ */
+export function attachmentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/** `GET /api/download/<jobId>`: an export's bytes, once, behind the same Origin and token checks as the API. */
+function answerDownload(
+  request: IncomingMessage,
+  response: ServerResponse,
+  jobId: string,
+  options: {
+    token: string;
+    port: number;
+    downloads: LoopbackHostOptions['downloads'];
+  },
+): void {
+  if (!allowApiGet(request, response, options)) return;
+  const file = options.downloads?.takeDownload(jobId);
+  if (!file) return send(response, 404, 'no such download (it is served once, within 5 minutes)');
+  response.writeHead(200, {
+    'Content-Type': file.mediaType,
+    'Content-Length': String(file.bytes.length),
+    'Content-Disposition': attachmentDisposition(file.fileName),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.end(file.bytes);
 }
 
 async function answerStatic(
@@ -170,24 +230,33 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       return;
     }
     const apiMatch = /^\/api\/([a-z]+:[a-z-]+)$/.exec(url.pathname);
-    const work = url.pathname.startsWith('/api/')
-      ? apiMatch
-        ? answerApi(request, response, apiMatch[1]!, {
-            handlers: options.handlers,
+    const downloadMatch = /^\/api\/download\/([A-Za-z0-9_-]{1,100})$/.exec(url.pathname);
+    const work = downloadMatch
+      ? Promise.resolve(
+          answerDownload(request, response, downloadMatch[1]!, {
             token,
             port,
-            checkResponses: options.checkResponses ?? true,
-          })
-        : Promise.resolve(
-            send(
-              response,
-              isAllowedOrigin(request.headers.origin, port) ? 404 : 403,
-              'no such channel',
-            ),
-          )
-      : request.method === 'GET' || request.method === 'HEAD'
-        ? answerStatic(response, options.rendererDirectory, url.pathname)
-        : Promise.resolve(send(response, 405, 'method not allowed'));
+            downloads: options.downloads,
+          }),
+        )
+      : url.pathname.startsWith('/api/')
+        ? apiMatch
+          ? answerApi(request, response, apiMatch[1]!, {
+              handlers: options.handlers,
+              token,
+              port,
+              checkResponses: options.checkResponses ?? true,
+            })
+          : Promise.resolve(
+              send(
+                response,
+                isAllowedOrigin(request.headers.origin, port) ? 404 : 403,
+                'no such channel',
+              ),
+            )
+        : request.method === 'GET' || request.method === 'HEAD'
+          ? answerStatic(response, options.rendererDirectory, url.pathname)
+          : Promise.resolve(send(response, 405, 'method not allowed'));
     work.catch((error: unknown) => {
       if (!response.headersSent) send(response, 500, 'internal error');
       console.error('taiyaku host:', error);

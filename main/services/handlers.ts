@@ -1,5 +1,8 @@
 import type { Handlers } from './dispatch';
 import { appVersion } from './appInfo';
+import { createExportJobs, type ExportJobs } from './exportJobs';
+import { exportProject, writeExport } from './exportService';
+import { ServiceError } from './serviceError';
 import type { WorkspaceService } from './workspace';
 
 /** What a front door gives the services. */
@@ -8,11 +11,19 @@ export interface HostContext {
   readonly workspace: WorkspaceService;
   /** A project named on the command line, opened instead of the sample. */
   readonly startupProject?: string | null;
+  /** Running exports and held downloads; the loopback host shares it with its download route. */
+  readonly exportJobs?: ExportJobs;
+}
+
+/** The loopback host's download address of an export job. */
+export function downloadUrlOf(jobId: string): string {
+  return `/api/download/${encodeURIComponent(jobId)}`;
 }
 
 /** The handler map: every channel of the contract, answered by the plain-Node services. */
 export function createHandlers(context: HostContext): Handlers {
   const { workspace } = context;
+  const exportJobs = context.exportJobs ?? createExportJobs();
   return {
     'app:info': async () => ({
       name: 'Taiyaku',
@@ -38,5 +49,66 @@ export function createHandlers(context: HostContext): Handlers {
       return {};
     },
     'project:recent': () => workspace.recent(),
+    'project:import': (request) =>
+      workspace.importFiles(
+        request.files.map((file) => ({
+          fileName: file.fileName,
+          bytes: Buffer.from(file.bytesBase64, 'base64'),
+        })),
+        {
+          ...(request.name !== undefined ? { name: request.name } : {}),
+          ...(request.columns ? { columns: request.columns } : {}),
+        },
+      ),
+    'project:export': (request) => {
+      const { destination } = request;
+      if (destination.kind === 'download' && context.host !== 'loopback') {
+        throw new ServiceError(
+          'invalid-request',
+          'Downloads are served by the loopback host only.',
+        );
+      }
+      return exportJobs.run(request.jobId, async (control) => {
+        const project = await workspace.current(request.path);
+        const file = await exportProject(
+          project,
+          {
+            format: request.format,
+            ...(request.rows ? { rows: request.rows } : {}),
+            ...(request.language ? { language: request.language } : {}),
+            ...(request.minConfidence !== undefined
+              ? { minConfidence: request.minConfidence }
+              : {}),
+            ...(request.confirmedOnly ? { confirmedOnly: true } : {}),
+          },
+          control,
+        );
+        if (destination.kind === 'file') {
+          await writeExport(file, destination.filePath, control);
+          return {
+            fileName: file.fileName,
+            byteLength: file.bytes.length,
+            filePath: destination.filePath,
+          };
+        }
+        if (control.signal?.aborted) throw new ServiceError('refused', 'The export was cancelled.');
+        exportJobs.keepDownload(request.jobId, file);
+        control.onProgress?.(3, 3, 'write');
+        return {
+          fileName: file.fileName,
+          byteLength: file.bytes.length,
+          downloadUrl: downloadUrlOf(request.jobId),
+        };
+      });
+    },
+    'project:export-progress': async (request) => exportJobs.progress(request.jobId),
+    'project:export-cancel': async (request) => ({ cancelled: exportJobs.cancel(request.jobId) }),
+    // Native dialogs and the file manager belong to the desktop app: main/electron answers these in its place.
+    'dialog:save-path': async () => {
+      throw new ServiceError('refused', 'Only the desktop app has a save dialog.');
+    },
+    'shell:show-in-folder': async () => {
+      throw new ServiceError('refused', 'Only the desktop app can show files in their folder.');
+    },
   } satisfies Handlers;
 }

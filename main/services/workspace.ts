@@ -8,7 +8,11 @@ import type {
   SaveStatus,
   WorkspaceSnapshot,
 } from '../../core/ipc/contract';
-import { PROJECT_FILE_EXTENSION, type ProjectSettings } from '../../core/project/projectFile';
+import {
+  PROJECT_FILE_EXTENSION,
+  type ProjectFile,
+  type ProjectSettings,
+} from '../../core/project/projectFile';
 import { pinnedBeadIndices } from '../../core/review/alignmentEdits';
 import type { ReviewCommand } from '../../core/review/commands';
 import { canRedo, canUndo, executeCommand, redo, undo } from '../../core/review/history';
@@ -31,6 +35,12 @@ import {
   type NewProject,
 } from './projectCreation';
 import { createChangeFeed, type ChangeFeed } from './changeFeed';
+import {
+  importProject,
+  type ImportFile,
+  type ImportProjectOptions,
+  type NeedsColumns,
+} from './importProject';
 import { createProjectStore, type ProjectStore } from './projectStore';
 import { messageOf, ServiceError } from './serviceError';
 import { createSharedChanges, type ChangeRequest } from './sharedChanges';
@@ -66,6 +76,19 @@ export interface WorkspaceService {
    * answer), and a row command computed before another window changed the rows is refused.
    */
   apply(path: string, command: ReviewCommand, request?: ChangeRequest): Promise<ApplyResult>;
+  /**
+   * Makes a project from files of any format Taiyaku imports (see importProject.ts), saves it at `path` (default a free
+   * name in the projects folder; an existing project there is refused) and opens it. Answers `needs-columns` for a
+   * table whose columns must be chosen. On failure nothing is saved and no open project is touched.
+   */
+  importFiles(
+    files: readonly ImportFile[],
+    options?: Pick<ImportProjectOptions, 'name' | 'columns' | 'author'> & {
+      readonly path?: string;
+    },
+  ): Promise<{ kind: 'opened'; snapshot: WorkspaceSnapshot } | NeedsColumns>;
+  /** The current state of the project at `path` (journaled changes included), opening it first when it is not open. */
+  current(path: string): Promise<ProjectFile>;
   /**
    * Realigns the unconfirmed rows: runs the aligner on the current alignment with the pinned beads kept, then applies
    * the result as a `replaceAlignment` command, answered in `command`. Refused when the aligner fails or the rows
@@ -183,6 +206,35 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
 
     apply: (path, command, request = {}) =>
       once(path, request, () => run(projects.at(path), command, request)),
+
+    async importFiles(files, importOptions = {}) {
+      const outcome = await importProject(files, {
+        aligner,
+        appVersion: options.appVersion,
+        ...(importOptions.name !== undefined ? { name: importOptions.name } : {}),
+        ...(importOptions.columns ? { columns: importOptions.columns } : {}),
+        ...(importOptions.author !== undefined ? { author: importOptions.author } : {}),
+      });
+      if (outcome.kind === 'needs-columns') return outcome;
+      const { project } = outcome.project;
+      const path = importOptions.path
+        ? resolve(importOptions.path)
+        : uniqueProjectPath(projectsDirectory, project.name, (candidate) =>
+            projects.has(candidate),
+          );
+      if (projects.has(path)) {
+        throw new ServiceError('refused', `${path} is open; choose another file for the import.`);
+      }
+      if (importOptions.path) await mkdir(dirname(path), { recursive: true });
+      return { kind: 'opened', snapshot: await createAt(path, outcome.project, false) };
+    },
+
+    async current(path) {
+      const open = projects.find(resolve(path)) ?? projects.find(path);
+      if (open) return projectOf(open);
+      const snapshot = await projects.open(resolve(path), basename(path) === SAMPLE_PROJECT_FILE);
+      return projectOf(projects.at(snapshot.path));
+    },
 
     realign: (path, request = {}) => once(path, request, () => realignOnce(path, request)),
 

@@ -187,3 +187,27 @@ export function onProjectChange(listeners: ChangeListeners): () => void {
   }
   return streamChangesOverHttp(listeners);
 }
+
+/**
+ * Saves a file the loopback host prepared (an export's `downloadUrl`, on this page's own origin): fetched with the
+ * token, then handed to the browser as a download named `fileName`. Throws when the host does not hand it over.
+ */
+export async function downloadFile(url: string, fileName: string): Promise<void> {
+  const target = new URL(url, window.location.href);
+  // The token goes to this page's own host only.
+  if (target.origin !== window.location.origin) throw new Error(`Refused to download from ${url}`);
+  token ??= loopbackToken();
+  const response = await fetch(target, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok)
+    throw new Error(`The download of ${fileName} failed (HTTP ${response.status}).`);
+  const href = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser reads the blob when the click is handled; give it time before letting the memory go.
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}

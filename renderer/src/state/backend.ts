@@ -35,6 +35,7 @@ export const ipcBackend: ReviewBackend = {
   },
   openSample: () => invoke('project:open', {}),
   create: (request) => invoke('project:create', request),
+  importFiles: (request) => invoke('project:import', request),
   apply: (path, command, change) => invoke('project:apply', { path, command, ...change }),
   realign: (path, change) => invoke('project:realign', { path, ...change }),
   undo: (path, change) => invoke('project:undo', { path, ...change }),

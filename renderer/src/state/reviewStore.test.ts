@@ -52,6 +52,10 @@ function fakeBackend(options: { refuse?: boolean } = {}) {
     open: async (path) => snapshot(path ?? '/sample'),
     openSample: async () => snapshot('/sample'),
     create: async (request) => snapshot(`/projects/${request.name}.taiyaku`, request.name),
+    importFiles: async (request) => {
+      const name = request.name ?? 'Imported';
+      return { kind: 'opened', snapshot: snapshot(`/projects/${name}.taiyaku`, name) };
+    },
     apply: async (path, command) => {
       const open = projects.get(path)!;
       if (options.refuse) return answer(path, false, { reason: 'Refused by the fake.' });

@@ -22,7 +22,9 @@ import type { Notice, ReviewActions, ReviewBackend, ReviewState, ReviewStore } f
 export type {
   ChangeFields,
   ChangeSubscriber,
+  ColumnQuestion,
   CreateProjectRequest,
+  ImportProjectRequest,
   Notice,
   ProjectMeta,
   ReviewActions,
@@ -293,6 +295,15 @@ export function createReviewStore(
         const snapshot = await enqueue(() => backend.create(request));
         if (previous && previous !== snapshot.path) await releaseQuietly(previous);
         adopt(snapshot);
+      },
+
+      async importProject(request) {
+        const previous = get().path;
+        const answer = await enqueue(() => backend.importFiles(request));
+        if (answer.kind === 'needs-columns') return answer;
+        if (previous && previous !== answer.snapshot.path) await releaseQuietly(previous);
+        adopt(answer.snapshot);
+        return null;
       },
 
       async saveAs(newPath) {

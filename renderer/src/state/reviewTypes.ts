@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type {
   ApplyResult,
+  ImportResult,
   IpcRequest,
   ProjectChangeEvent,
   RecentProject,
@@ -36,6 +37,12 @@ export interface ChangeSubscriber {
   readonly missed: () => void;
 }
 
+/** What `project:import` takes: one file of any importable kind, or two (English, then Japanese). */
+export type ImportProjectRequest = IpcRequest<'project:import'>;
+
+/** The service's question about a bilingual table's columns (an answer of `project:import`). */
+export type ColumnQuestion = Extract<ImportResult, { kind: 'needs-columns' }>;
+
 /** What the store needs from the transport; `ipc.ts` in the app, a fake in tests. */
 export interface ReviewBackend {
   /** Opens a project; without a path, the project to start with (command line, else the sample). */
@@ -45,6 +52,8 @@ export interface ReviewBackend {
   /** Opens the built-in sample. */
   openSample(): Promise<WorkspaceSnapshot>;
   create(request: CreateProjectRequest): Promise<WorkspaceSnapshot>;
+  /** Makes a project from files (documents, XLIFF, TMX, tables), or asks which columns of a table are which. */
+  importFiles(request: ImportProjectRequest): Promise<ImportResult>;
   saveAs(path: string, newPath: string): Promise<WorkspaceSnapshot>;
   close(path: string): Promise<void>;
   recent(): Promise<RecentProject[]>;
@@ -113,6 +122,11 @@ export interface ReviewActions {
   openProject(path: string): Promise<void>;
   /** Creates a project and opens it in place of this one; throws with the Node side's reason on failure. */
   createProject(request: CreateProjectRequest): Promise<void>;
+  /**
+   * Imports files as a new project and opens it in place of this one; resolves to null, or to the service's question
+   * about a table's columns (nothing changes then). Throws with the service's reason (naming the file) on failure.
+   */
+  importProject(request: ImportProjectRequest): Promise<ColumnQuestion | null>;
   /** Saves this project under a new path and continues there (undo history kept); throws on failure. */
   saveAs(newPath: string): Promise<void>;
   /** Saves and closes this project, then opens the sample. */

@@ -3,16 +3,19 @@ import { Input, Text } from '@mantine/core';
 import { useMessages } from '../../useMessages';
 import classes from './ProjectDialogs.module.css';
 
-/** A labelled plain-text file input, with the chosen file's name and size under it. */
+/** A labelled file input, with the chosen file's name and size under it. */
 export function FileField({
   label,
   description,
   file,
+  accept,
   onFile,
 }: {
   label: string;
   description?: ReactNode;
   file: File | null;
+  /** The file kinds the picker offers (`accept` of the input). */
+  accept: string;
   onFile: (file: File | null) => void;
 }) {
   const t = useMessages();
@@ -21,7 +24,7 @@ export function FileField({
       <input
         type="file"
         aria-label={label}
-        accept=".txt,.md,.text,text/plain"
+        accept={accept}
         className={classes.file}
         onChange={(event) => onFile(event.currentTarget.files?.[0] ?? null)}
       />

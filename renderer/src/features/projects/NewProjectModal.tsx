@@ -1,14 +1,46 @@
+import { useEffect } from 'react';
 import { Button, Group, Modal, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useMessages } from '../../useMessages';
 import { FileField } from './FileField';
-import type { NewProjectMode } from './projectForms';
+import { ColumnPicker } from './ColumnPicker';
+import {
+  BILINGUAL_ACCEPT,
+  DOCUMENT_ACCEPT,
+  type NewProjectMode,
+  type NewProjectValues,
+} from './projectForms';
 import { useNewProjectForm } from './useNewProjectForm';
 
-/** Creates a project from two files, two pasted texts or one bilingual file, and opens it aligned. */
-export function NewProjectModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+/**
+ * Creates a project from two files, two pasted texts or one bilingual file (a document, XLIFF, TMX or a table), and
+ * opens it aligned. `prefill` fills the form from files dropped on the workspace.
+ */
+export function NewProjectModal({
+  opened,
+  onClose,
+  prefill,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  prefill: NewProjectValues | null;
+}) {
   const t = useMessages();
-  const { form, ready, error, setFile, submit } = useNewProjectForm(onClose);
+  const {
+    form,
+    ready,
+    error,
+    setFile,
+    submit,
+    columnQuestion,
+    chooseColumns,
+    prefill: fill,
+  } = useNewProjectForm(onClose);
+  useEffect(() => {
+    if (prefill) fill(prefill);
+    // `fill` changes with every render of the form; the dropped files are what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [prefill]);
   const busy = form.submitting;
   const { values } = form;
 
@@ -18,6 +50,7 @@ export function NewProjectModal({ opened, onClose }: { opened: boolean; onClose:
       onClose={busy ? () => {} : onClose}
       title={t('newProjectTitle')}
       size="xl"
+      closeButtonProps={{ 'aria-label': t('close') }}
     >
       <form onSubmit={submit}>
         <Stack gap="md">
@@ -43,11 +76,13 @@ export function NewProjectModal({ opened, onClose }: { opened: boolean; onClose:
                 <FileField
                   label={t('englishFile')}
                   file={values.englishFile}
+                  accept={DOCUMENT_ACCEPT}
                   onFile={(file) => setFile('englishFile', file)}
                 />
                 <FileField
                   label={t('japaneseFile')}
                   file={values.japaneseFile}
+                  accept={DOCUMENT_ACCEPT}
                   onFile={(file) => setFile('japaneseFile', file)}
                 />
                 <Text size="xs" c="dimmed">
@@ -80,10 +115,14 @@ export function NewProjectModal({ opened, onClose }: { opened: boolean; onClose:
                 label={t('bilingualFile')}
                 description={t('bilingualHint')}
                 file={values.bilingualFile}
+                accept={BILINGUAL_ACCEPT}
                 onFile={(file) => setFile('bilingualFile', file)}
               />
             </Tabs.Panel>
           </Tabs>
+          {columnQuestion && values.mode === 'bilingual' && (
+            <ColumnPicker question={columnQuestion} busy={busy} onChoose={chooseColumns} />
+          )}
           <ErrorAlert title={t('createFailed')} message={error} />
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={onClose} disabled={busy}>

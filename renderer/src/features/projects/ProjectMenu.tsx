@@ -5,9 +5,9 @@ import { useMessages } from '../../useMessages';
 import { formatChord, shortcutOf } from '../workspace/shortcuts';
 
 /** The project dialogs the menu opens. */
-export type ProjectDialog = 'new' | 'open' | 'saveAs';
+export type ProjectDialog = 'new' | 'open' | 'saveAs' | 'export';
 
-/** The "Project" menu: new, open, save now, save as, close. */
+/** The "Project" menu: new, open, save now, save as, export, close. */
 export function ProjectMenu({
   onDialog,
   isMac,
@@ -47,6 +47,17 @@ export function ProjectMenu({
           {t('saveNow')}
         </Menu.Item>
         <Menu.Item onClick={() => onDialog('saveAs')}>{t('saveAs')}</Menu.Item>
+        <Menu.Divider />
+        <Menu.Item
+          onClick={() => onDialog('export')}
+          rightSection={
+            <Text size="xs" c="dimmed" ff="monospace">
+              {formatChord(shortcutOf('export').chords[0]!, isMac)}
+            </Text>
+          }
+        >
+          {t('exportMenu')}
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Item
           disabled={isSample}

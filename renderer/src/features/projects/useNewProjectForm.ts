@@ -1,13 +1,15 @@
-import { useMemo, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { messageOf } from '../../errors';
 import { useReview } from '../../state/ReviewStoreContext';
 import { useMessages } from '../../useMessages';
 import { nameFromFileName } from './base64';
+import type { ColumnQuestion } from '../../state/reviewStore';
 import {
-  createProjectRequest,
   emptyNewProject,
+  newProjectRequest,
+  type ColumnChoice,
   newProjectSchema,
   type NewProjectValues,
 } from './projectForms';
@@ -25,6 +27,12 @@ export interface NewProjectForm {
     file: File | null,
   ) => void;
   readonly submit: (event?: FormEvent) => void;
+  /** The service's question about a bilingual table's columns, until the reviewer answers it or changes the file. */
+  readonly columnQuestion: ColumnQuestion | null;
+  /** Creates the project again with the reviewer's column choice. */
+  readonly chooseColumns: (choice: ColumnChoice) => void;
+  /** Fills the form from files dropped on the workspace. */
+  readonly prefill: (values: NewProjectValues) => void;
 }
 
 /**
@@ -34,14 +42,27 @@ export interface NewProjectForm {
 export function useNewProjectForm(onCreated: () => void): NewProjectForm {
   const t = useMessages();
   const createProject = useReview((state) => state.createProject);
+  const importProject = useReview((state) => state.importProject);
   const validate = useMemo(() => zod4Resolver(newProjectSchema(t)), [t]);
   const form = useForm<NewProjectValues>({ initialValues: emptyNewProject(), validate });
+  const [columnQuestion, setColumnQuestion] = useState<ColumnQuestion | null>(null);
 
-  const create = async (values: NewProjectValues) => {
+  // Nothing open changes unless the project is created: the store adopts the new project only on success.
+  const create = async (values: NewProjectValues, columns?: ColumnChoice) => {
     try {
-      await createProject(await createProjectRequest(values));
+      const made = await newProjectRequest(values, columns);
+      if (made.channel === 'create') await createProject(made.request);
+      else {
+        const question = await importProject(made.request);
+        if (question) {
+          form.clearErrors();
+          setColumnQuestion(question);
+          return;
+        }
+      }
       form.setValues(emptyNewProject(values.mode));
       form.clearErrors();
+      setColumnQuestion(null);
       onCreated();
     } catch (caught) {
       form.setErrors({ submit: messageOf(caught) });
@@ -54,6 +75,7 @@ export function useNewProjectForm(onCreated: () => void): NewProjectForm {
     error: typeof form.errors.submit === 'string' ? form.errors.submit : null,
     setFile: (field, file) => {
       form.setFieldValue(field, file);
+      setColumnQuestion(null);
       if (file && field !== 'japaneseFile' && !form.getValues().name.trim()) {
         form.setFieldValue('name', nameFromFileName(file.name));
       }
@@ -61,7 +83,20 @@ export function useNewProjectForm(onCreated: () => void): NewProjectForm {
     submit: (event) => {
       event?.preventDefault();
       if (form.submitting) return;
-      form.onSubmit(create, () => form.setErrors({ submit: t('missingInput') }))();
+      form.onSubmit(
+        (values) => create(values),
+        () => form.setErrors({ submit: t('missingInput') }),
+      )();
+    },
+    columnQuestion,
+    chooseColumns: (choice) => {
+      if (form.submitting) return;
+      form.onSubmit((values) => create(values, choice))();
+    },
+    prefill: (values) => {
+      form.setValues(values);
+      form.clearErrors();
+      setColumnQuestion(null);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { ActionIcon, Alert, Group, Loader, Text, Tooltip } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { PanelIcon } from '../../components/icons';
@@ -11,6 +11,7 @@ import { caretFromSelection, type SentenceCaret } from '../alignment/caret';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
 import { FlagDialogHost } from '../annotations/FlagDialogHost';
 import { ProjectDialogs } from '../projects/ProjectDialogs';
+import { prefillFromFiles, type NewProjectValues } from '../projects/projectForms';
 import type { ProjectDialog } from '../projects/ProjectMenu';
 import { performAction, splitRow, type ActionContext } from './actions';
 import { HelpOverlay } from './HelpOverlay';
@@ -64,6 +65,8 @@ export function Workspace() {
   const [splitCaret, setSplitCaret] = useState<SentenceCaret | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [dialog, setDialog] = useState<ProjectDialog | null>(null);
+  const [dropped, setDropped] = useState<NewProjectValues | null>(null);
+  const [dragging, setDragging] = useState(false);
   const [panelPinned, setPanelPinned] = useState(
     () => localStorage.getItem(PANEL_KEY) !== 'closed',
   );
@@ -115,6 +118,7 @@ export function Workspace() {
         searchRef.current?.select();
       },
       openHelp: () => setHelpOpen(true),
+      openExport: () => setDialog('export'),
       caret: currentCaret,
     }),
     [store, t, currentCaret],
@@ -149,10 +153,31 @@ export function Workspace() {
       onEvent('menu:save', () => performAction('save', context)),
       onEvent('menu:undo', undoOrNative('undo')),
       onEvent('menu:redo', undoOrNative('redo')),
-      onEvent('menu:export', () => store.getState().notify('info', t('exportUnavailable'))),
+      onEvent('menu:export', () => performAction('export', context)),
     ];
     return () => off.forEach((unsubscribe) => unsubscribe());
-  }, [context, store, t]);
+  }, [context]);
+
+  // Files dropped anywhere on the workspace open the new-project dialog with them.
+  const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
+  const onDragOver = (event: DragEvent) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    setDragging(true);
+  };
+  const onDrop = (event: DragEvent) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    setDragging(false);
+    const values = prefillFromFiles([...event.dataTransfer.files]);
+    if (!values) {
+      store.getState().notify('info', t('dropOneOrTwo'));
+      return;
+    }
+    setDropped(values);
+    setDialog('new');
+  };
 
   const onAction = useCallback(
     (action: ShortcutAction, beadIndex: number) => {
@@ -174,7 +199,16 @@ export function Workspace() {
   }, []);
 
   return (
-    <div className={classes.shell}>
+    <div
+      className={classes.shell}
+      onDragOver={onDragOver}
+      onDragLeave={(event) => {
+        // Leaving the window (no element to go to), not moving between its elements.
+        if (!event.relatedTarget) setDragging(false);
+      }}
+      onDrop={onDrop}
+      data-dragging={dragging ? '' : undefined}
+    >
       <Toolbar
         isMac={isMac}
         panelOpen={panelOpen}
@@ -248,7 +282,12 @@ export function Workspace() {
       {/* Mounted here, not in the panel, so F flags a selection while the panel is hidden too. */}
       {status === 'ready' && hasSession && <FlagDialogHost />}
       <HelpOverlay opened={helpOpen} onClose={() => setHelpOpen(false)} isMac={isMac} />
-      <ProjectDialogs dialog={dialog} onClose={() => setDialog(null)} />
+      <ProjectDialogs dialog={dialog} newProject={dropped} onClose={() => setDialog(null)} />
+      {dragging && (
+        <div className={classes.dropHint} aria-hidden="true">
+          {t('dropFiles')}
+        </div>
+      )}
       <NoticeToasts />
     </div>
   );

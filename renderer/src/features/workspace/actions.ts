@@ -17,6 +17,8 @@ export interface ActionContext {
   openSplitRow(beadIndex: number): void;
   focusSearch(): void;
   openHelp(): void;
+  /** Opens the export dialog. */
+  openExport(): void;
   /** The last caret the reviewer placed in the text, or null. */
   caret(): SentenceCaret | null;
 }
@@ -114,6 +116,8 @@ export function performAction(
       return context.focusSearch();
     case 'help':
       return context.openHelp();
+    case 'export':
+      return context.openExport();
     case 'undo':
       void state.undo();
       return;

@@ -71,6 +71,12 @@ describe('the shortcut table', () => {
     expect(find(key('y', { ctrlKey: true }))).toBe('redo');
     expect(find(key('/'))).toBe('focusSearch');
     expect(find(key('f'))).toBe('flag');
+    expect(find(key('e', { ctrlKey: true }))).toBe('export');
+    expect(find(key('e'))).toBe('editIssue');
+    // The desktop app's File › Export accelerator owns Ctrl+E there.
+    expect(
+      shortcutFor(key('e', { ctrlKey: true }), { isMac: false, skipMenuOwned: true }),
+    ).toBeUndefined();
     // '?' needs Shift on most layouts; the symbol itself is what counts.
     expect(find(key('?', { shiftKey: true }))).toBe('help');
     expect(find(key('{', { shiftKey: true }))).toBe('moveTargetToPrevious');

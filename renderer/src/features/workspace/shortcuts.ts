@@ -30,6 +30,7 @@ export type ShortcutAction =
   | 'undo'
   | 'redo'
   | 'save'
+  | 'export'
   | 'focusSearch'
   | 'help';
 
@@ -171,6 +172,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
     group: 'general',
     chords: [{ key: 's', mod: true }],
     label: 'saveNow',
+    menuOwned: true,
+  },
+  {
+    action: 'export',
+    group: 'general',
+    chords: [{ key: 'e', mod: true }],
+    label: 'shortcutExport',
     menuOwned: true,
   },
   { action: 'help', group: 'general', chords: [{ key: '?' }], label: 'shortcutHelp' },
