@@ -107,7 +107,8 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
     if (!outcome.ok) return applyResult(open, false, { reason: outcome.reason });
     if (history === open.history) return applyResult(open, false, { reason: 'Nothing to change.' });
     open.history = history;
-    await recordChange(open, { kind: 'command', command });
+    const refused = await recordChange(open, { kind: 'command', command });
+    if (refused !== null) return applyResult(open, false, { reason: refused });
     return applyResult(open, true, {
       ...(outcome.note ? { note: outcome.note } : {}),
       ...(answerCommand ? { command } : {}),
@@ -160,22 +161,27 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       const open = projects.at(path);
       if (!canUndo(open.history)) return applyResult(open, false, { reason: 'Nothing to undo.' });
       open.history = undo(open.history);
-      await recordChange(open, { kind: 'session' });
-      return applyResult(open, true);
+      const refused = await recordChange(open, { kind: 'session' });
+      return refused === null
+        ? applyResult(open, true)
+        : applyResult(open, false, { reason: refused });
     },
 
     async redo(path) {
       const open = projects.at(path);
       if (!canRedo(open.history)) return applyResult(open, false, { reason: 'Nothing to redo.' });
       open.history = redo(open.history);
-      await recordChange(open, { kind: 'session' });
-      return applyResult(open, true);
+      const refused = await recordChange(open, { kind: 'session' });
+      return refused === null
+        ? applyResult(open, true)
+        : applyResult(open, false, { reason: refused });
     },
 
     async updateSettings(path, settings) {
       const open = projects.at(path);
       open.meta = { ...open.meta, settings: { ...open.meta.settings, ...settings } };
-      await recordChange(open, { kind: 'settings' });
+      const refused = await recordChange(open, { kind: 'settings' });
+      if (refused !== null) throw new ServiceError('failed', refused);
       return open.meta.settings;
     },
 
