@@ -49,6 +49,14 @@ export function journalPathOf(projectPath: string): string {
   return `${projectPath}.journal`;
 }
 
+/**
+ * Removes the journal of `projectPath`, whatever is there: for a path about to get a new project (Save As replacing
+ * one, a new project), whose numbering the old entries would otherwise be replayed into. Call it holding the lock.
+ */
+export async function removeJournal(projectPath: string): Promise<void> {
+  await rm(journalPathOf(projectPath), { force: true });
+}
+
 /** What a journal holds after `sequence`, and whether anything in it could not be read. */
 export interface JournalReading {
   /** Entries with `seq > after`, in order, contiguous from `after + 1`. */

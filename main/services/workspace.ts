@@ -31,6 +31,7 @@ import {
   type CreateProjectInput,
   type NewProject,
 } from './projectCreation';
+import { removeJournal } from './projectJournal';
 import { createProjectStore, type ProjectStore } from './projectStore';
 import { messageOf, ServiceError } from './serviceError';
 
@@ -67,7 +68,16 @@ export interface WorkspaceService {
   redo(path: string): Promise<ApplyResult>;
   updateSettings(path: string, settings: Partial<ProjectSettings>): Promise<ProjectSettings>;
   save(path: string): Promise<SaveStatus>;
-  saveAs(path: string, newPath: string): Promise<WorkspaceSnapshot>;
+  /**
+   * Saves the project under `newPath` and continues there. A project there is replaced only with `overwrite` (else a
+   * ServiceError with code `exists`); its change journal is removed before the new file is written, so its entries
+   * are never replayed onto the new project.
+   */
+  saveAs(
+    path: string,
+    newPath: string,
+    options?: { readonly overwrite?: boolean },
+  ): Promise<WorkspaceSnapshot>;
   status(path: string): SaveStatus;
   close(path: string): Promise<void>;
   recent(): Promise<RecentProject[]>;
@@ -91,7 +101,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
     isSample: boolean,
   ): Promise<WorkspaceSnapshot> {
     await mkdir(projectsDirectory, { recursive: true });
-    const saved = await store.saveAs(path, project);
+    const saved = await store.saveAs(path, project, undefined, { beforeWrite: removeJournal });
     const snapshot = projects.register(path, saved.project, { isSample, warnings });
     projects.at(path).lastSavedAt = saved.project.updatedAt;
     return snapshot;
@@ -191,14 +201,17 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       return saveStatusOf(open);
     },
 
-    async saveAs(path, newPath) {
+    async saveAs(path, newPath, saveAsOptions = {}) {
       const open = projects.at(path);
       const target = resolve(
         newPath.endsWith(PROJECT_FILE_EXTENSION) ? newPath : `${newPath}${PROJECT_FILE_EXTENSION}`,
       );
       await open.autosaver.flush();
       await mkdir(dirname(target), { recursive: true });
-      const saved = await store.saveAs(target, projectOf(open), open.path);
+      const saved = await store.saveAs(target, projectOf(open), open.path, {
+        overwrite: saveAsOptions.overwrite === true,
+        beforeWrite: removeJournal,
+      });
       open.autosaver.dispose();
       // The old file now holds everything: its journal goes; the new file starts its own, numbering on.
       await retireJournal(open);
