@@ -161,6 +161,18 @@ describe('importTextFile: refusals', () => {
     expect((await failure(importBytes('random.bin', random))).reason).toBe('binary');
   });
 
+  it('refuses valid UTF-8 with a stray NUL byte, naming the file and the offset (not UTF-16 garbage)', () => {
+    const english = Buffer.from(
+      'The committee met in Geneva on 3 May. It adopted the report.\n'.repeat(20),
+    );
+    const bytes = Buffer.concat([
+      english.subarray(0, 500),
+      Buffer.from([0]),
+      english.subarray(500),
+    ]);
+    expect(() => decodeTextBytes(bytes, 'en.txt')).toThrow(/en\.txt has a NUL byte at offset 500/);
+  });
+
   it('refuses bytes that are neither UTF-8 nor Shift_JIS nor EUC-JP, naming the first bad byte', async () => {
     // 0xFF never occurs in UTF-8, Shift_JIS or EUC-JP.
     const error = await failure(

@@ -170,6 +170,15 @@ function decodeDetected(bytes: Uint8Array, fileName: string): Detected {
   // No BOM. NUL bytes never occur in UTF-8, Shift_JIS or EUC-JP text, but every ASCII character (newlines, spaces,
   // digits) of UTF-16 text has one; so NULs mean UTF-16 or binary.
   if (bytes.includes(0)) {
+    // ASCII text in UTF-16 has a NUL in every other byte; a few NULs in otherwise valid UTF-8 are a damaged text file
+    // (reading it as UTF-16 would make garbage of it).
+    if (nulShare(bytes) < MIN_UTF16_NUL_SHARE && strictDecode(bytes, 'utf-8') !== undefined) {
+      throw new ImportTextError(
+        'binary',
+        `${fileName} has a NUL byte at offset ${bytes.indexOf(0)}, which a text file does not contain. Remove it ` +
+          '(or save the file again as UTF-8 text) and import it again.',
+      );
+    }
     const utf16 = detectUtf16WithoutBom(bytes);
     if (utf16 === undefined) throw binary(fileName);
     return { ...utf16, byteOrderMark: false };
@@ -191,6 +200,15 @@ function decodeDetected(bytes: Uint8Array, fileName: string): Detected {
     `${fileName} is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8Offset(bytes)}), and it does not ` +
       'read as Shift_JIS or EUC-JP either. Open it in a text editor, save it as UTF-8, and import it again.',
   );
+}
+
+/** Below this share of NUL bytes, a file that is valid UTF-8 is not taken for UTF-16 without a BOM. */
+const MIN_UTF16_NUL_SHARE = 0.1;
+
+function nulShare(bytes: Uint8Array): number {
+  let count = 0;
+  for (const byte of bytes) if (byte === 0) count += 1;
+  return count / bytes.length;
 }
 
 /** Above this share of C0 control bytes (other than tab, newlines, form feed, vertical tab and ESC) a file is binary. */
