@@ -12,6 +12,7 @@ import {
 } from '../../core/project/projectFile';
 import type { AlignmentEngine } from './alignment/alignmentEngine';
 import { projectRoot } from './appInfo';
+import { countOverlongPassages, MAX_SENTENCE_CHARACTERS } from '../../core/alignment/capSentences';
 import { DEFAULT_MAX_IMPORT_BYTES, decodeTextBytes } from './importText';
 import { ServiceError } from './serviceError';
 
@@ -121,7 +122,10 @@ export async function newProject(
   english: DecodedText,
   japanese: DecodedText,
 ): Promise<NewProject> {
-  const warnings = languageWarnings(english.text, japanese.text);
+  const warnings = [
+    ...languageWarnings(english.text, japanese.text),
+    ...overlongSentenceWarnings(english.text, japanese.text),
+  ];
   const alignment = await aligner.align(english.text, japanese.text);
   const project = createProjectFile({
     name,
@@ -134,6 +138,24 @@ export async function newProject(
     appVersion,
   });
   return { project, warnings };
+}
+
+/** Says when a side has text without sentence punctuation longer than the aligner takes (it is split). */
+export function overlongSentenceWarnings(english: string, japanese: string): string[] {
+  const limit = MAX_SENTENCE_CHARACTERS.toLocaleString('en-US');
+  return (
+    [
+      ['English', countOverlongPassages(english)],
+      ['Japanese', countOverlongPassages(japanese)],
+    ] as const
+  )
+    .filter(([, count]) => count > 0)
+    .map(
+      ([side, count]) =>
+        `The ${side} text has ${count === 1 ? 'a passage' : `${count} passages`} of over ${limit} characters ` +
+        `without sentence punctuation; ${count === 1 ? 'it was' : 'they were'} split into rows of at most ` +
+        `${limit} characters (at a space or comma where possible).`,
+    );
 }
 
 /** The sample project, aligned from the seed document's English and Japanese texts. */
