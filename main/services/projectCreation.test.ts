@@ -55,3 +55,23 @@ describe('project creation from texts that break sentence splitting', () => {
     expect(created.warnings.join(' ')).toMatch(/English text.*split.*2,000 characters/);
   }, 60_000);
 });
+
+describe('import size limit', () => {
+  it('refuses a text over 4 MB before decoding it, saying the limit', () => {
+    const big = Buffer.alloc(4 * 1024 * 1024 + 1, 'a');
+    expect(() =>
+      textsOf({
+        name: 'Big',
+        source: { fileName: 'big.txt', bytesBase64: big.toString('base64') },
+        target: { text: 'あ' },
+      }),
+    ).toThrow(/big\.txt is 4\.0 MB; Taiyaku imports texts up to 4 MB/);
+    expect(() =>
+      textsOf({
+        name: 'Pasted',
+        source: { text: 'One.' },
+        target: { text: 'あ'.repeat(1_500_000) },
+      }),
+    ).toThrow(/The Japanese text is 4\.3 MB; Taiyaku imports texts up to 4 MB/);
+  });
+});
