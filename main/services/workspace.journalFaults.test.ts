@@ -132,6 +132,25 @@ describe('lock loss', () => {
   });
 });
 
+describe('keeping the work after a lost lock', () => {
+  it('saves the acknowledged state under a new name with Save As', async () => {
+    const workspace = service();
+    const { path, project } = await created(workspace, 'Rescued');
+    await annotate(workspace, path, project, 0);
+    const lostLock = new ProjectStoreError('lock-lost', 'Taiyaku lost its hold.');
+    vi.spyOn(workspace.store, 'assertStillOwner').mockRejectedValue(lostLock);
+    expect(await annotate(workspace, path, project, 1)).toMatchObject({ applied: false });
+    // The store refuses every save of the old path now, as it would after a real takeover.
+    vi.spyOn(workspace.store, 'save').mockRejectedValue(lostLock);
+    const rescued = await workspace.saveAs(path, join(dirname(path), 'Rescued copy'));
+    expect(rescued.project.annotations.map((annotation) => annotation.id)).toEqual(['a0']);
+    vi.restoreAllMocks();
+    expect(await annotate(workspace, rescued.path, project, 2)).toMatchObject({ applied: true });
+    await workspace.closeAll();
+    expect(await afterCrash(rescued.path)).toEqual({ ids: ['a0', 'a2'] });
+  });
+});
+
 describe('opening a damaged journal', () => {
   it('applies what replays, rewrites the project, keeps the damaged journal aside and starts a fresh one', async () => {
     const first = service();

@@ -206,15 +206,23 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       const target = resolve(
         newPath.endsWith(PROJECT_FILE_EXTENSION) ? newPath : `${newPath}${PROJECT_FILE_EXTENSION}`,
       );
-      await open.autosaver.flush();
+      // With a lost lock or a failing journal the old file may be unwritable: the acknowledged state, which is what
+      // is in memory (refused changes were undone), still goes to the new file.
+      let flushed = true;
+      await open.autosaver.flush().catch((error: unknown) => {
+        if (open.journal.problem === undefined) throw error;
+        flushed = false;
+      });
       await mkdir(dirname(target), { recursive: true });
       const saved = await store.saveAs(target, projectOf(open), open.path, {
         overwrite: saveAsOptions.overwrite === true,
         beforeWrite: removeJournal,
       });
       open.autosaver.dispose();
-      // The old file now holds everything: its journal goes; the new file starts its own, numbering on.
-      await retireJournal(open);
+      // The old file now holds everything: its journal goes; the new file starts its own, numbering on. When the old
+      // file could not be saved, its journal stays with it (it holds what the file lacks).
+      if (flushed) await retireJournal(open).catch(() => {});
+      else await open.journal.close();
       projects.forget(open.path);
       const snapshot = projects.register(target, saved.project, { isSample: false });
       const moved = projects.at(target);
