@@ -149,6 +149,21 @@ describe('keeping the work after a lost lock', () => {
     await workspace.closeAll();
     expect(await afterCrash(rescued.path)).toEqual({ ids: ['a0', 'a2'] });
   });
+
+  it('closes the project without touching its journal', async () => {
+    const workspace = service();
+    const { path, project } = await created(workspace, 'Closed after takeover');
+    await annotate(workspace, path, project, 0);
+    const journal = readFileSync(journalPathOf(path), 'utf8');
+    const lostLock = new ProjectStoreError('lock-lost', 'Taiyaku lost its hold.');
+    vi.spyOn(workspace.store, 'assertStillOwner').mockRejectedValue(lostLock);
+    vi.spyOn(workspace.store, 'save').mockRejectedValue(lostLock);
+    expect(await annotate(workspace, path, project, 1)).toMatchObject({ applied: false });
+    await workspace.close(path);
+    vi.restoreAllMocks();
+    expect(() => workspace.status(path)).toThrow(/not open/);
+    expect(readFileSync(journalPathOf(path), 'utf8')).toBe(journal);
+  });
 });
 
 describe('opening a damaged journal', () => {

@@ -227,6 +227,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       const snapshot = projects.register(target, saved.project, { isSample: false });
       const moved = projects.at(target);
       moved.history = open.history;
+      moved.durable = { ...moved.durable, history: open.history };
       moved.lastSavedAt = saved.project.updatedAt;
       return { ...snapshot, project: projectOf(moved) };
     },
@@ -236,9 +237,18 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
     async close(path) {
       const open = projects.find(path);
       if (!open) return;
-      await open.autosaver.flush();
+      // A project that cannot be saved here (taken over by another instance, or a journal that cannot be written,
+      // which still holds every acknowledged change) is closed with its files left as they are.
+      const unsaved = await open.autosaver.flush().then(
+        () => false,
+        (error: unknown) => {
+          if (open.journal.problem === undefined) throw error;
+          return true;
+        },
+      );
       open.autosaver.dispose();
-      await retireJournal(open);
+      if (unsaved) await open.journal.close();
+      else await retireJournal(open);
       projects.forget(open.path);
       await store.close(open.path);
     },
