@@ -11,6 +11,7 @@ import { parseProjectJson } from '../core/project/readProjectFile';
 import type { ProjectFile } from '../core/project/projectFile';
 import { createAutosaver } from '../main/services/autosave';
 import { createProjectStore, readProjectFile } from '../main/services/projectStore';
+import { runJournalFaultRounds, type JournalFaultSummary } from './journalFaultRounds';
 import { mulberry32 } from './seededRandom';
 
 /**
@@ -20,7 +21,11 @@ import { mulberry32 } from './seededRandom';
  * with all work older than one second. Repeats `--kills` times on the same project, so each round also reopens a
  * project whose lock was left by a killed process.
  *
- *   npx tsx scripts/kill-during-autosave.ts [--kills 50] [--padding 300000] [--seed 12345]
+ * Then `--journal-kills` rounds of the same through the workspace service (change journal, autosaver, lock) with
+ * faults injected: journal writes failing with ENOSPC, and lock loss; every acknowledged change must be there after
+ * the reopen (scripts/journalFaultRounds.ts).
+ *
+ *   npx tsx scripts/kill-during-autosave.ts [--kills 50] [--journal-kills 10] [--padding 300000] [--seed 12345]
  *
  * Prints a summary and exits non-zero on any failure. `--padding` grows both texts (UTF-16 code units) so each save
  * writes a file of several hundred kilobytes and kills often land in the middle of a save.
@@ -36,6 +41,8 @@ const MAX_KILL_DELAY_MS = 700;
 
 export interface HarnessOptions {
   readonly kills: number;
+  /** Rounds with journal write failures and lock loss through the workspace (default 0). */
+  readonly journalKills?: number;
   readonly padding: number;
   readonly seed: number;
   readonly log?: (line: string) => void;
@@ -54,6 +61,8 @@ export interface HarnessSummary {
   readonly mostUnsavedAnnotations: number;
   readonly finalAnnotationCount: number;
   readonly savesAcknowledged: number;
+  /** The journal fault rounds, when any ran. */
+  readonly journal?: JournalFaultSummary;
 }
 
 /** Runs the harness in a fresh temporary folder, which it removes afterwards. */
@@ -157,8 +166,18 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessS
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
+  const journal =
+    (options.journalKills ?? 0) > 0
+      ? await runJournalFaultRounds({
+          kills: options.journalKills ?? 0,
+          seed: options.seed,
+          log,
+        })
+      : undefined;
+  if (journal) failures.push(...journal.failures);
   return {
     kills: options.kills,
+    ...(journal ? { journal } : {}),
     failures,
     killsDuringSave,
     backupOpens,
@@ -279,6 +298,7 @@ async function main(args: readonly string[]): Promise<void> {
   const seed = option(args, '--seed', Math.floor(Math.random() * 1_000_000));
   const options: HarnessOptions = {
     kills: option(args, '--kills', 50),
+    journalKills: option(args, '--journal-kills', 10),
     padding: option(args, '--padding', 300_000),
     seed,
     log: (line) => console.log(line),
@@ -298,6 +318,15 @@ async function main(args: readonly string[]): Promise<void> {
       `rounds leaving stray temps:  ${summary.roundsWithStrayTemporaryFiles} (removed by the next open)`,
       `most unsaved annotations:    ${summary.mostUnsavedAnnotations} (each younger than ${GRACE_MS} ms at the kill)`,
       `final annotation count:      ${summary.finalAnnotationCount}`,
+      ...(summary.journal
+        ? [
+            `journal fault kills:         ${summary.journal.kills} (ENOSPC and lost lock, alternately)`,
+            `changes acknowledged:        ${summary.journal.acknowledged}`,
+            `changes refused:             ${summary.journal.refused} (journal not writable or lock lost)`,
+            `${summary.journal.acknowledgedLost} acknowledged changes lost`,
+            `${summary.journal.refusedPresent} refused changes present after reopen`,
+          ]
+        : []),
       `time:                        ${((Date.now() - started) / 1000).toFixed(1)} s`,
       summary.failures.length === 0
         ? 'RESULT: PASS'

@@ -1,5 +1,6 @@
 import { createDictionaryTokenizer } from '../anchors/dictionaryTokenizer';
 import { clauseLabelKey } from '../text/segmentClauses';
+import { capSentenceLength } from './capSentences';
 import { segmentDocument } from '../text/segmentDocument';
 import {
   alignSentences,
@@ -80,8 +81,9 @@ export function alignDocument(
   resources: AlignmentResources,
   options: AlignDocumentOptions = {},
 ): DocumentAlignment {
-  const source = segmentDocument(sourceText, options.sourceLang ?? 'en');
-  const target = segmentDocument(targetText, options.targetLang ?? 'ja');
+  // Text without sentence punctuation would make one enormous "sentence": split such sentences (capSentences.ts).
+  const source = capSentenceLength(segmentDocument(sourceText, options.sourceLang ?? 'en'));
+  const target = capSentenceLength(segmentDocument(targetText, options.targetLang ?? 'ja'));
   return alignSegmentedDocument(source, target, resources, options.parameters);
 }
 
@@ -137,7 +139,8 @@ function clauseFeatures(
     const clause = features[sentence.clauseIndex ?? 0];
     if (!clause) return;
     clause.length += sentenceFeatures[index]!.length;
-    clause.units.push(...(sentenceFeatures[index]!.units as number[][]));
+    // One by one: spreading a long list into push's arguments overflows the stack.
+    for (const unit of sentenceFeatures[index]!.units as number[][]) clause.units.push(unit);
   });
   return features;
 }

@@ -328,9 +328,14 @@ export const ipcContract = {
   },
   /** Writes pending changes now and answers once they are on disk. */
   'project:save': { request: z.object({ path: projectPath }).strict(), response: SaveStatusSchema },
-  /** Saves the project under a new path and continues there. */
+  /**
+   * Saves the project under a new path and continues there. A project already at `newPath` is refused with error code
+   * `exists` unless `overwrite` (the reviewer answered "Replace?"); anything else there is never replaced.
+   */
   'project:save-as': {
-    request: z.object({ path: projectPath, newPath: projectPath }).strict(),
+    request: z
+      .object({ path: projectPath, newPath: projectPath, overwrite: z.boolean().optional() })
+      .strict(),
     response: WorkspaceSnapshotSchema,
   },
   'project:status': {
@@ -366,7 +371,8 @@ export type IpcResponse<C extends IpcChannel> = z.output<(typeof ipcContract)[C]
 
 /** An error that crossed the boundary: a stable code for the UI to branch on and a message for people. */
 export const IpcErrorSchema = z.object({
-  code: z.enum(['invalid-request', 'not-found', 'refused', 'failed']),
+  /** `exists`: Save As met a project at the chosen path; ask "Replace?" and send it again with `overwrite`. */
+  code: z.enum(['invalid-request', 'not-found', 'refused', 'exists', 'failed']),
   message: z.string(),
   /** Readable paths of the fields that failed validation, e.g. `path: expected string`. */
   issues: z.array(z.string()).optional(),

@@ -42,7 +42,8 @@ export function createHandlers(context: HostContext): Handlers {
     'project:update-settings': (request) =>
       workspace.updateSettings(request.path, request.settings, request),
     'project:save': (request) => workspace.save(request.path),
-    'project:save-as': (request) => workspace.saveAs(request.path, request.newPath),
+    'project:save-as': (request) =>
+      workspace.saveAs(request.path, request.newPath, { overwrite: request.overwrite === true }),
     'project:status': async (request) => workspace.status(request.path),
     'project:close': async (request) => {
       await workspace.close(request.path);

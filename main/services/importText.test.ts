@@ -114,10 +114,10 @@ describe('importTextFile: refusals', () => {
     return error as ImportTextError;
   }
 
-  it('refuses a file over the size cap before reading it (sparse 51 MB file)', async () => {
+  it('refuses a file over the size cap before reading it (sparse 5 MB file)', async () => {
     const path = join(directory, 'huge.txt');
     const handle = await open(path, 'w');
-    await handle.truncate(51 * 1024 * 1024);
+    await handle.truncate(5 * 1024 * 1024);
     await handle.close();
     // Refused from the size alone: not one byte is read (timing belongs to the benchmarks, not here).
     const probe = await open(path, 'r');
@@ -128,7 +128,7 @@ describe('importTextFile: refusals', () => {
       expect(error.reason).toBe('too-large');
       expect(read).not.toHaveBeenCalled();
       expect(error.message).toBe(
-        'huge.txt is larger than 50.0 MB (51.0 MB), the most Taiyaku imports. Split the document and import the part to review.',
+        'huge.txt is larger than 4.0 MB (5.0 MB), the most Taiyaku imports. Split the document and import the part to review.',
       );
       // The spy does see reads: a file under the cap is read.
       await importBytes('small.txt', Buffer.from('text'));
@@ -159,6 +159,18 @@ describe('importTextFile: refusals', () => {
       Array.from({ length: 4096 }, (_, index) => (index * 7919 + 13) % 256),
     );
     expect((await failure(importBytes('random.bin', random))).reason).toBe('binary');
+  });
+
+  it('refuses valid UTF-8 with a stray NUL byte, naming the file and the offset (not UTF-16 garbage)', () => {
+    const english = Buffer.from(
+      'The committee met in Geneva on 3 May. It adopted the report.\n'.repeat(20),
+    );
+    const bytes = Buffer.concat([
+      english.subarray(0, 500),
+      Buffer.from([0]),
+      english.subarray(500),
+    ]);
+    expect(() => decodeTextBytes(bytes, 'en.txt')).toThrow(/en\.txt has a NUL byte at offset 500/);
   });
 
   it('refuses bytes that are neither UTF-8 nor Shift_JIS nor EUC-JP, naming the first bad byte', async () => {

@@ -1,3 +1,4 @@
+import { rename } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { ApplyResult, SaveStatus, WorkspaceSnapshot } from '../../core/ipc/contract';
 import type { ProjectFile } from '../../core/project/projectFile';
@@ -6,6 +7,7 @@ import { createHistory, type ReviewHistory } from '../../core/review/history';
 import { createAutosaver, type Autosaver } from './autosave';
 import {
   createJournalWriter,
+  journalPathOf,
   readJournal,
   replayJournal,
   type JournalEntry,
@@ -32,12 +34,22 @@ export interface OpenProject {
   isSample: boolean;
   autosaver: Autosaver;
   journal: JournalWriter;
-  /** The last journal entry written (0 before any). */
+  /** The last journal entry written or being written (0 before any). */
   sequence: number;
+  /** The state as of the last change on disk: a change whose journal entry could not be written goes back to it. */
+  durable: DurableState;
   /** Journal appends not yet synced. */
   appending: number;
   lastSavedAt: string | null;
   lastError: string | null;
+}
+
+/** What an open project had when its last acknowledged change was on disk. */
+export interface DurableState {
+  readonly meta: ProjectFile;
+  readonly history: ReviewHistory;
+  readonly revision: number;
+  readonly sequence: number;
 }
 
 /** What to journal for a change: the command, the whole session (undo, redo), or the settings. */
@@ -81,16 +93,32 @@ export function applyResult(
   };
 }
 
-/** Whether an open project's latest change is on disk. */
+/** Whether an open project's latest change is on disk; `error` stays set while changes are refused. */
 export function saveStatusOf(open: OpenProject): SaveStatus {
-  return { pending: open.appending > 0, lastSavedAt: open.lastSavedAt, error: open.lastError };
+  return {
+    pending: open.appending > 0,
+    lastSavedAt: open.lastSavedAt,
+    error: open.journal.problem ?? open.lastError,
+  };
+}
+
+/** The project file of an open project's durable state. */
+function durableProjectOf(open: OpenProject): ProjectFile {
+  const { meta, history, sequence } = open.durable;
+  return projectOf({ ...open, meta, history, sequence });
 }
 
 /**
- * Records a change: journals it and resolves once it is on disk; schedules the full rewrite. The journal entry is
- * queued synchronously, so entries keep the order of the changes even when requests overlap.
+ * Records a change the caller has just made to `open` (its history or settings): journals it and resolves once it is
+ * on disk, with null; schedules the full rewrite. When the entry cannot be written (a full disk, a lost lock), the
+ * change is undone (the project goes back to its last durable state) and the answer is the reason, for the reviewer:
+ * a change is either on disk and acknowledged or refused, never acknowledged and lost. The entry is queued
+ * synchronously, so entries keep the order of the changes even when requests overlap.
  */
-export async function recordChange(open: OpenProject, change: JournalChange): Promise<void> {
+export async function recordChange(
+  open: OpenProject,
+  change: JournalChange,
+): Promise<string | null> {
   open.revision += 1;
   open.sequence += 1;
   const base = { seq: open.sequence, at: new Date().toISOString() };
@@ -107,27 +135,46 @@ export async function recordChange(open: OpenProject, change: JournalChange): Pr
           }
         : { ...base, kind: 'settings', settings: open.meta.settings };
   const project = projectOf(open);
+  const state: DurableState = {
+    meta: open.meta,
+    history: open.history,
+    revision: open.revision,
+    sequence: open.sequence,
+  };
   open.appending += 1;
+  // Attached now, so that durable states follow one another in the journal's order.
+  const written = open.journal.append(entry).then(() => {
+    open.durable = state;
+  });
   try {
-    await open.journal.append(entry);
+    await written;
     open.lastSavedAt = base.at;
     open.lastError = null;
   } catch (error) {
-    // The full rewrite below still carries the change; say that the quick save failed.
-    open.lastError = `Could not write the change journal: ${messageOf(error)}`;
-    open.autosaver.schedule(project);
-    await open.autosaver.flush();
-    return;
+    // Back to what is on disk: this change, and any made on top of it meanwhile, were not saved.
+    ({ meta: open.meta, history: open.history, revision: open.revision } = open.durable);
+    open.sequence = open.durable.sequence;
+    open.lastError = messageOf(error);
+    return `Your change was not saved: ${messageOf(error)}.`;
   } finally {
     open.appending -= 1;
   }
   open.autosaver.schedule(project);
+  return null;
 }
 
 /** After a full save that holds every change: empties and removes the journal. */
 export async function retireJournal(open: OpenProject): Promise<void> {
   await open.journal.compact(open.sequence);
   await open.journal.close({ remove: true });
+}
+
+/** Renames the journal of `projectPath` to `<name>.journal.damaged-<time>` and answers that name. */
+async function setJournalAside(projectPath: string): Promise<string> {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+  const target = `${journalPathOf(projectPath)}.damaged-${stamp}`;
+  await rename(journalPathOf(projectPath), target);
+  return basename(target);
 }
 
 /** The projects a front door has open, by absolute path. */
@@ -165,19 +212,35 @@ export function createOpenProjects(store: ProjectStore): OpenProjects {
   }
 
   function register(path: string, project: ProjectFile, extra: RegisterExtra): WorkspaceSnapshot {
+    const history = createHistory({
+      alignment: project.alignment,
+      annotations: project.annotations,
+    });
+    const sequence = project.journalSequence ?? 0;
     const entry: OpenProject = {
       path,
       meta: project,
-      history: createHistory({ alignment: project.alignment, annotations: project.annotations }),
+      history,
       revision: 0,
       isSample: extra.isSample,
       lastSavedAt: null,
       lastError: null,
-      sequence: project.journalSequence ?? 0,
+      sequence,
+      durable: { meta: project, history, revision: 0, sequence },
       appending: 0,
-      journal: createJournalWriter(path, extra.pendingJournal),
+      journal: undefined as unknown as JournalWriter,
       autosaver: undefined as unknown as Autosaver,
     };
+    entry.journal = createJournalWriter(path, extra.pendingJournal, {
+      lastSequence: sequence,
+      // Never append to a journal whose project another window or instance has taken over.
+      assertOwner: () => store.assertStillOwner(path),
+      // After a failed append: the whole project, as acknowledged, goes to disk before the journal starts again.
+      recover: async () => {
+        entry.autosaver.schedule(durableProjectOf(entry));
+        await entry.autosaver.flush();
+      },
+    });
     entry.autosaver = createAutosaver(store, path, {
       debounceMs: SNAPSHOT_DEBOUNCE_MS,
       maxWaitMs: SNAPSHOT_MAX_WAIT_MS,
@@ -236,7 +299,18 @@ export function createOpenProjects(store: ProjectStore): OpenProjects {
       project = replayed.project;
       pendingJournal = reading.entries.slice(0, replayed.applied);
       const problem = replayed.problem ?? reading.problem;
-      if (problem) warnings.push(`Some recent changes could not be restored: ${problem}.`);
+      if (problem) {
+        // Entries after the damage cannot be numbered on from: fold what replayed into the file and start a new
+        // journal, before any change is accepted, keeping the damaged one for whoever wants to look at it.
+        const saved = await store.save(absolute, project);
+        project = saved.project;
+        pendingJournal = [];
+        const kept = await setJournalAside(absolute);
+        warnings.push(
+          `Some recent changes could not be restored: ${problem}. The changes that could be restored are saved in ` +
+            `the project; the change journal was kept as ${kept} and a new one started.`,
+        );
+      }
     } catch (error) {
       await store.close(absolute);
       throw new ServiceError(

@@ -12,6 +12,7 @@ import {
 } from '../../core/project/projectFile';
 import type { AlignmentEngine } from './alignment/alignmentEngine';
 import { projectRoot } from './appInfo';
+import { countOverlongPassages, MAX_SENTENCE_CHARACTERS } from '../../core/alignment/capSentences';
 import { DEFAULT_MAX_IMPORT_BYTES, decodeTextBytes } from './importText';
 import { ServiceError } from './serviceError';
 
@@ -44,20 +45,19 @@ export interface NewProject {
   readonly warnings: string[];
 }
 
-function decodeSource(source: TextSource, fallbackName: string): DecodedText {
+function decodeSource(source: TextSource, fallbackName: string, side: string): DecodedText {
   if ('text' in source) {
+    // Pasted text counts as its UTF-8 bytes, as a file would.
+    checkImportSize(source.fileName ?? `The ${side} text`, Buffer.byteLength(source.text, 'utf8'));
     return {
       text: source.text.replace(/\r\n?/g, '\n'),
       origin: { fileName: source.fileName ?? fallbackName, encoding: 'utf-8' },
     };
   }
+  // Before decoding anything: base64 holds 3 bytes in every 4 characters.
+  checkImportSize(source.fileName, Math.floor((source.bytesBase64.length * 3) / 4));
   const bytes = Buffer.from(source.bytesBase64, 'base64');
-  if (bytes.length > DEFAULT_MAX_IMPORT_BYTES) {
-    throw new ServiceError(
-      'refused',
-      `${source.fileName} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; Taiyaku imports texts up to ${DEFAULT_MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
-    );
-  }
+  checkImportSize(source.fileName, bytes.length);
   const decoded = decodeTextBytes(bytes, source.fileName);
   return {
     text: decoded.text,
@@ -67,6 +67,15 @@ function decodeSource(source: TextSource, fallbackName: string): DecodedText {
       byteOrderMark: decoded.byteOrderMark,
     },
   };
+}
+
+function checkImportSize(name: string, bytes: number): void {
+  if (bytes <= DEFAULT_MAX_IMPORT_BYTES) return;
+  throw new ServiceError(
+    'refused',
+    `${name} is ${(bytes / 1024 / 1024).toFixed(1)} MB; Taiyaku imports texts up to ` +
+      `${DEFAULT_MAX_IMPORT_BYTES / 1024 / 1024} MB. Split the document and review it in parts.`,
+  );
 }
 
 /**
@@ -82,7 +91,7 @@ export function textsOf(input: CreateProjectInput): {
   let japanese: DecodedText;
   const notes: string[] = [];
   if (input.bilingual) {
-    const whole = decodeSource(input.bilingual, `${input.name}.txt`);
+    const whole = decodeSource(input.bilingual, `${input.name}.txt`, 'bilingual');
     const parts = splitBilingual(whole.text);
     if (!parts.ok) throw new ServiceError('refused', parts.message);
     english = {
@@ -100,8 +109,8 @@ export function textsOf(input: CreateProjectInput): {
       );
     }
   } else if (input.source && input.target) {
-    english = decodeSource(input.source, `${input.name}.en.txt`);
-    japanese = decodeSource(input.target, `${input.name}.ja.txt`);
+    english = decodeSource(input.source, `${input.name}.en.txt`, 'English');
+    japanese = decodeSource(input.target, `${input.name}.ja.txt`, 'Japanese');
   } else {
     throw new ServiceError(
       'invalid-request',
@@ -121,7 +130,10 @@ export async function newProject(
   english: DecodedText,
   japanese: DecodedText,
 ): Promise<NewProject> {
-  const warnings = languageWarnings(english.text, japanese.text);
+  const warnings = [
+    ...languageWarnings(english.text, japanese.text),
+    ...overlongSentenceWarnings(english.text, japanese.text),
+  ];
   const alignment = await aligner.align(english.text, japanese.text);
   const project = createProjectFile({
     name,
@@ -134,6 +146,24 @@ export async function newProject(
     appVersion,
   });
   return { project, warnings };
+}
+
+/** Says when a side has text without sentence punctuation longer than the aligner takes (it is split). */
+export function overlongSentenceWarnings(english: string, japanese: string): string[] {
+  const limit = MAX_SENTENCE_CHARACTERS.toLocaleString('en-US');
+  return (
+    [
+      ['English', countOverlongPassages(english)],
+      ['Japanese', countOverlongPassages(japanese)],
+    ] as const
+  )
+    .filter(([, count]) => count > 0)
+    .map(
+      ([side, count]) =>
+        `The ${side} text has ${count === 1 ? 'a passage' : `${count} passages`} of over ${limit} characters ` +
+        `without sentence punctuation; ${count === 1 ? 'it was' : 'they were'} split into rows of at most ` +
+        `${limit} characters (at a space or comma where possible).`,
+    );
 }
 
 /** The sample project, aligned from the seed document's English and Japanese texts. */

@@ -230,7 +230,7 @@ describe('save as', () => {
     const other = createExampleProject({ name: 'Other' });
     await expect(store.saveAs(path, other)).rejects.toMatchObject({
       reason: 'exists',
-      code: 'refused',
+      code: 'exists',
       message: 'existing.taiyaku already exists. Replace it?',
     });
     expect(store.isOpen(path)).toBe(false);

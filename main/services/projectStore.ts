@@ -67,6 +67,11 @@ export interface SaveAsOptions {
    * false: such a save is refused with reason `exists`. Never replaces anything that is not a readable project.
    */
   readonly overwrite?: boolean;
+  /**
+   * Runs once the path is locked and checked, before the project is written there: for removing what belonged to a
+   * project it replaces (its change journal), which must not outlive it. A rejection stops the save.
+   */
+  readonly beforeWrite?: (path: string) => Promise<void>;
 }
 
 /** The project files one app process has open, and how it reads, writes and remembers them. */
@@ -239,6 +244,7 @@ export function createProjectStore(options: ProjectStoreOptions): ProjectStore {
         await removeStrayTemporaryFiles(path);
         // Only a good project may be replaced, and it becomes the backup; see saveAsTarget.ts.
         entry.mainFileGood = await checkSaveAsTarget(path, saveAsOptions.overwrite === true);
+        await saveAsOptions.beforeWrite?.(path);
         const saved = await enqueue(entry, () => write(path, entry, project));
         await recent.remember(path, saved.project.name);
         if (previous !== undefined) await releaseHeld(previous);

@@ -1,3 +1,4 @@
+import { messageOf } from './serviceError';
 import type { ApplyResult, ProjectChangeEvent } from '../../core/ipc/contract';
 import type { ReviewCommand } from '../../core/review/commands';
 import type { ReviewHistory } from '../../core/review/history';
@@ -124,17 +125,21 @@ export function createSharedChanges(feed: ChangeFeed): SharedChanges {
             : { kind: description.kind, ...origin, ...fingerprints };
       // Published in revision order once on disk (or once the attempt failed: the change is in memory either way, and
       // the autosaver carries it), so other windows apply them in the order they were made.
-      const settled = recording.then(
-        () => undefined,
-        () => undefined,
+      // A change the journal refused (disk full, lock lost) was rolled back by recordChange: it is not published, and
+      // its answer says it was not applied, with the reason.
+      const refusal = recording.then(
+        (refused) => refused,
+        (error: unknown) => messageOf(error),
       );
-      const chain = (published.get(open) ?? Promise.resolve()).then(() => settled);
-      const done = chain.then(() => {
-        feed.publish(event);
+      const chain = (published.get(open) ?? Promise.resolve()).then(() => refusal);
+      const done = chain.then((refused) => {
+        if (refused === null) feed.publish(event);
         feed.publish({ kind: 'save-status', ...origin, status: saveStatusOf(open) });
       });
       published.set(open, done);
-      return recording.then(() => result);
+      return recording.then((refused) =>
+        refused === null ? result : applyResult(open, false, { reason: refused }),
+      );
     },
 
     rowConflict(open, command, request) {

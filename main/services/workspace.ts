@@ -41,6 +41,7 @@ import {
   type ImportProjectOptions,
   type NeedsColumns,
 } from './importProject';
+import { removeJournal } from './projectJournal';
 import { createProjectStore, type ProjectStore } from './projectStore';
 import { messageOf, ServiceError } from './serviceError';
 import { createSharedChanges, type ChangeRequest } from './sharedChanges';
@@ -103,7 +104,16 @@ export interface WorkspaceService {
     request?: ChangeRequest,
   ): Promise<ProjectSettings>;
   save(path: string): Promise<SaveStatus>;
-  saveAs(path: string, newPath: string): Promise<WorkspaceSnapshot>;
+  /**
+   * Saves the project under `newPath` and continues there. A project there is replaced only with `overwrite` (else a
+   * ServiceError with code `exists`); its change journal is removed before the new file is written, so its entries
+   * are never replayed onto the new project.
+   */
+  saveAs(
+    path: string,
+    newPath: string,
+    options?: { readonly overwrite?: boolean },
+  ): Promise<WorkspaceSnapshot>;
   status(path: string): SaveStatus;
   close(path: string): Promise<void>;
   recent(): Promise<RecentProject[]>;
@@ -131,7 +141,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
     isSample: boolean,
   ): Promise<WorkspaceSnapshot> {
     await mkdir(projectsDirectory, { recursive: true });
-    const saved = await store.saveAs(path, project);
+    const saved = await store.saveAs(path, project, undefined, { beforeWrite: removeJournal });
     const snapshot = projects.register(path, saved.project, { isSample, warnings });
     projects.at(path).lastSavedAt = saved.project.updatedAt;
     return snapshot;
@@ -268,9 +278,16 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       once(path, request, async () => {
         const open = projects.at(path);
         open.meta = { ...open.meta, settings: { ...open.meta.settings, ...settings } };
-        const answered = open.meta.settings;
-        await shared.commit(open, null, { kind: 'settings' }, { kind: 'settings' }, request);
-        return answered;
+        const answer = await shared.commit(
+          open,
+          null,
+          { kind: 'settings' },
+          { kind: 'settings' },
+          request,
+        );
+        // A refused change (the journal could not be written, the lock was lost) is rolled back: say why.
+        if (!answer.applied) throw new ServiceError('failed', answer.reason ?? 'Not saved.');
+        return open.meta.settings;
       }),
 
     async save(path) {
@@ -279,21 +296,33 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       return saveStatusOf(open);
     },
 
-    async saveAs(path, newPath) {
+    async saveAs(path, newPath, saveAsOptions = {}) {
       const open = projects.at(path);
       const target = resolve(
         newPath.endsWith(PROJECT_FILE_EXTENSION) ? newPath : `${newPath}${PROJECT_FILE_EXTENSION}`,
       );
-      await open.autosaver.flush();
+      // With a lost lock or a failing journal the old file may be unwritable: the acknowledged state, which is what
+      // is in memory (refused changes were undone), still goes to the new file.
+      let flushed = true;
+      await open.autosaver.flush().catch((error: unknown) => {
+        if (open.journal.problem === undefined) throw error;
+        flushed = false;
+      });
       await mkdir(dirname(target), { recursive: true });
-      const saved = await store.saveAs(target, projectOf(open), open.path);
+      const saved = await store.saveAs(target, projectOf(open), open.path, {
+        overwrite: saveAsOptions.overwrite === true,
+        beforeWrite: removeJournal,
+      });
       open.autosaver.dispose();
-      // The old file now holds everything: its journal goes; the new file starts its own, numbering on.
-      await retireJournal(open);
+      // The old file now holds everything: its journal goes; the new file starts its own, numbering on. When the old
+      // file could not be saved, its journal stays with it (it holds what the file lacks).
+      if (flushed) await retireJournal(open).catch(() => {});
+      else await open.journal.close();
       projects.forget(open.path);
       const snapshot = projects.register(target, saved.project, { isSample: false });
       const moved = projects.at(target);
       moved.history = open.history;
+      moved.durable = { ...moved.durable, history: open.history };
       moved.lastSavedAt = saved.project.updatedAt;
       return { ...snapshot, project: projectOf(moved) };
     },
@@ -303,9 +332,18 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
     async close(path) {
       const open = projects.find(path);
       if (!open) return;
-      await open.autosaver.flush();
+      // A project that cannot be saved here (taken over by another instance, or a journal that cannot be written,
+      // which still holds every acknowledged change) is closed with its files left as they are.
+      const unsaved = await open.autosaver.flush().then(
+        () => false,
+        (error: unknown) => {
+          if (open.journal.problem === undefined) throw error;
+          return true;
+        },
+      );
       open.autosaver.dispose();
-      await retireJournal(open);
+      if (unsaved) await open.journal.close();
+      else await retireJournal(open);
       projects.forget(open.path);
       await store.close(open.path);
     },

@@ -10,7 +10,10 @@ export type ProjectStoreFailure =
   | 'newer-version'
   /** Not a regular file (a FIFO, a device, a folder) or larger than any project: refused unread, no backup tried. */
   | 'not-a-project'
-  /** Save as: a project is already at that path; the UI asks "Replace?" and saves again with `overwrite: true`. */
+  /**
+   * Save as: a project is already at that path (code `exists`); the UI asks "Replace?" and saves again with
+   * `overwrite: true`.
+   */
   | 'exists'
   /** Save as: what is at that path is not a project this version reads; never replaced, even with `overwrite`. */
   | 'not-replaceable'
@@ -25,8 +28,8 @@ export class ProjectStoreError extends ServiceError {
     readonly issues?: readonly string[],
   ) {
     super(
-      reason === 'not-found'
-        ? 'not-found'
+      reason === 'not-found' || reason === 'exists'
+        ? reason
         : reason === 'io' || reason === 'damaged'
           ? 'failed'
           : 'refused',
