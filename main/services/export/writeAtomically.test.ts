@@ -72,3 +72,15 @@ describe('writeFileAtomically', () => {
     );
   });
 });
+
+describe('writeFileAtomically under a folder that refuses new entries', () => {
+  it.runIf(process.platform === 'linux')(
+    'fails at once for a path under /proc (Node 20 recursive mkdir would hang)',
+    async () => {
+      await expect(writeFileAtomically('/proc/taiyaku-nope/x.html', 'x')).rejects.toThrow(
+        /Cannot write \/proc\/taiyaku-nope\/x\.html/,
+      );
+    },
+    10_000,
+  );
+});

@@ -36,7 +36,7 @@ export async function writeFileAtomically(
   const target = resolve(path);
   const folder = dirname(target);
   try {
-    await mkdir(folder, { recursive: true });
+    await makeFolders(folder);
   } catch (error) {
     throw writeError(target, error, `cannot create the folder ${folder}`);
   }
@@ -66,6 +66,25 @@ export async function writeFileAtomically(
     throw writeError(target, error);
   }
   await syncFolder(folder);
+}
+
+/**
+ * Creates `folder` and its missing parents one level at a time. Not `mkdir(…, { recursive: true })`: in Node 20 that
+ * never settles for a path under a folder that refuses new entries with ENOENT, such as /proc.
+ */
+async function makeFolders(folder: string): Promise<void> {
+  const missing: string[] = [];
+  for (let current = folder; ; current = dirname(current)) {
+    const found = await stat(current).catch(() => undefined);
+    if (found) break;
+    missing.unshift(current);
+    if (dirname(current) === current) break;
+  }
+  for (const path of missing) {
+    await mkdir(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
 }
 
 function writeError(path: string, error: unknown, what = 'cannot write the file'): WriteFileError {
