@@ -6,11 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  createProjectFile,
-  parseProjectJson,
-  serializeProjectFile,
-} from '../core/project/projectFile';
+import { createProjectFile, serializeProjectFile } from '../core/project/projectFile';
+import { parseProjectJson } from '../core/project/readProjectFile';
 import { createSelector, type Annotation } from '../core/review/annotation';
 import { alignmentFromSentences } from '../core/review/alignmentFromSentences';
 import { SEVERITIES } from '../core/review/mqm';
