@@ -1,16 +1,17 @@
-// Alignment benchmark: accuracy and time on the NTREX-128 EN-JA dev documents, and time and peak memory on a
-// 10,000-sentence document pair built from the same data. Prints figures; asserts nothing.
+// Alignment benchmark: accuracy and time per genre, news (NTREX-128 EN-JA dev documents) and dialogue (BSD dev
+// dialogues, half of them Japanese originals), and time and peak memory on a 10,000-sentence document pair built from
+// the NTREX data, with the Japanese tokenizer it took. Prints figures; asserts nothing.
 // The 10k pair is aligned in --runs fresh processes (default 3) and the median of each figure is printed, since the
 // machine is shared and single runs vary by tens of percent.
-// Quality is printed for all documents and for each half of the split in scripts/ntrexSplit.ts: the tuning half
-// (what the aligner's parameters and the confidence models may be fitted on) and the held-out half (what they never
-// saw; the golden fixtures come from it). The held-out figures are the honest ones.
+// Quality is printed for all documents and for each half of the splits in scripts/ntrexSplit.ts and bsdSplit.ts: the
+// tuning half (what the aligner's parameters and the confidence models may be fitted on) and the held-out half (what
+// they never saw; the golden fixtures come from it). The held-out figures are the honest ones.
 // Usage: npm run bench:align [-- --seed 7] [--runs 3]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { alignSentenceTexts } from '../core/alignment/alignDocument';
+import { alignSentenceTexts, chooseTokenizer } from '../core/alignment/alignDocument';
 import { formatVecalignBeads, parseVecalignBeads } from '../core/alignment/beadFormat';
 import {
   beadKey,
@@ -19,7 +20,8 @@ import {
   type LabelledConfidence,
 } from '../core/alignment/calibrationMetrics';
 import { loadAlignmentResources } from '../main/services/alignment/loadAlignmentResources';
-import { NTREX_DATA, SHARED_DIRECTORY, ntrexCases, type NtrexCase } from './ntrexSplit';
+import { BSD_DATA, bsdCases } from './bsdSplit';
+import { NTREX_DATA, SHARED_DIRECTORY, ntrexCases } from './ntrexSplit';
 
 const tools = join(SHARED_DIRECTORY, 'tools');
 const data = NTREX_DATA;
@@ -40,6 +42,12 @@ async function largeChild(directory: string): Promise<void> {
   const loaded = performance.now();
   const english = nonBlankLines(join(directory, 'large.en'));
   const japanese = nonBlankLines(join(directory, 'large.ja'));
+  const japaneseCharacters = japanese.reduce((sum, sentence) => sum + sentence.length, 0);
+  // Which Japanese tokenizer the aligner takes for this much text (the same choice alignSentenceTexts makes).
+  const tokenizer =
+    chooseTokenizer(resources, japaneseCharacters) === resources.japaneseTokenizer
+      ? 'kuromoji'
+      : 'lexicon longest-match (kuromoji off)';
   const beads = alignSentenceTexts(english, japanese, resources);
   const finished = performance.now();
   const cpu = process.cpuUsage();
@@ -49,6 +57,8 @@ async function largeChild(directory: string): Promise<void> {
   console.log(
     JSON.stringify({
       sentences: [english.length, japanese.length],
+      japaneseCharacters,
+      tokenizer,
       loadSeconds: (loaded - started) / 1000,
       alignSeconds: (finished - loaded) / 1000,
       totalSeconds: (finished - started) / 1000,
@@ -60,6 +70,8 @@ async function largeChild(directory: string): Promise<void> {
 
 interface LargeRun {
   sentences: [number, number];
+  japaneseCharacters: number;
+  tokenizer: string;
   loadSeconds: number;
   alignSeconds: number;
   totalSeconds: number;
@@ -90,6 +102,9 @@ function labelledConfidences(
   }
   return labelled;
 }
+
+/** The figures of a large run that are numbers. */
+type NumericFigure = Exclude<keyof LargeRun, 'sentences' | 'tokenizer'>;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -137,15 +152,24 @@ async function main(): Promise<void> {
     );
     const seconds = (performance.now() - started) / 1000;
     const percent = (value: number): string => (100 * value).toFixed(1);
-    const headline = (title: string, selected: readonly NtrexCase[]): void => {
-      const names = selected.map((entry) => entry.name);
+    const headline = (
+      title: string,
+      casesDirectory: string,
+      outDirectory: string,
+      names: readonly string[],
+    ): void => {
       const figures = score(
-        names.flatMap((name) => [join(cases, `${name}.gold`), join(out, `${name}.test`)]),
+        names.flatMap((name) => [
+          join(casesDirectory, `${name}.gold`),
+          join(outDirectory, `${name}.test`),
+        ]),
       );
-      const calibration = calibrationReport(labelledConfidences(cases, out, names));
-      console.log(`  ${title} (${names.length} documents)`);
+      const calibration = calibrationReport(
+        labelledConfidences(casesDirectory, outDirectory, names),
+      );
       console.log(
-        `    strict F1 ${percent(figures.strict.f1)}%  lax F1 ${percent(figures.lax.f1)}%  ` +
+        `  ${title.padEnd(30)} ${String(names.length).padStart(4)} docs  ` +
+          `strict F1 ${percent(figures.strict.f1)}%  lax F1 ${percent(figures.lax.f1)}%  ` +
           `null beads found ${figures.nullBeads.found}/${figures.nullBeads.gold} ` +
           `(${percent(figures.nullBeads.found / Math.max(1, figures.nullBeads.gold))}%)  ` +
           `Brier ${calibration.brier.toFixed(4)}`,
@@ -153,27 +177,76 @@ async function main(): Promise<void> {
     };
     const all = ntrexCases(cases);
     const heldOut = all.filter((entry) => entry.half === 'held-out');
-    console.log(`NTREX dev (seed ${seed}, batch CLI incl. dictionary loading)`);
-    headline('all', all);
+    const namesOf = (selected: readonly { name: string }[]): string[] =>
+      selected.map((entry) => entry.name);
+    console.log(`news: NTREX dev (seed ${seed}, batch CLI incl. dictionary loading)`);
+    headline('all', cases, out, namesOf(all));
+    headline('tuning half', cases, out, namesOf(all.filter((entry) => entry.half === 'tuning')));
+    headline('held-out half', cases, out, namesOf(heldOut));
+    console.log(`  batch time ${seconds.toFixed(2)} s (all ${all.length} documents)`);
+
+    // Dialogue: BSD dev, cases built at run time into the temporary directory (CC BY-NC-SA: never into the repo).
+    const dialogueCases = join(work, 'bsd-cases');
+    const dialogueOut = join(work, 'bsd-out');
+    execFileSync('node', [
+      join(tools, 'make-alignment-cases.mjs'),
+      '--format',
+      'bsd',
+      '--in',
+      BSD_DATA,
+      '--out',
+      dialogueCases,
+      '--seed',
+      seed,
+    ]);
+    const dialogueStarted = performance.now();
+    execFileSync(
+      'npx',
+      [
+        'tsx',
+        'main/cli/main.ts',
+        'align',
+        '--presegmented',
+        '--batch',
+        dialogueCases,
+        '--out',
+        dialogueOut,
+      ],
+      { stdio: 'inherit' },
+    );
+    const dialogueSeconds = (performance.now() - dialogueStarted) / 1000;
+    const dialogues = bsdCases(dialogueCases);
+    const dialogueHeldOut = dialogues.filter((entry) => entry.half === 'held-out');
+    console.log(`dialogue: BSD dev (seed ${seed}, batch CLI incl. dictionary loading)`);
+    headline('all', dialogueCases, dialogueOut, namesOf(dialogues));
     headline(
       'tuning half',
-      all.filter((entry) => entry.half === 'tuning'),
+      dialogueCases,
+      dialogueOut,
+      namesOf(dialogues.filter((entry) => entry.half === 'tuning')),
     );
-    headline('held-out half (never tuned on; see scripts/ntrexSplit.ts)', heldOut);
-    console.log(`  batch time ${seconds.toFixed(2)} s (all ${all.length} documents)`);
-    console.log('  confidence calibration on the held-out half, every predicted bead:');
-    console.log(
-      formatCalibrationReport(
-        calibrationReport(
-          labelledConfidences(
-            cases,
-            out,
-            heldOut.map((entry) => entry.name),
-          ),
+    headline('held-out half', dialogueCases, dialogueOut, namesOf(dialogueHeldOut));
+    for (const language of ['en', 'ja'] as const)
+      headline(
+        `held-out, ${language === 'en' ? 'English' : 'Japanese'} originals`,
+        dialogueCases,
+        dialogueOut,
+        namesOf(dialogueHeldOut.filter((entry) => entry.originalLanguage === language)),
+      );
+    console.log(`  batch time ${dialogueSeconds.toFixed(2)} s (all ${dialogues.length} dialogues)`);
+
+    for (const [genre, casesDirectory, outDirectory, names] of [
+      ['news', cases, out, namesOf(heldOut)],
+      ['dialogue', dialogueCases, dialogueOut, namesOf(dialogueHeldOut)],
+    ] as const) {
+      console.log(`confidence calibration, ${genre}, held-out half, every predicted bead:`);
+      console.log(
+        formatCalibrationReport(
+          calibrationReport(labelledConfidences(casesDirectory, outDirectory, names)),
+          '    ',
         ),
-        '    ',
-      ),
-    );
+      );
+    }
 
     // A 10,000-sentence pair: documents from several seeds concatenated, gold indices shifted.
     const english: string[] = [];
@@ -224,9 +297,9 @@ async function main(): Promise<void> {
       });
       largeRuns.push(JSON.parse(child.trim().split('\n').pop()!) as LargeRun);
     }
-    const figure = (key: keyof Omit<LargeRun, 'sentences'>, digits: number): string =>
+    const figure = (key: NumericFigure, digits: number): string =>
       `${median(largeRuns.map((run) => run[key])).toFixed(digits)}`;
-    const every = (key: keyof Omit<LargeRun, 'sentences'>): string =>
+    const every = (key: NumericFigure): string =>
       largeRuns.map((run) => run[key].toFixed(2)).join(', ');
     const largeScore = score([join(work, 'large.gold'), join(work, 'large.test')]);
     const [sourceSentences, targetSentences] = largeRuns[0]!.sentences;
@@ -235,6 +308,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `  time ${figure('totalSeconds', 2)} s (loading ${figure('loadSeconds', 2)} s, aligning ${figure('alignSeconds', 2)} s; CPU ${figure('cpuSeconds', 2)} s)`,
+    );
+    console.log(
+      `  Japanese tokenizer: ${largeRuns[0]!.tokenizer} (${largeRuns[0]!.japaneseCharacters} Japanese characters)`,
     );
     console.log(`  runs: total ${every('totalSeconds')} s`);
     console.log(`  peak memory ${figure('peakMegabytes', 0)} MB (maxRSS)`);

@@ -10,9 +10,12 @@ import { medianLengthRatio } from '../core/checks/lengthCheck';
 import type { CheckResources } from '../core/checks/pairAnalysis';
 import { DEFAULT_CHECK_SETTINGS } from '../core/checks/settings';
 import { loadAlignmentResources } from '../main/services/alignment/loadAlignmentResources';
+import { join } from 'node:path';
+import { BSD_DATA } from './bsdSplit';
+import { NTREX_DATA, SHARED_DIRECTORY } from './ntrexSplit';
 
-const tools = '/work/shared/tools';
-const ntrex = '/work/shared/data/ntrex128-en-ja';
+const tools = join(SHARED_DIRECTORY, 'tools');
+const ntrex = NTREX_DATA;
 const argumentValue = (name: string, fallback: string): string => {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
@@ -116,7 +119,7 @@ checkResources.japaneseTokenizer.tokenize('辞書を読み込む。');
 console.log(`kuromoji dictionary load: ${(performance.now() - loadStarted).toFixed(0)} ms`);
 for (const seed of argumentValue('seeds', '5,11').split(','))
   measure(`NTREX-128 seed ${seed}`, labelled('ntrex', ntrex, seed), checkResources);
-const bsd = argumentValue('bsd', '/work/shared/data/bsd-dev/dev.json');
+const bsd = argumentValue('bsd', BSD_DATA);
 if (existsSync(bsd))
   measure('BSD dev seed 5 (measured only)', labelled('bsd', bsd, '5'), checkResources);
 else console.log(`\nBSD dev not found at ${bsd}: skipped`);

@@ -1,10 +1,12 @@
 // Fits the bead-confidence models (core/alignment/confidenceModel.ts) on labelled beads and reports calibration on
 // held-out documents.
-// Data: NTREX-128 EN-JA dev documents made by /work/shared/tools/make-alignment-cases.mjs for each --seeds seed; every
+// Data: two genres, NTREX-128 EN-JA dev documents (news) and BSD dev dialogues (dialogue, read at run time and never
+// written into the repo: CC BY-NC-SA), made by /work/shared/tools/make-alignment-cases.mjs for each --seeds seed; every
 // document is aligned with the current aligner, and a predicted bead is labelled correct when exactly the same bead is
 // in the gold. Documents are split by id into a tuning half, which is fitted, and a held-out half, which is only
 // reported on (scripts/ntrexSplit.ts: the same split for every seed, and the one bench:align reports and the golden
-// fixtures are drawn from), so the report is on documents the fit never saw. Each document is used twice: as made,
+// fixtures are drawn from; scripts/bsdSplit.ts for dialogues), so the report is on documents the fit never saw, per
+// genre. Each document is used twice: as made,
 // and with a share of its 1-1 Japanese sentences replaced by sentences of another document (gold: an omission plus an
 // addition), because NTREX translations are all faithful and a reviewer's are not: without them the models never see
 // an unrelated pair linked 1-1 and rate it as confidently as a good one.
@@ -37,6 +39,7 @@ import {
   type LogisticModel,
 } from '../core/alignment/confidenceModel';
 import { loadAlignmentResources } from '../main/services/alignment/loadAlignmentResources';
+import { BSD_DATA, bsdCases } from './bsdSplit';
 import { NTREX_DATA, SHARED_DIRECTORY, ntrexCases, type NtrexHalf } from './ntrexSplit';
 import { mulberry32 } from './seededRandom';
 
@@ -47,7 +50,11 @@ const argumentValue = (name: string, fallback: string): string => {
   return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
 };
 
+/** Which corpus a document comes from: news (NTREX-128) or dialogue (BSD dev). */
+type Genre = 'news' | 'dialogue';
+
 interface LabelledBead {
+  readonly genre: Genre;
   readonly half: NtrexHalf;
   readonly evidence: BeadEvidence;
   readonly correct: boolean;
@@ -73,6 +80,7 @@ function legacyConfidence(bead: ScoredBead): number {
 }
 
 interface AlignmentCase {
+  readonly genre: Genre;
   readonly document: number;
   readonly half: NtrexHalf;
   readonly english: string[];
@@ -120,6 +128,7 @@ async function collect(
   const substituted: LabelledBead[] = [];
   const label = (alignmentCase: AlignmentCase): LabelledBead[] =>
     alignSentenceTexts(alignmentCase.english, alignmentCase.japanese, resources).map((bead) => ({
+      genre: alignmentCase.genre,
       half: alignmentCase.half,
       evidence: bead.evidence,
       correct: alignmentCase.gold.has(beadKey(bead)),
@@ -128,41 +137,53 @@ async function collect(
         bead.sourceIndices.length > 0 &&
         bead.targetIndices.some((index) => alignmentCase.foreignTargets?.has(index) === true),
     }));
+  const documentsByGenre = new Map<Genre, AlignmentCase[]>();
   try {
     for (const seed of seeds) {
-      const cases = join(work, `seed-${seed}`);
-      execFileSync('node', [
-        join(tools, 'make-alignment-cases.mjs'),
-        '--format',
-        'ntrex',
-        '--in',
-        data,
-        '--out',
-        cases,
-        '--seed',
-        seed,
-      ]);
-      const documents: AlignmentCase[] = ntrexCases(cases, data).map(({ name, half }) => {
-        const base = join(cases, name);
-        return {
-          document: Number(name),
-          half,
-          english: nonBlankLines(`${base}.en`),
-          japanese: nonBlankLines(`${base}.ja`),
-          gold: new Set(
-            nonBlankLines(`${base}.gold`).map((line) => {
-              const match = /^\[([\d,]*)\]:\[([\d,]*)\]/.exec(line)!;
-              return `${match[1]}:${match[2]}`;
-            }),
-          ),
-        };
-      });
+      for (const genre of ['news', 'dialogue'] as const) {
+        const cases = join(work, `${genre}-seed-${seed}`);
+        execFileSync('node', [
+          join(tools, 'make-alignment-cases.mjs'),
+          '--format',
+          genre === 'news' ? 'ntrex' : 'bsd',
+          '--in',
+          genre === 'news' ? data : BSD_DATA,
+          '--out',
+          cases,
+          '--seed',
+          seed,
+        ]);
+        const split = genre === 'news' ? ntrexCases(cases, data) : bsdCases(cases);
+        documentsByGenre.set(
+          genre,
+          split.map(({ name, half }) => {
+            const base = join(cases, name);
+            return {
+              genre,
+              document: Number(name),
+              half,
+              english: nonBlankLines(`${base}.en`),
+              japanese: nonBlankLines(`${base}.ja`),
+              gold: new Set(
+                nonBlankLines(`${base}.gold`).map((line) => {
+                  const match = /^\[([\d,]*)\]:\[([\d,]*)\]/.exec(line)!;
+                  return `${match[1]}:${match[2]}`;
+                }),
+              ),
+            };
+          }),
+        );
+      }
+      const documents = [...documentsByGenre.values()].flat();
       const random = mulberry32(Number(seed) * 7919);
       for (const alignmentCase of documents) {
         clean.push(...label(alignmentCase));
         // Foreign sentences come from a document of the same half, so held-out beads never meet fitted text.
         const donor = documents.filter(
-          (other) => other.document !== alignmentCase.document && other.half === alignmentCase.half,
+          (other) =>
+            other.genre === alignmentCase.genre &&
+            other.document !== alignmentCase.document &&
+            other.half === alignmentCase.half,
         );
         const foreign = donor[Math.floor(random() * donor.length)]?.japanese ?? [];
         if (foreign.length > 0)
@@ -277,7 +298,7 @@ async function main(): Promise<void> {
   console.log(
     `seeds ${seeds.join(',')}, each document also with ${substitutionShare * 100}% of its 1-1 Japanese sentences ` +
       `replaced: ${fit.length} beads fitted (tuning half), ${heldOut.length} + ${heldOutSubstituted.length} ` +
-      'held out (held-out half, scripts/ntrexSplit.ts)',
+      'held out (held-out halves, scripts/ntrexSplit.ts and scripts/bsdSplit.ts)',
   );
 
   const model = (kind: 'linked' | 'null'): LogisticModel => {
@@ -299,9 +320,13 @@ async function main(): Promise<void> {
       ? logistic(refitted.null, nullFeatures(bead.evidence))
       : logistic(refitted.linked, linkedFeatures(bead.evidence));
 
+  const ofGenre = (list: readonly LabelledBead[], genre: Genre): LabelledBead[] =>
+    list.filter((bead) => bead.genre === genre);
   for (const [name, set] of [
-    ['held out', heldOut],
-    ['held out with substituted sentences', heldOutSubstituted],
+    ['news, held out', ofGenre(heldOut, 'news')],
+    ['news, held out with substituted sentences', ofGenre(heldOutSubstituted, 'news')],
+    ['dialogue, held out', ofGenre(heldOut, 'dialogue')],
+    ['dialogue, held out with substituted sentences', ofGenre(heldOutSubstituted, 'dialogue')],
   ] as const) {
     report(
       `${name}, before calibration (hand-set logistic; null beads 0.3)`,

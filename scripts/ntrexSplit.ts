@@ -26,7 +26,7 @@ export const NTREX_DATA = join(SHARED_DIRECTORY, 'data', 'ntrex128-en-ja');
 export type NtrexHalf = 'tuning' | 'held-out';
 
 /** 32-bit FNV-1a over the UTF-16 code units of a string. */
-function fnv1a(text: string): number {
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index++) {
     hash ^= text.charCodeAt(index);

@@ -7,9 +7,10 @@ import type { BeadEvidence } from './confidenceModel';
 export type BeadShape = readonly [sourceCount: number, targetCount: number];
 
 /**
- * Tunable parameters of the aligner. The defaults were set by hand on all NTREX-128 EN-JA dev documents, before the
- * tuning/held-out split of scripts/ntrexSplit.ts existed, so its held-out half is not quite unseen by them; tune any
- * further on the tuning half only (npm run bench:align prints both).
+ * Tunable parameters of the aligner. The defaults were first set by hand on all NTREX-128 EN-JA dev documents, before
+ * the tuning/held-out split of scripts/ntrexSplit.ts existed, so its held-out half is not quite unseen by them; the
+ * length deviation, null cost and lexical prior were then retuned on the tuning halves of NTREX and of BSD dev
+ * (scripts/bsdSplit.ts) only. Tune any further on the tuning halves only (npm run bench:align prints both).
  */
 export interface AlignmentParameters {
   /** Prior mean of log((Japanese chars + 10) / (English chars + 10)); blended with the document's own ratio. */
@@ -20,6 +21,13 @@ export interface AlignmentParameters {
   readonly lengthWeight: number;
   /** Weight of the lexical cost (1 − coverage). */
   readonly lexicalWeight: number;
+  /**
+   * Prior units of the lexical cost: a bead's coverage is smoothed as if it had this many more units, covered at
+   * {@link lexicalPriorCoverage} (1 and 0: coverage = covered / (units + 1), the plain rule).
+   */
+  readonly lexicalPriorUnits: number;
+  /** Coverage of the prior units (see {@link lexicalPriorUnits}). */
+  readonly lexicalPriorCoverage: number;
   /** The lexical cost of a bead is multiplied by ((a + b) / 2) to this power (0: unscaled, 1: per segment). */
   readonly lexicalSizeExponent: number;
   /** Cost of leaving one segment unaligned (a 1-0 or 0-1 bead). */
@@ -33,10 +41,12 @@ export interface AlignmentParameters {
 /** The calibrated defaults. */
 export const defaultAlignmentParameters: AlignmentParameters = {
   lengthLogRatioMean: -0.53,
-  lengthLogRatioDeviation: 0.19,
+  lengthLogRatioDeviation: 0.16,
   lengthWeight: 0.4,
   lexicalWeight: 7,
   lexicalSizeExponent: 0.5,
+  lexicalPriorUnits: 3,
+  lexicalPriorCoverage: 0.5,
   nullCost: 4.5,
   // Japanese splits an English sentence more often than it joins two, so 1-n beads cost a little less than n-1.
   shapeCosts: {

@@ -52,7 +52,7 @@ export function alignInBand(
         const previousCost = best[rowOffset[s0]! + (t0 - low[s0]!)]!;
         if (previousCost === Infinity) continue;
         let cost: number;
-        if (shape.isNull) cost = parameters.nullCost;
+        if (shape.isNull) cost = scorer.nullCost();
         else {
           // The scored terms are positive: skip the scoring when the shape cost alone cannot win (ties go to the
           // lower shape index, as if shapes were tried in their listed order)…
@@ -90,7 +90,10 @@ export function alignInBand(
     const sourceIndices = range(s0, s);
     const targetIndices = range(t0, t);
     if (shape.isNull) {
-      beads.push({ ...nullBead(sourceIndices, targetIndices), cost: parameters.nullCost });
+      beads.push({
+        ...nullBead(sourceIndices, targetIndices),
+        cost: scorer.nullCost(),
+      });
     } else {
       const coverage = scorer.lexicalCoverage(s0, shape.a, t0, shape.b);
       const z = scorer.lengthDeviation(s0, shape.a, t0, shape.b);
@@ -105,7 +108,7 @@ export function alignInBand(
     t = t0;
   }
   beads.reverse();
-  return { beads: attachEvidence(beads, source, target, scorer, shapes, parameters), touchedEdge };
+  return { beads: attachEvidence(beads, source, target, scorer, shapes), touchedEdge };
 }
 
 /** The integers from … to − 1. */

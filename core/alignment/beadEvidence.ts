@@ -1,4 +1,4 @@
-import type { AlignmentParameters, ResolvedShape, ScoredBead } from './alignmentParameters';
+import type { ResolvedShape, ScoredBead } from './alignmentParameters';
 import type { BeadScorer } from './beadScorer';
 import { NO_COMPETITOR_MARGIN, beadConfidence, type BeadEvidence } from './confidenceModel';
 import type { PackedSide } from './packedSide';
@@ -55,7 +55,6 @@ export function attachEvidence(
   target: PackedSide,
   scorer: BeadScorer,
   shapes: readonly ResolvedShape[],
-  parameters: AlignmentParameters,
 ): ScoredBead[] {
   const shapeOf = new Map(
     shapes.filter((shape) => !shape.isNull).map((shape) => [`${shape.a}-${shape.b}`, shape]),
@@ -63,7 +62,7 @@ export function attachEvidence(
   /** DP cost of the bead source [s0, s0 + a), target [t0, t0 + b); Infinity for a shape the aligner does not use. */
   const costAt = (s0: number, a: number, t0: number, b: number): number => {
     if (s0 < 0 || t0 < 0 || s0 + a > source.count || t0 + b > target.count) return Infinity;
-    if (a === 0 || b === 0) return a + b === 1 ? parameters.nullCost : Infinity;
+    if (a === 0 || b === 0) return a + b === 1 ? scorer.nullCost() : Infinity;
     const shape = shapeOf.get(`${a}-${b}`);
     return shape ? shape.cost + scorer.cost(s0, t0, shape) : Infinity;
   };
@@ -118,7 +117,7 @@ export function attachEvidence(
           lengthDeviation = scorer.lengthDeviation(s, 1, t, 1);
         }
       }
-      if (best < Infinity) margin = best - parameters.nullCost;
+      if (best < Infinity) margin = best - bead.cost;
     }
     // Joining the bead with a neighbour into one bead, or splitting it in two: what would that cost more?
     let mergeMargin = Infinity;

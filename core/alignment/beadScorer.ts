@@ -13,6 +13,10 @@ export class BeadScorer {
   private readonly lengthWeight: number;
   private readonly lexicalWeight: number;
   private readonly deviation: number;
+  private readonly priorCovered: number;
+  private readonly targetSmoothing: number;
+  private readonly nullCostBase: number;
+  private readonly priorUnits: number;
 
   constructor(
     source: PackedSide,
@@ -29,6 +33,12 @@ export class BeadScorer {
     this.lengthWeight = parameters.lengthWeight;
     this.lexicalWeight = parameters.lexicalWeight;
     this.deviation = parameters.lengthLogRatioDeviation;
+    this.priorUnits = parameters.lexicalPriorUnits;
+    this.nullCostBase = parameters.nullCost;
+    // The Japanese side is smoothed by the same amount scaled by the expected ratio, so a short pair's smoothed ratio
+    // sits at the mean rather than at 1: a two-word turn is neither pushed away from its partner nor made free.
+    this.targetSmoothing = LENGTH_SMOOTHING * Math.exp(mean);
+    this.priorCovered = parameters.lexicalPriorUnits * parameters.lexicalPriorCoverage;
   }
 
   /** Length z-score of the bead source [s0, s0 + a), target [t0, t0 + b). */
@@ -36,7 +46,7 @@ export class BeadScorer {
     const sourceLength = this.sourceLengths[s0 + a]! - this.sourceLengths[s0]!;
     const targetLength = this.targetLengths[t0 + b]! - this.targetLengths[t0]!;
     return (
-      (Math.log((targetLength + LENGTH_SMOOTHING) / (sourceLength + LENGTH_SMOOTHING)) -
+      (Math.log((targetLength + this.targetSmoothing) / (sourceLength + LENGTH_SMOOTHING)) -
         this.mean) /
       this.deviation
     );
@@ -47,6 +57,17 @@ export class BeadScorer {
    * partner segment that covers it, capped at its segment's unit count.
    */
   lexicalCoverage(s0: number, a: number, t0: number, b: number): number {
+    return this.coveredUnits(s0, a, t0, b) / (this.units(s0, a, t0, b) + 1);
+  }
+
+  /** Content units on both sides of the bead. */
+  private units(s0: number, a: number, t0: number, b: number): number {
+    const { sourceUnits, targetUnits } = this;
+    return sourceUnits[s0 + a]! - sourceUnits[s0]! + targetUnits[t0 + b]! - targetUnits[t0]!;
+  }
+
+  /** Units of the bead that found a partner on the other side (see {@link lexicalCoverage}). */
+  private coveredUnits(s0: number, a: number, t0: number, b: number): number {
     const { sourceUnits, targetUnits } = this;
     const { first, width, rowStart, sourceCovered, targetCovered } = this.coverage;
     const s1 = s0 + a;
@@ -70,8 +91,15 @@ export class BeadScorer {
       }
       covered += count < units ? count : units;
     }
-    const units = sourceUnits[s1]! - sourceUnits[s0]! + targetUnits[t1]! - targetUnits[t0]!;
-    return covered / (units + 1);
+    return covered;
+  }
+
+  /**
+   * Cost of a null bead (1-0 or 0-1): nullCost, whatever the segment (a per-unit surcharge was tried on the tuning
+   * halves and cost news more strict F1 than it gained dialogue). One place, so the programme and the evidence agree.
+   */
+  nullCost(): number {
+    return this.nullCostBase;
   }
 
   /** Length cost of a linked bead: lengthWeight · z² / 2. */
@@ -80,21 +108,29 @@ export class BeadScorer {
     return (this.lengthWeight * z * z) / 2;
   }
 
-  /** Lexical cost of a linked bead: lexicalWeight · (1 − coverage) · size. */
+  /**
+   * Lexical cost of a linked bead: lexicalWeight · (1 − smoothed coverage) · size, the coverage smoothed toward the
+   * prior as if lexicalPriorUnits more units were covered at lexicalPriorCoverage. A bead with few content units (a
+   * short turn: "Yes." / はい。) then costs about what a typical true bead does rather than as much as a bead whose
+   * many units all fail to match: no words is no evidence either way.
+   */
   lexicalCost(s0: number, t0: number, shape: ResolvedShape): number {
-    const lexical = this.lexicalCoverage(s0, shape.a, t0, shape.b);
-    return this.lexicalWeight * (1 - lexical) * shape.size;
+    const covered = this.coveredUnits(s0, shape.a, t0, shape.b);
+    const units = this.units(s0, shape.a, t0, shape.b);
+    const coverage = (covered + this.priorCovered) / (units + this.priorUnits);
+    return this.lexicalWeight * (1 - coverage) * shape.size;
   }
 
   /**
-   * A lower bound of {@link lexicalCost} from unit counts alone: coverage is at most units / (units + 1), so the
-   * cost is at least lexicalWeight · size / (units + 1).
+   * A lower bound of {@link lexicalCost} from unit counts alone: every unit covered gives a smoothed coverage of
+   * (units + priorCovered) / (units + priorUnits).
    */
   lexicalCostFloor(s0: number, t0: number, shape: ResolvedShape): number {
-    const { sourceUnits, targetUnits } = this;
-    const units =
-      sourceUnits[s0 + shape.a]! - sourceUnits[s0]! + targetUnits[t0 + shape.b]! - targetUnits[t0]!;
-    return (this.lexicalWeight * shape.size) / (units + 1);
+    const units = this.units(s0, shape.a, t0, shape.b);
+    return (
+      (this.lexicalWeight * shape.size * (this.priorUnits - this.priorCovered)) /
+      (units + this.priorUnits)
+    );
   }
 
   /** Cost of a linked bead without its shape cost: length and lexical terms. */

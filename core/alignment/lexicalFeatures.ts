@@ -82,6 +82,28 @@ const EXTRA_GLOSSES: Readonly<Record<string, readonly string[]>> = {
   説明: ['explain', 'said'],
 };
 
+/**
+ * Everyday words that dialogue writes in kana while the lexicon (EDICT headwords) holds them in kanji: looked up under
+ * the kanji spelling when the kana form has no entry. Greetings, thanks, apologies and assent are the only words many
+ * short turns have ("ありがとうございます。" / "Thank you.").
+ */
+const KANJI_SPELLINGS: Readonly<Record<string, string>> = {
+  ありがとう: '有難う',
+  すみません: '済みません',
+  わかる: '分かる',
+  なるほど: '成程',
+  もちろん: '勿論',
+  さようなら: '左様なら',
+  ちょっと: '一寸',
+  すぐ: '直ぐ',
+  たぶん: '多分',
+  ごめん: '御免',
+  ごめんなさい: '御免',
+  たしか: '確か',
+  ほんとう: '本当',
+  ほんと: '本当',
+};
+
 const JAPANESE_FUNCTION_VERBS = new Set([
   'する',
   'ある',
@@ -98,8 +120,18 @@ const JAPANESE_FUNCTION_VERBS = new Set([
   'よる',
   'ない',
 ]);
-const JAPANESE_CONTENT_POS = new Set(['名詞', '動詞', '形容詞', '副詞', '接頭詞', 'latin']);
-const JAPANESE_SKIPPED_DETAILS = new Set(['非自立', '代名詞', '数', '接尾', '副詞可能']);
+// Interjections (はい, ありがとう, すみません) count: in dialogue they are often a turn's only word. Adverb-like nouns
+// (明日, 今日, 来週: 副詞可能) count too; only those of them the lexicon glosses make units (see keepUnit).
+const JAPANESE_CONTENT_POS = new Set([
+  '名詞',
+  '動詞',
+  '形容詞',
+  '副詞',
+  '接頭詞',
+  '感動詞',
+  'latin',
+]);
+const JAPANESE_SKIPPED_DETAILS = new Set(['非自立', '代名詞', '数', '接尾']);
 
 const MAY_HOLD_NUMBER =
   /\d|january|february|march|april|may|june|july|august|september|october|november|december|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen|half)\b/i;
@@ -164,7 +196,11 @@ function japaneseTokenKeys(token: JapaneseToken, lexicon: Lexicon | undefined): 
   }
   return memoized(japaneseMemo, memoKey, () => {
     const list: string[] = [];
-    const glosses = lexicon?.glosses(token.basicForm) ?? lexicon?.glosses(token.surface);
+    const kanji = KANJI_SPELLINGS[token.basicForm];
+    const glosses =
+      lexicon?.glosses(token.basicForm) ??
+      lexicon?.glosses(token.surface) ??
+      (kanji === undefined ? undefined : lexicon?.glosses(kanji));
     if (glosses) for (const gloss of glosses) list.push(`w:${stemEnglish(gloss)}`);
     const extra = EXTRA_GLOSSES[token.basicForm];
     if (extra) for (const gloss of extra) list.push(`w:${stemEnglish(gloss)}`);
@@ -252,10 +288,18 @@ function japaneseTokenContribution(
     return { kind: 'break' };
   }
   if (JAPANESE_FUNCTION_VERBS.has(token.basicForm)) return { kind: 'skip' };
-  if (/^[\u3041-\u309f]{1,2}$/.test(token.surface)) return { kind: 'skip' };
+  // Short kana are mostly inflection debris; short interjections (はい, うん, ええ) are words.
+  const interjection = token.partOfSpeech === '感動詞';
+  if (!interjection && /^[\u3041-\u309f]{1,2}$/.test(token.surface)) return { kind: 'skip' };
   const unit = internAll(keys, japaneseTokenKeys(token, lexicon));
+  // An interjection or adverb-like noun the lexicon does not gloss (ああ, えっ, 時) would only be a unit nothing can
+  // cover: it says nothing about the pairing.
+  if ((interjection || token.partOfSpeechDetail === '副詞可能') && unit.length === 0)
+    return { kind: 'skip' };
   const name = token.partOfSpeechDetail === '固有名詞' || isKatakanaText(token.surface);
-  const keepUnit = !(suffix && unit.length === 0);
+  // A content word the lexicon cannot gloss (and no name) could never be covered: it says nothing about a pairing, so
+  // it is not counted, lest it make every bead it sits in look unsupported. Names stay: a run may join them.
+  const keepUnit = unit.length > 0 || (name && !suffix);
   if (!name) return { kind: 'content', keys: unit, keepUnit };
   const nameReading = romanizeMemoized(token.reading || token.surface);
   return { kind: 'content', keys: unit, nameReading, keepUnit };
