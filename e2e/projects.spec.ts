@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Encoding from 'encoding-japanese';
 import type { Page } from '@playwright/test';
@@ -164,5 +164,31 @@ test.describe('projects', () => {
     await page.getByRole('menuitem', { name: 'Open…' }).click();
     const open = page.getByRole('dialog', { name: 'Open project' });
     await expect(open.getByRole('list', { name: 'Recent projects' })).toContainText(copy);
+  });
+  test('Save as asks before replacing a project already at the path', async ({ page, host }) => {
+    await page.goto(host.url);
+    await expect(page.getByRole('table', { name: 'Aligned text' })).toBeVisible();
+    const first = join(host.userDataDirectory, 'first.taiyaku');
+    const second = join(host.userDataDirectory, 'second.taiyaku');
+    const saveAsTo = async (path: string) => {
+      await page.getByRole('button', { name: 'Project' }).click();
+      await page.getByRole('menuitem', { name: 'Save as…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Save project as' });
+      await dialog.getByLabel('New project file path').fill(path);
+      await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+      return dialog;
+    };
+    await expect(await saveAsTo(first)).toBeHidden();
+    await expect(await saveAsTo(second)).toBeHidden();
+    const dialog = await saveAsTo(first);
+    // The service refuses to replace the project silently; the dialog asks.
+    await expect(dialog.getByText('A project is already saved there')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Choose another path' }).click();
+    await expect(dialog.getByLabel('New project file path')).toHaveValue(first);
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Replace' }).click();
+    await expect(dialog).toBeHidden();
+    // The replaced project is kept as the backup of the new one.
+    expect(existsSync(`${first}.bak`)).toBe(true);
   });
 });

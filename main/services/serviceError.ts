@@ -11,7 +11,4 @@ export class ServiceError extends Error {
   }
 }
 
-/** The message of a caught error: an Error's message, or the thrown value as text. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export { messageOf } from '../../core/ipc/messageOf';

@@ -329,6 +329,11 @@ export const en = {
   noticePreviousNotClosed: 'The previous project could not be closed cleanly: {reason}',
   noticeNothingChanged: 'Nothing changed.',
   noticeSaveFailed: 'Could not save: {reason}. Your changes are kept; try again.',
+  saveAsExistsTitle: 'A project is already saved there',
+  saveAsExistsMessage:
+    'Replace it with this project? The project now at that path is kept as its backup (.bak) until the next save.',
+  saveAsChooseAnother: 'Choose another path',
+  saveAsReplace: 'Replace',
 } as const satisfies Record<string, string>;
 
 /** A key of the UI's catalogues. */

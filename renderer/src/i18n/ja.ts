@@ -315,4 +315,9 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   noticeNothingChanged: '変更はありません。',
   noticeSaveFailed:
     '保存できませんでした: {reason}。変更は保持されています。もう一度お試しください。',
+  saveAsExistsTitle: 'この場所には既にプロジェクトが保存されています',
+  saveAsExistsMessage:
+    'このプロジェクトで置き換えますか？ 現在そこにあるプロジェクトは、次に保存するまでバックアップ（.bak）として残ります。',
+  saveAsChooseAnother: '別の場所を選ぶ',
+  saveAsReplace: '置き換える',
 };

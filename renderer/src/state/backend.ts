@@ -42,7 +42,8 @@ export const ipcBackend: ReviewBackend = {
   redo: (path, change) => invoke('project:redo', { path, ...change }),
   subscribe: (subscriber) => onProjectChange(subscriber),
   save: (path) => invoke('project:save', { path }),
-  saveAs: (path, newPath) => invoke('project:save-as', { path, newPath }),
+  saveAs: (path, newPath, overwrite) =>
+    invoke('project:save-as', { path, newPath, ...(overwrite ? { overwrite: true } : {}) }),
   status: (path) => invoke('project:status', { path }),
   close: async (path) => {
     await invoke('project:close', { path });

@@ -306,10 +306,12 @@ export function createReviewStore(
         return null;
       },
 
-      async saveAs(newPath) {
+      async saveAs(newPath, options = {}) {
         const path = get().path;
         if (!path) return;
-        const snapshot = await enqueue(() => backend.saveAs(path, newPath));
+        const snapshot = await enqueue(() =>
+          backend.saveAs(path, newPath, options.overwrite === true),
+        );
         const { alignment: _alignment, annotations: _annotations, ...meta } = snapshot.project;
         // The Node side keeps the undo history across "save as"; so does this copy.
         set({

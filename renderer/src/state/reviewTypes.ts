@@ -54,7 +54,8 @@ export interface ReviewBackend {
   create(request: CreateProjectRequest): Promise<WorkspaceSnapshot>;
   /** Makes a project from files (documents, XLIFF, TMX, tables), or asks which columns of a table are which. */
   importFiles(request: ImportProjectRequest): Promise<ImportResult>;
-  saveAs(path: string, newPath: string): Promise<WorkspaceSnapshot>;
+  /** `overwrite`: the reviewer agreed to replace the project already at `newPath`. */
+  saveAs(path: string, newPath: string, overwrite?: boolean): Promise<WorkspaceSnapshot>;
   close(path: string): Promise<void>;
   recent(): Promise<RecentProject[]>;
   apply(path: string, command: ReviewCommand, change?: ChangeFields): Promise<ApplyResult>;
@@ -128,7 +129,11 @@ export interface ReviewActions {
    */
   importProject(request: ImportProjectRequest): Promise<ColumnQuestion | null>;
   /** Saves this project under a new path and continues there (undo history kept); throws on failure. */
-  saveAs(newPath: string): Promise<void>;
+  /**
+   * Saves the project under `newPath` and continues there. Rejects with an `IpcCallError` of code `exists` when a
+   * project is there already, until called again with `overwrite` (after asking the reviewer).
+   */
+  saveAs(newPath: string, options?: { readonly overwrite?: boolean }): Promise<void>;
   /** Saves and closes this project, then opens the sample. */
   closeProject(): Promise<void>;
   recentProjects(): Promise<RecentProject[]>;

@@ -1,9 +1,10 @@
-import { useMemo } from 'react';
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { messageOf } from '../../errors';
+import { IpcCallError } from '../../ipc';
 import { useReview } from '../../state/ReviewStoreContext';
 import { useMessages } from '../../useMessages';
 import { projectPathSchema, type ProjectPathValues } from './projectForms';
@@ -16,17 +17,45 @@ export function SaveAsForm({ onClose }: { onClose: () => void }) {
   const validate = useMemo(() => zod4Resolver(projectPathSchema(t, current)), [t, current]);
   const form = useForm<ProjectPathValues>({ initialValues: { path: current ?? '' }, validate });
   const error = form.errors.submit;
+  // A project is already at the path: the service refuses until the reviewer says to replace it.
+  const [existing, setExisting] = useState<string | null>(null);
+  const save = async (path: string, overwrite: boolean) => {
+    try {
+      await saveAs(path, { overwrite });
+      onClose();
+    } catch (caught) {
+      if (caught instanceof IpcCallError && caught.error.code === 'exists' && !overwrite) {
+        setExisting(path);
+        return;
+      }
+      setExisting(null);
+      form.setErrors({ submit: messageOf(caught) });
+    }
+  };
+  if (existing !== null) {
+    return (
+      <Stack gap="md">
+        <Alert color="orange" title={t('saveAsExistsTitle')}>
+          <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
+            {existing}
+          </Text>
+          <Text size="sm" mt="xs">
+            {t('saveAsExistsMessage')}
+          </Text>
+        </Alert>
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={() => setExisting(null)} data-autofocus>
+            {t('saveAsChooseAnother')}
+          </Button>
+          <Button color="orange" onClick={() => void save(existing, true)}>
+            {t('saveAsReplace')}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
   return (
-    <form
-      onSubmit={form.onSubmit(async (values) => {
-        try {
-          await saveAs(values.path.trim());
-          onClose();
-        } catch (caught) {
-          form.setErrors({ submit: messageOf(caught) });
-        }
-      })}
-    >
+    <form onSubmit={form.onSubmit((values) => save(values.path.trim(), false))}>
       <Stack gap="md">
         <TextInput
           label={t('newPath')}
