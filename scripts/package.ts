@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { build } from 'electron-builder';
 import { electronBuilderConfig } from './packaging/electronBuilderConfig';
+import { messageOf } from '../core/ipc/messageOf';
 
 const NETWORK_FAILURE =
   /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|getaddrinfo|github\.com|status code 4\d\d|socket hang up/i;
@@ -18,7 +19,7 @@ try {
   const artifacts = await build({ config: electronBuilderConfig, publish: 'never' });
   console.log(`Taiyaku: installers written:\n  ${artifacts.join('\n  ')}`);
 } catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   if (NETWORK_FAILURE.test(message)) {
     console.error(
       [

@@ -12,6 +12,7 @@ import { appVersion, projectRoot } from '../services/appInfo';
 import { defaultUserDataDirectory } from '../services/userData';
 import { createWorkspaceService } from '../services/workspace';
 import { startLoopbackHost } from './server';
+import { messageOf } from '../../core/ipc/messageOf';
 
 // Entry point of `npm run serve [-- --port N] [PROJECT]`.
 const { values, positionals } = parseArgs({
@@ -64,9 +65,7 @@ const stop = (): void => {
   forced.unref();
   void workspace
     .closeAll()
-    .catch((error: unknown) =>
-      console.error(`taiyaku serve: ${error instanceof Error ? error.message : String(error)}`),
-    )
+    .catch((error: unknown) => console.error(`taiyaku serve: ${messageOf(error)}`))
     .finally(() => host.close().then(() => process.exit(0)));
 };
 process.on('SIGINT', stop);

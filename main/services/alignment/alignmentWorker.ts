@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { createInProcessAlignmentEngine } from './alignmentEngine';
 import type { AlignmentReply, AlignmentRequest } from './alignmentProtocol';
+import { messageOf } from '../../../core/ipc/messageOf';
 
 // The alignment worker thread (see createWorkerAlignmentEngine): answers align and realign requests one at a time,
 // with the dictionaries loaded once for the life of the thread.
@@ -20,7 +21,7 @@ port.on('message', (request: AlignmentRequest) => {
       port.postMessage({
         id: request.id,
         ok: false,
-        message: error instanceof Error ? error.message : String(error),
+        message: messageOf(error),
       } satisfies AlignmentReply),
   );
 });
