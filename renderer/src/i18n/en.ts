@@ -334,6 +334,11 @@ export const en = {
     'Replace it with this project? The project now at that path is kept as its backup (.bak) until the next save.',
   saveAsChooseAnother: 'Choose another path',
   saveAsReplace: 'Replace',
+  noticeUnsaved: 'The change could not be saved ({reason}); the view shows the saved project.',
+  noticeNotApplied: 'Not applied: {reason}',
+  noticeOutOfStep: 'The view was out of step with the saved project and has been reloaded.',
+  noticeUndoOutOfStep: 'Undo was out of step with the saved project; reloaded.',
+  noticeRedoOutOfStep: 'Redo was out of step with the saved project; reloaded.',
 } as const satisfies Record<string, string>;
 
 /** A key of the UI's catalogues. */

@@ -320,4 +320,9 @@ export const ja: Readonly<Record<MessageKey, string>> = {
     'このプロジェクトで置き換えますか？ 現在そこにあるプロジェクトは、次に保存するまでバックアップ（.bak）として残ります。',
   saveAsChooseAnother: '別の場所を選ぶ',
   saveAsReplace: '置き換える',
+  noticeUnsaved: '変更を保存できませんでした（{reason}）。保存済みのプロジェクトを表示しています。',
+  noticeNotApplied: '適用されませんでした: {reason}',
+  noticeOutOfStep: '表示が保存済みのプロジェクトとずれていたため、読み込み直しました。',
+  noticeUndoOutOfStep: '元に戻す操作が保存済みのプロジェクトとずれていたため、読み込み直しました。',
+  noticeRedoOutOfStep: 'やり直す操作が保存済みのプロジェクトとずれていたため、読み込み直しました。',
 };

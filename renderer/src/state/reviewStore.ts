@@ -4,7 +4,6 @@ import type {
   ProjectChangeEvent,
   WorkspaceSnapshot,
 } from '../../../core/ipc/contract';
-import type { RowFilter } from '../../../core/review/filters';
 import {
   canRedo,
   canUndo,
@@ -16,7 +15,9 @@ import {
 } from '../../../core/review/history';
 import { messageOf } from '../errors';
 import { formatMessage, messages, type MessageKey, type UiLanguage } from '../i18n';
+import { reactToChange } from './followChange';
 import { CLIENT_ID, newRequestId } from './requestIds';
+import { createUiActions } from './uiActions';
 import type { Notice, ReviewActions, ReviewBackend, ReviewState, ReviewStore } from './reviewTypes';
 
 export type {
@@ -33,33 +34,6 @@ export type {
   ReviewStore,
   UiState,
 } from './reviewTypes';
-
-const OUT_OF_STEP = 'The view was out of step with the saved project and has been reloaded.';
-
-function unsaved(error: unknown): string {
-  return `The change could not be saved (${messageOf(error)}); the view shows the saved project.`;
-}
-
-/** Where `ReviewHistory` would go after another window's change, or null when this copy cannot follow it. */
-function followChange(history: ReviewHistory, event: ProjectChangeEvent): ReviewHistory | null {
-  if (event.kind === 'settings' || event.kind === 'save-status') return history;
-  let next: ReviewHistory;
-  if (event.kind === 'command') {
-    const { history: after, result } = executeCommand(history, event.command);
-    if (!result.ok || after === history) return null;
-    next = after;
-  } else if (event.kind === 'undo') {
-    if (!canUndo(history)) return null;
-    next = undo(history);
-  } else {
-    if (!canRedo(history)) return null;
-    next = redo(history);
-  }
-  const agrees =
-    event.sentenceBeadCount === next.present.alignment.sentenceBeads.length &&
-    event.annotationCount === next.present.annotations.length;
-  return agrees ? next : null;
-}
 
 /**
  * Creates the workspace store: testable without React (STYLE.md §4). `clientId` names this window to the Node side
@@ -133,24 +107,9 @@ export function createReviewStore(
 
     /** A change from the feed: another window's is applied here the way the Node side applied it. */
     const receive = (event: ProjectChangeEvent) => {
-      const state = get();
-      if (!state.path || !state.history || !state.meta || event.path !== state.path) return;
-      if (event.kind === 'save-status') {
-        if (event.revision >= state.saveStatusRevision)
-          set({ saveStatus: event.status, saveStatusRevision: event.revision });
-        return;
-      }
-      // This window's own change: its answer is handled where it was sent (settings have no store action: follow).
-      if (event.clientId === clientId && event.kind !== 'settings') return;
-      if (event.revision <= state.revision) return; // already here (a reload brought it)
-      if (state.inFlight > 0 || event.revision !== state.revision + 1) return catchUp();
-      const next = followChange(state.history, event);
-      if (!next) return catchUp();
-      set({
-        history: next,
-        revision: event.revision,
-        ...(event.kind === 'settings' ? { meta: { ...state.meta, settings: event.settings } } : {}),
-      });
+      const outcome = reactToChange(get(), event, clientId);
+      if (outcome === 'catch-up') catchUp();
+      else if (outcome !== 'ignore') set(outcome);
     };
     backend.subscribe?.({
       change: receive,
@@ -168,10 +127,7 @@ export function createReviewStore(
       set((state) => ({ history: next, inFlight: state.inFlight + 1 }));
       const sentAt = epoch;
       const change = changeFields();
-      const outOfStep =
-        direction === 'undo'
-          ? 'Undo was out of step with the saved project; reloaded.'
-          : 'Redo was out of step with the saved project; reloaded.';
+      const outOfStep = word(direction === 'undo' ? 'noticeUndoOutOfStep' : 'noticeRedoOutOfStep');
       try {
         const answer = await enqueue(() =>
           direction === 'undo' ? backend.undo(path, change) : backend.redo(path, change),
@@ -180,7 +136,7 @@ export function createReviewStore(
         if (!answer.applied || !acknowledge(answer, next, sentAt)) await resync(outOfStep);
       } catch (error) {
         set((state) => ({ inFlight: state.inFlight - 1 }));
-        await resync(unsaved(error));
+        await resync(word('noticeUnsaved', { reason: messageOf(error) }));
       }
     };
 
@@ -356,13 +312,17 @@ export function createReviewStore(
           const answer = await enqueue(() => backend.apply(path, command, change));
           if (!answer.applied) set((state) => ({ inFlight: state.inFlight - 1 }));
           if (!answer.applied || !acknowledge(answer, next, sentAt)) {
-            await resync(answer.reason ? `Not applied: ${answer.reason}` : OUT_OF_STEP);
+            await resync(
+              answer.reason
+                ? word('noticeNotApplied', { reason: answer.reason })
+                : word('noticeOutOfStep'),
+            );
             return false;
           }
           return true;
         } catch (error) {
           set((state) => ({ inFlight: state.inFlight - 1 }));
-          await resync(unsaved(error));
+          await resync(word('noticeUnsaved', { reason: messageOf(error) }));
           return false;
         }
       },
@@ -390,13 +350,13 @@ export function createReviewStore(
           }
           set({ history: next });
           if (!acknowledge(answer, next, sentAt)) {
-            await resync(OUT_OF_STEP);
+            await resync(word('noticeOutOfStep'));
             return false;
           }
           return true;
         } catch (error) {
           set((state) => ({ inFlight: state.inFlight - 1 }));
-          await resync(unsaved(error));
+          await resync(word('noticeUnsaved', { reason: messageOf(error) }));
           return false;
         }
       },
@@ -428,37 +388,7 @@ export function createReviewStore(
         }
       },
 
-      selectBead(index) {
-        set((state) => ({ ui: { ...state.ui, selectedBead: index } }));
-      },
-      setFilter(changes) {
-        set((state) => {
-          const filter: Record<string, unknown> = { ...state.ui.filter, ...changes };
-          for (const key of Object.keys(filter)) if (filter[key] === undefined) delete filter[key];
-          return { ui: { ...state.ui, filter: filter as RowFilter } };
-        });
-      },
-      clearFilter() {
-        set((state) => ({ ui: { ...state.ui, filter: {} } }));
-      },
-      setUiLanguage(language) {
-        set((state) => ({ ui: { ...state.ui, uiLanguage: language } }));
-      },
-      setFlagDialogOpen(open) {
-        set((state) => ({ ui: { ...state.ui, flagDialogOpen: open } }));
-      },
-      setEditingAnnotation(id) {
-        set((state) => ({ ui: { ...state.ui, editingAnnotationId: id } }));
-      },
-      selectAnnotation(id, beadIndex) {
-        set((state) => ({
-          ui: {
-            ...state.ui,
-            selectedAnnotationId: id,
-            ...(beadIndex !== undefined ? { selectedBead: beadIndex } : {}),
-          },
-        }));
-      },
+      ...createUiActions(set),
       notify,
       dismissNotice(id) {
         set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) }));
