@@ -11,7 +11,7 @@ import {
 import { CliError, type CliCommand } from '../command';
 import { withWorkspace } from '../workspaceSession';
 
-const usage = `Usage: taiyaku annotate PROJECT --side en|ja --quote TEXT --category DIMENSION/SUBTYPE
+const usage = `Usage: npx taiyaku annotate PROJECT --side en|ja --quote TEXT --category DIMENSION/SUBTYPE
          --severity neutral|minor|major|critical --comment TEXT [--occurrence N] [--suggestion TEXT] [--author NAME]
 
 Flags the N-th occurrence of TEXT on one side of the project as an issue and saves the project (through the same

@@ -13,8 +13,8 @@ import { loadAlignmentResources } from '../../services/alignment/loadAlignmentRe
 import { CliError, type CliCommand } from '../command';
 import { checkLanguages, readTextFile } from './align';
 
-const usage = `Usage: taiyaku check --pairs FILE.jsonl [--out FILE.jsonl]
-       taiyaku check --en FILE --ja FILE [--format json|tsv] [--out FILE]
+const usage = `Usage: npx taiyaku check --pairs FILE.jsonl [--out FILE.jsonl]
+       npx taiyaku check --en FILE --ja FILE [--format json|tsv] [--out FILE]
 
 Looks for discrepancies between an English source and its Japanese translation: numbers and dates compared by value,
 the tense of the main clauses, omissions and additions (length against the expected ratio), and names (katakana read

@@ -6,7 +6,7 @@ import { IMPORT_EXTENSIONS } from '../../services/importProject';
 import { CliError, type CliCommand } from '../command';
 import { readFileToImport, withWorkspace } from '../workspaceSession';
 
-const usage = `Usage: taiyaku import FILE [FILE2] --out PROJECT.taiyaku [--columns EN,JA] [--header] [--name NAME]
+const usage = `Usage: npx taiyaku import FILE [FILE2] --out PROJECT.taiyaku [--columns EN,JA] [--header] [--name NAME]
 
 Makes a project from a file of any format Taiyaku reads (${IMPORT_EXTENSIONS.join(' ')}):
   - XLIFF: texts, alignment and issues restored;

@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { CliError, type CliCommand } from '../command';
 import { readFileToImport, withWorkspace } from '../workspaceSession';
 
-const usage = `Usage: taiyaku new --en FILE --ja FILE --out PROJECT.taiyaku [--name NAME]
-       taiyaku new --bilingual FILE --out PROJECT.taiyaku [--name NAME]
+const usage = `Usage: npx taiyaku new --en FILE --ja FILE --out PROJECT.taiyaku [--name NAME]
+       npx taiyaku new --bilingual FILE --out PROJECT.taiyaku [--name NAME]
 
 Makes a project: imports the English and the Japanese text (or one bilingual document, split into its English and
 Japanese parts), aligns them and saves the project. Files: .txt, .md, .docx, .pdf.

@@ -9,7 +9,7 @@ import {
 import { CliError, type CliCommand } from '../command';
 import { withWorkspace } from '../workspaceSession';
 
-const usage = `Usage: taiyaku report PROJECT --format FORMAT --out FILE [--rows all|flagged] [--language en|ja]
+const usage = `Usage: npx taiyaku report PROJECT --format FORMAT --out FILE [--rows all|flagged] [--language en|ja]
          [--min-confidence X] [--confirmed-only]
 
 Exports a project's review: html (printable report), pdf (the same, printed by Chromium), docx (review table), xlsx

@@ -159,7 +159,7 @@ describe('taiyaku new, annotate, report, import', () => {
     for (const name of ['new', 'import', 'annotate', 'report']) {
       const help = await run([name, '--help']);
       expect(help.code).toBe(0);
-      expect(help.stdout).toMatch(new RegExp(`^Usage: taiyaku ${name}`));
+      expect(help.stdout).toMatch(new RegExp(`^Usage: npx taiyaku ${name}`));
     }
   });
 });
