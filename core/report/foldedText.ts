@@ -55,7 +55,8 @@ export function joinFolded(parts: readonly FoldedText[], separator: string): Fol
     // The separator stands where the previous part ended, so a span ending there stops before it.
     for (let unit = 0; unit < separator.length; unit += 1) offsets.push(end);
     text += separator + part.text;
-    offsets.push(...part.offsets.slice(0, -1));
+    // One by one, not push(...): a part can be longer than a call can take arguments.
+    for (let unit = 0; unit < part.offsets.length - 1; unit += 1) offsets.push(part.offsets[unit]!);
     end = part.offsets[part.offsets.length - 1]!;
   }
   offsets.push(end);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clauseLabelKey, findClauseLabel, segmentClauses } from './segmentClauses';
-import { segmentDocument, segmentPresegmented } from './segmentDocument';
+import { isOneSentencePerLine, segmentDocument, segmentPresegmented } from './segmentDocument';
 
 describe('segmentClauses', () => {
   it('leaves a Markdown heading marker outside the heading, for clauses and sentences', () => {
@@ -142,5 +142,9 @@ describe('segmentDocument on real Japanese layouts', () => {
       'The next meeting is in Hanoi. It will be in October.',
     ].join('\n');
     expect(sentences(paragraphs, 'en')).toHaveLength(6);
+  });
+  it('reads a text of very many lines without overflowing the call stack', () => {
+    const text = Array.from({ length: 200_000 }, (_, index) => `Line ${index}.`).join('\n');
+    expect(() => isOneSentencePerLine(text, 'en')).not.toThrow();
   });
 });

@@ -102,7 +102,8 @@ function textLines(text: string, start = 0, end = text.length): TextLine[] {
 export function isOneSentencePerLine(text: string, lang: string): boolean {
   const lines = textLines(text);
   if (lines.length < 3 || lines.every((line) => line.startsBlock)) return false;
-  const longest = Math.max(...lines.map((line) => line.end - line.start));
+  // A loop, not Math.max(...): a long text has more lines than a call can take arguments.
+  const longest = lines.reduce((most, line) => Math.max(most, line.end - line.start), 0);
   let complete = 0;
   let several = 0;
   lines.forEach((line, index) => {
