@@ -238,4 +238,10 @@ describe('decodeTextBytes (properties)', () => {
       }),
     );
   });
+  it('calls a file of control bytes binary even when it is valid UTF-8 with few NULs', () => {
+    const bytes = Buffer.from(Array.from({ length: 512 }, (_, index) => (index * 7) % 32));
+    expect(() => decodeTextBytes(bytes, 'minutes.en.txt')).toThrow(
+      /minutes.en.txt looks like a binary file/,
+    );
+  });
 });

@@ -179,6 +179,8 @@ function decodeDetected(bytes: Uint8Array, fileName: string): Detected {
     // ASCII text in UTF-16 has a NUL in every other byte; a few NULs in otherwise valid UTF-8 are a damaged text file
     // (reading it as UTF-16 would make garbage of it).
     if (nulShare(bytes) < MIN_UTF16_NUL_SHARE && strictDecode(bytes, 'utf-8') !== undefined) {
+      // Valid UTF-8 full of other control bytes is binary, not a text with a stray NUL.
+      if (controlByteRatio(bytes, { countNul: false }) > MAX_CONTROL_RATIO) throw binary(fileName);
       throw new ImportTextError(
         'binary',
         `${fileName} has a NUL byte at offset ${bytes.indexOf(0)}, which a text file does not contain. Remove it ` +
@@ -225,10 +227,11 @@ function isSuspiciousControl(code: number): boolean {
   return (code < 0x20 && ![0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b].includes(code)) || code === 0x7f;
 }
 
-function controlByteRatio(bytes: Uint8Array): number {
+function controlByteRatio(bytes: Uint8Array, options: { countNul?: boolean } = {}): number {
   if (bytes.length === 0) return 0;
+  const countNul = options.countNul ?? true;
   let count = 0;
-  for (const byte of bytes) if (isSuspiciousControl(byte)) count += 1;
+  for (const byte of bytes) if (isSuspiciousControl(byte) && (countNul || byte !== 0)) count += 1;
   return count / bytes.length;
 }
 
