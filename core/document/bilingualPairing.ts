@@ -9,7 +9,7 @@ const WEIGHT_LABELS = 0.45;
 const WEIGHT_LENGTH = 0.35;
 const WEIGHT_ADJACENT = 0.2;
 /** Expected Japanese characters per English letter in a translation, and the spread (natural log) around it. */
-const EXPECTED_LENGTH_RATIO = 0.5;
+export const EXPECTED_LENGTH_RATIO = 0.5;
 const LENGTH_RATIO_SPREAD = 0.5;
 /** A block this much smaller than the largest of its language does not count toward interleaving. */
 const SUBSTANTIAL_SHARE = 0.15;
@@ -36,7 +36,8 @@ export interface CandidateScore {
   readonly score: number;
   readonly labels: number;
   readonly length: number;
-  readonly reason: string;
+  /** Letters of the Japanese candidate per English letter (about `EXPECTED_LENGTH_RATIO` for a translation). */
+  readonly ratio: number;
 }
 
 export function scoreCandidate(
@@ -51,10 +52,7 @@ export function scoreCandidate(
   );
   const score =
     WEIGHT_LABELS * labels + WEIGHT_LENGTH * length + WEIGHT_ADJACENT * (adjacent ? 1 : 0);
-  const reason =
-    `label agreement ${round(labels)}, ${round(ratio)} Japanese characters per English letter, ` +
-    (adjacent ? 'adjacent' : 'not adjacent');
-  return { score, labels, length, reason };
+  return { score, labels, length, ratio };
 }
 
 export interface BlockRange {

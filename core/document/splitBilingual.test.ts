@@ -205,4 +205,17 @@ describe('splitBilingual (property)', () => {
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
     );
   });
+  it("says in a reviewer's words what to check, and nothing when there is nothing to check", () => {
+    const english = 'The council met on Monday. It approved the budget for next year.';
+    const japanese = '評議会は月曜日に開かれた。来年度の予算を承認した。';
+    const plain = expectSplit(`${english}\n\n${japanese}\n`);
+    expect(plain.notes).toEqual([]);
+    const numbered = expectSplit(
+      `1. The council met on Monday.\n2. It approved the budget.\n3. It adjourned.\n\n` +
+        `1. 評議会は月曜日に開かれた。\n2. 予算を承認した。\n`,
+    );
+    expect(numbered.notes).toEqual([
+      'The English part has 3 numbered clauses and the Japanese part 2: check that no clause is missing from either.',
+    ]);
+  });
 });

@@ -28,7 +28,17 @@ import {
   type LanguageBlock,
   type Span,
 } from './bilingualBlocks';
-import { growRange, isInterleaved, joinRange, round, scoreCandidate } from './bilingualPairing';
+import {
+  EXPECTED_LENGTH_RATIO,
+  growRange,
+  isInterleaved,
+  joinRange,
+  round,
+  scoreCandidate,
+} from './bilingualPairing';
+
+/** Below this length score (1 = the usual EN/JA ratio) the pairing note says the lengths look wrong. */
+const UNUSUAL_LENGTH_SCORE = 0.25;
 
 export type { BlockLanguage, LanguageBlock, Span } from './bilingualBlocks';
 
@@ -152,10 +162,21 @@ export function splitBilingual(text: string): BilingualSplitResult {
         'check the spans.',
     );
   }
-  notes.push(
-    `English: ${source.clauseNumbers.length} numbered clauses; Japanese: ${target.clauseNumbers.length} ` +
-      `(${best.reason}).`,
-  );
+  // Only what the reviewer should check, in their words (the scores behind the choice mean nothing to them).
+  const englishClauses = source.clauseNumbers.length;
+  const japaneseClauses = target.clauseNumbers.length;
+  if (englishClauses !== japaneseClauses) {
+    notes.push(
+      `The English part has ${englishClauses} numbered clause${englishClauses === 1 ? '' : 's'} and the Japanese ` +
+        `part ${japaneseClauses}: check that no clause is missing from either.`,
+    );
+  }
+  if (best.length < UNUSUAL_LENGTH_SCORE) {
+    notes.push(
+      `The Japanese part is much ${best.ratio < EXPECTED_LENGTH_RATIO ? 'shorter' : 'longer'} than a translation ` +
+        'of the English part usually is: check that the right parts were paired and that nothing is missing.',
+    );
+  }
   const first = Math.min(sourceRange.first, targetRange.first);
   const last = Math.max(sourceRange.last, targetRange.last);
   const inPair = (index: number): boolean =>
