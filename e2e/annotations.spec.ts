@@ -1,45 +1,13 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { SCREENSHOT_DIRECTORY, beadRow, expect, test, type HostProcess } from './fixtures';
-
-/** Opens the sample (the first open runs the aligner, ~2 s) and returns the aligned table. */
-async function openSample(page: Page, host: HostProcess): Promise<Locator> {
-  await page.goto(host.url);
-  const table = page.getByRole('table', { name: 'Aligned text' });
-  await expect(table.getByRole('rowgroup', { name: 'Clause 1', exact: true })).toBeVisible({
-    timeout: 30_000,
-  });
-  return table;
-}
-
-/**
- * Selects `needle` inside the Japanese (or English) text of clause 1 with a DOM Range, as a reviewer's drag would.
- * Returns the selected text as the browser reports it.
- */
-async function selectInClause1(page: Page, side: 'source' | 'target', needle: string) {
-  return page.evaluate(
-    ({ side, needle }) => {
-      const group = document.querySelector('[role=rowgroup][aria-label="Clause 1"]');
-      if (!group) throw new Error('no clause 1');
-      for (const sentence of group.querySelectorAll(`[data-side=${side}]`)) {
-        const walker = document.createTreeWalker(sentence, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const at = node.textContent?.indexOf(needle) ?? -1;
-          if (at === -1) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + needle.length);
-          const selection = window.getSelection()!;
-          selection.removeAllRanges();
-          selection.addRange(range);
-          return selection.toString();
-        }
-      }
-      throw new Error(`"${needle}" not found on the ${side} side of clause 1`);
-    },
-    { side, needle },
-  );
-}
+import {
+  SCREENSHOT_DIRECTORY,
+  beadRow,
+  expect,
+  openSample,
+  selectInClause1,
+  test,
+} from './fixtures';
 
 async function pickCategory(dialog: Locator, page: Page, search: string, option: string) {
   const input = dialog.getByRole('combobox', { name: 'Issue category' });
@@ -53,7 +21,7 @@ test.describe('flagging issues on the text', () => {
     page,
     host,
   }) => {
-    const table = await openSample(page, host);
+    const table = await openSample(page, host.url);
     const panel = page.getByTestId('annotation-panel');
     await expect(panel.getByTestId('issue-count')).toHaveText('0 issues');
     await expect(panel.getByTestId('scorecard-verdict')).toHaveText('Pass');
@@ -156,7 +124,7 @@ test.describe('flagging issues on the text', () => {
     page,
     host,
   }) => {
-    const table = await openSample(page, host);
+    const table = await openSample(page, host.url);
     const panel = page.getByTestId('annotation-panel');
     await panel.getByRole('button', { name: 'Flag selection' }).click();
     const dialog = page.getByRole('dialog', { name: 'Flag an issue' });
@@ -212,7 +180,7 @@ test.describe('flagging issues on the text', () => {
     page,
     host,
   }) => {
-    const table = await openSample(page, host);
+    const table = await openSample(page, host.url);
     const panel = page.getByTestId('annotation-panel');
     const flag = async (side: 'source' | 'target', text: string, category: string) => {
       await selectInClause1(page, side, text);

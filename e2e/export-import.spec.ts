@@ -5,39 +5,13 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { SCREENSHOT_DIRECTORY, expect, test, type HostProcess } from './fixtures';
+import { SCREENSHOT_DIRECTORY, expect, openSample, selectInClause1, test } from './fixtures';
 
 const COMMENT = 'The English says <b>"was held"</b> & past; 行われる reads as a future event.';
 
-/** Opens the sample and waits for clause 1. */
-async function openSample(page: Page, host: HostProcess): Promise<Locator> {
-  await page.goto(host.url);
-  const table = page.getByRole('table', { name: 'Aligned text' });
-  await expect(table.getByRole('rowgroup', { name: 'Clause 1', exact: true })).toBeVisible({
-    timeout: 30_000,
-  });
-  return table;
-}
-
 /** Flags 行われる in clause 1 as a major verb-tense mistranslation (as annotations.spec.ts does, by the UI). */
 async function flagTense(page: Page): Promise<void> {
-  const selected = await page.evaluate((needle) => {
-    const group = document.querySelector('[role=rowgroup][aria-label="Clause 1"]');
-    for (const sentence of group?.querySelectorAll('[data-side=target]') ?? []) {
-      const walker = document.createTreeWalker(sentence, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent?.indexOf(needle) ?? -1;
-        if (at === -1) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + needle.length);
-        window.getSelection()!.removeAllRanges();
-        window.getSelection()!.addRange(range);
-        return window.getSelection()!.toString();
-      }
-    }
-    return '';
-  }, '行われる');
+  const selected = await selectInClause1(page, 'target', '行われる');
   expect(selected).toBe('行われる');
   await page.keyboard.press('f');
   const dialog = page.getByRole('dialog', { name: 'Flag an issue' });
@@ -121,7 +95,7 @@ test.describe('reports out, documents in', () => {
     page,
     host,
   }) => {
-    const table = await openSample(page, host);
+    const table = await openSample(page, host.url);
     await flagTense(page);
 
     // Ctrl+E opens the dialog too; the report language follows the UI's.
@@ -193,7 +167,7 @@ test.describe('reports out, documents in', () => {
     page,
     host,
   }) => {
-    await openSample(page, host);
+    await openSample(page, host.url);
     const dialog = await openNewProject(page);
     await dialog.getByRole('tab', { name: 'One bilingual document' }).click();
     const bad = [
@@ -228,7 +202,7 @@ test.describe('reports out, documents in', () => {
     page,
     host,
   }) => {
-    await openSample(page, host);
+    await openSample(page, host.url);
     const dialog = await openNewProject(page);
     await dialog.getByRole('tab', { name: 'One bilingual document' }).click();
     const table = [
@@ -262,7 +236,7 @@ test.describe('reports out, documents in', () => {
   });
 
   test('files dropped on the workspace open New project with them', async ({ page, host }) => {
-    await openSample(page, host);
+    await openSample(page, host.url);
     await page.evaluate(() => {
       const transfer = new DataTransfer();
       transfer.items.add(new File(['The meeting.\n会議。\n'], 'minutes.en.txt'));

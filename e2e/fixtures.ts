@@ -110,3 +110,42 @@ export async function openWorkspace(page: Page, host: HostProcess): Promise<Loca
 export function beadRow(table: Locator, index: number): Locator {
   return table.locator(`[role=row][data-bead="${index}"]`);
 }
+
+/** Opens the sample at the host page `url` (the first open runs the aligner, ~2 s) and returns the aligned table. */
+export async function openSample(page: Page, url: string): Promise<Locator> {
+  await page.goto(url);
+  const table = page.getByRole('table', { name: 'Aligned text' });
+  await expect(table.getByRole('rowgroup', { name: 'Clause 1', exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
+  return table;
+}
+
+/**
+ * Selects `needle` inside the Japanese (or English) text of clause 1 with a DOM Range, as a reviewer's drag would.
+ * Returns the selected text as the browser reports it.
+ */
+export async function selectInClause1(page: Page, side: 'source' | 'target', needle: string) {
+  return page.evaluate(
+    ({ side, needle }) => {
+      const group = document.querySelector('[role=rowgroup][aria-label="Clause 1"]');
+      if (!group) throw new Error('no clause 1');
+      for (const sentence of group.querySelectorAll(`[data-side=${side}]`)) {
+        const walker = document.createTreeWalker(sentence, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent?.indexOf(needle) ?? -1;
+          if (at === -1) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + needle.length);
+          const selection = window.getSelection()!;
+          selection.removeAllRanges();
+          selection.addRange(range);
+          return selection.toString();
+        }
+      }
+      throw new Error(`"${needle}" not found on the ${side} side of clause 1`);
+    },
+    { side, needle },
+  );
+}

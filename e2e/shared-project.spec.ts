@@ -1,45 +1,9 @@
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { SCREENSHOT_DIRECTORY, expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { SCREENSHOT_DIRECTORY, expect, openSample, selectInClause1, test } from './fixtures';
 
 // Two tabs of the loopback host on the same project: a change made in one shows in the other without a reload, and
 // neither reports a failure for a change that was saved.
-
-/** Opens the sample in `page` and returns the aligned table. */
-async function openSample(page: Page, url: string): Promise<Locator> {
-  await page.goto(url);
-  const table = page.getByRole('table', { name: 'Aligned text' });
-  await expect(table.getByRole('rowgroup', { name: 'Clause 1', exact: true })).toBeVisible({
-    timeout: 30_000,
-  });
-  return table;
-}
-
-/** Selects `needle` in clause 1 on `side`, as a reviewer's drag would. */
-async function selectInClause1(page: Page, side: 'source' | 'target', needle: string) {
-  return page.evaluate(
-    ({ side, needle }) => {
-      const group = document.querySelector('[role=rowgroup][aria-label="Clause 1"]');
-      if (!group) throw new Error('no clause 1');
-      for (const sentence of group.querySelectorAll(`[data-side=${side}]`)) {
-        const walker = document.createTreeWalker(sentence, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const at = node.textContent?.indexOf(needle) ?? -1;
-          if (at === -1) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + needle.length);
-          const selection = window.getSelection()!;
-          selection.removeAllRanges();
-          selection.addRange(range);
-          return selection.toString();
-        }
-      }
-      throw new Error(`"${needle}" not found on the ${side} side of clause 1`);
-    },
-    { side, needle },
-  );
-}
 
 /** Flags the text `needle` of clause 1 as a minor mistranslation by `author`. */
 async function flag(page: Page, side: 'source' | 'target', needle: string, author: string) {
