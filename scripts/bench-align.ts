@@ -22,13 +22,10 @@ import {
 import { loadAlignmentResources } from '../main/services/alignment/loadAlignmentResources';
 import { BSD_DATA, bsdCases } from './bsdSplit';
 import { NTREX_DATA, SHARED_DIRECTORY, ntrexCases } from './ntrexSplit';
+import { argumentValue } from './argumentValue';
 
 const tools = join(SHARED_DIRECTORY, 'tools');
 const data = NTREX_DATA;
-const argumentValue = (name: string, fallback: string): string => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-};
 
 function nonBlankLines(path: string): string[] {
   return readFileSync(path, 'utf8')

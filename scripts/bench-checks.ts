@@ -13,13 +13,10 @@ import { loadAlignmentResources } from '../main/services/alignment/loadAlignment
 import { join } from 'node:path';
 import { BSD_DATA } from './bsdSplit';
 import { NTREX_DATA, SHARED_DIRECTORY } from './ntrexSplit';
+import { argumentValue } from './argumentValue';
 
 const tools = join(SHARED_DIRECTORY, 'tools');
 const ntrex = NTREX_DATA;
-const argumentValue = (name: string, fallback: string): string => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-};
 
 interface LabelledPair {
   readonly id: number;

@@ -42,13 +42,10 @@ import { loadAlignmentResources } from '../main/services/alignment/loadAlignment
 import { BSD_DATA, bsdCases } from './bsdSplit';
 import { NTREX_DATA, SHARED_DIRECTORY, ntrexCases, type NtrexHalf } from './ntrexSplit';
 import { mulberry32 } from './seededRandom';
+import { argumentValue } from './argumentValue';
 
 const tools = join(SHARED_DIRECTORY, 'tools');
 const data = NTREX_DATA;
-const argumentValue = (name: string, fallback: string): string => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-};
 
 /** Which corpus a document comes from: news (NTREX-128) or dialogue (BSD dev). */
 type Genre = 'news' | 'dialogue';

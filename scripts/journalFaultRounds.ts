@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createExampleAnnotation } from '../core/project/exampleProject.testkit';
 import { ProjectStoreError } from '../main/services/projectStore';
 import { createWorkspaceService } from '../main/services/workspace';
+import { startLineChild } from './lineChild';
 import { mulberry32 } from './seededRandom';
 
 /**
@@ -137,51 +137,26 @@ export async function runJournalFaultRounds(
 }
 
 async function startChild(path: string, userData: string, mode: JournalFaultMode, seed: number) {
-  const script = fileURLToPath(import.meta.url);
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', script, '--journal-child', path, userData, mode, String(seed)],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
   const acked: string[] = [];
   const refusedIds: string[] = [];
-  let output = '';
-  let buffered = '';
   let ready = false;
-  let resolveReady: () => void = () => {};
-  const readyOrExit = new Promise<void>((resolve) => {
-    resolveReady = resolve;
-  });
-  child.stdout.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString('utf8');
-    let newline = buffered.indexOf('\n');
-    while (newline !== -1) {
-      const [kind, id] = buffered.slice(0, newline).split(' ');
-      buffered = buffered.slice(newline + 1);
+  const child = await startLineChild(
+    fileURLToPath(import.meta.url),
+    ['--journal-child', path, userData, mode, String(seed)],
+    (line) => {
+      const [kind, id] = line.split(' ');
       if (kind === 'ready') {
         ready = true;
-        resolveReady();
-      } else if (kind === 'ack' && id !== undefined) acked.push(id);
+        return 'ready';
+      }
+      if (kind === 'ack' && id !== undefined) acked.push(id);
       else if (kind === 'refused' && id !== undefined) refusedIds.push(id);
-      else output += `${kind} ${id ?? ''}\n`;
-      newline = buffered.indexOf('\n');
-    }
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  void exited.then(resolveReady);
-  const timeout = setTimeout(resolveReady, 30_000);
-  await readyOrExit;
-  clearTimeout(timeout);
-  return {
-    process: child,
-    ready,
-    exited,
-    results: () => ({ acked, refusedIds }),
-    output: () => output,
-  };
+      else return false;
+      return true;
+    },
+    30_000,
+  );
+  return { ...child, ready, results: () => ({ acked, refusedIds }) };
 }
 
 /**

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import type { ProjectFile } from '../core/project/projectFile';
 import { createAutosaver } from '../main/services/autosave';
 import { createProjectStore, readProjectFile } from '../main/services/projectStore';
 import { runJournalFaultRounds, type JournalFaultSummary } from './journalFaultRounds';
+import { startLineChild } from './lineChild';
 import { mulberry32 } from './seededRandom';
 
 /**
@@ -196,50 +196,27 @@ interface ChildEvent {
 }
 
 async function startChild(path: string, userData: string, mode: 'save' | 'autosave') {
-  const script = fileURLToPath(import.meta.url);
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', script, '--child', path, userData, mode],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
   const events: ChildEvent[] = [];
-  let output = '';
-  let buffered = '';
   let ready: number | undefined;
-  let resolveReady: () => void = () => {};
-  const readyOrExit = new Promise<void>((resolve) => {
-    resolveReady = resolve;
-  });
-  child.stdout.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString('utf8');
-    let newline = buffered.indexOf('\n');
-    while (newline !== -1) {
-      const line = buffered.slice(0, newline);
-      buffered = buffered.slice(newline + 1);
+  const child = await startLineChild(
+    fileURLToPath(import.meta.url),
+    ['--child', path, userData, mode],
+    (line) => {
       const [kind, value] = line.split(' ');
       const count = Number(value);
       if (kind === 'ready') {
         ready = count;
-        resolveReady();
-      } else if (kind === 'made' || kind === 'begin' || kind === 'saved') {
-        events.push({ kind, count, time: Date.now() });
-      } else {
-        output += `${line}\n`;
+        return 'ready';
       }
-      newline = buffered.indexOf('\n');
-    }
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  void exited.then(resolveReady);
-  const timeout = setTimeout(resolveReady, 20_000);
-  await readyOrExit;
-  clearTimeout(timeout);
-  return { process: child, ready, exited, events: () => events, output: () => output };
+      if (kind === 'made' || kind === 'begin' || kind === 'saved') {
+        events.push({ kind, count, time: Date.now() });
+        return true;
+      }
+      return false;
+    },
+    20_000,
+  );
+  return { ...child, ready, events: () => events };
 }
 
 /** The child: opens the project, then adds an annotation every tick and saves, until killed. */
