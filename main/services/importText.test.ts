@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, open, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -244,4 +245,19 @@ describe('decodeTextBytes (properties)', () => {
       /minutes.en.txt looks like a binary file/,
     );
   });
+  it.runIf(process.platform === 'linux')(
+    'refuses a FIFO at once instead of waiting for a writer',
+    async () => {
+      const fifo = join(directory, 'pipe.en.txt');
+      execFileSync('mkfifo', [fifo]);
+      const outcome = await Promise.race([
+        importTextFile(fifo).then(
+          () => 'read',
+          (error: unknown) => (error as Error).message,
+        ),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5_000)),
+      ]);
+      expect(outcome).toBe('pipe.en.txt is not a regular file.');
+    },
+  );
 });

@@ -1,8 +1,8 @@
-import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import Encoding from 'encoding-japanese';
 import type { TextEncoding } from '../../core/project/projectFile';
 import { isHalfWidthForm, isJapaneseTypography } from '../../core/text/script';
+import { readRegularFile } from './project/regularFile';
 import { ServiceError } from './serviceError';
 
 /**
@@ -65,37 +65,28 @@ export async function importTextFile(
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   const fileName = basename(path);
   const label = options.displayName ?? fileName;
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      throw new ServiceError('not-found', `There is no file at ${options.displayName ?? path}.`);
-    if (code === 'EISDIR')
-      throw new ImportTextError('not-a-file', `${label} is a folder, not a text file.`);
-    throw new ImportTextError('unreadable', `Could not open ${label}: ${(error as Error).message}`);
-  }
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw new ImportTextError('not-a-file', `${label} is not a regular file.`);
-    if (stats.size > maxBytes) throw tooLarge(label, stats.size, maxBytes);
-    // Read through the open handle (not by path) and stop one byte past the cap, so a file that grows between the
-    // size check and the read still cannot make us allocate without bound.
-    const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
-    let length = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length === buffer.length) break;
+  // Non-blocking, type and size checked on the open handle, read stopped past the cap (project/regularFile.ts): a FIFO,
+  // a device or a file that grows while it is read cannot hang us or make us allocate without bound.
+  const read = await readRegularFile(path, maxBytes);
+  if (!read.ok) {
+    switch (read.problem) {
+      case 'missing':
+        throw new ServiceError('not-found', `There is no file at ${options.displayName ?? path}.`);
+      case 'not-regular':
+        throw new ImportTextError(
+          'not-a-file',
+          read.fileType === 'a folder'
+            ? `${label} is a folder, not a text file.`
+            : `${label} is not a regular file.`,
+        );
+      case 'too-large':
+        throw tooLarge(label, read.size, maxBytes);
+      case 'io':
+        throw new ImportTextError('unreadable', `Could not open ${label}: ${read.error.message}`);
     }
-    if (length > maxBytes) throw tooLarge(label, length, maxBytes);
-    const decoded = decodeTextBytes(buffer.subarray(0, length), label);
-    return { ...decoded, fileName, byteLength: length };
-  } finally {
-    await handle.close();
   }
+  const decoded = decodeTextBytes(read.bytes, label);
+  return { ...decoded, fileName, byteLength: read.bytes.length };
 }
 
 /** The result of decoding bytes: LF-normalized text without BOM, and what was detected. */

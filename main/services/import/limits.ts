@@ -1,6 +1,6 @@
-import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createInflateRaw } from 'node:zlib';
+import { readRegularFile } from '../project/regularFile';
 import { ServiceError } from '../serviceError';
 
 /**
@@ -131,36 +131,22 @@ export async function readImportFile(
   maxBytes = IMPORT_SIZE_LIMITS[format],
 ): Promise<Buffer> {
   const fileName = basename(path);
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ServiceError('not-found', `There is no file at ${path}.`);
-    if (code === 'EISDIR')
-      throw new ImportFileError('not-a-file', `${fileName} is a folder, not a file.`);
-    throw new ImportFileError(
-      'unreadable',
-      `Could not open ${fileName}: ${(error as Error).message}`,
-    );
-  }
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile())
-      throw new ImportFileError('not-a-file', `${fileName} is not a regular file.`);
-    checkImportSize(fileName, stats.size, format, maxBytes);
-    const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
-    let length = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length === buffer.length) break;
-    }
-    checkImportSize(fileName, length, format, maxBytes);
-    return buffer.subarray(0, length);
-  } finally {
-    await handle.close();
+  const read = await readRegularFile(path, maxBytes);
+  if (read.ok) return read.bytes;
+  switch (read.problem) {
+    case 'missing':
+      throw new ServiceError('not-found', `There is no file at ${path}.`);
+    case 'not-regular':
+      throw new ImportFileError(
+        'not-a-file',
+        read.fileType === 'a folder'
+          ? `${fileName} is a folder, not a file.`
+          : `${fileName} is not a regular file.`,
+      );
+    case 'too-large':
+      throw tooLarge(fileName, read.size, maxBytes, format);
+    case 'io':
+      throw new ImportFileError('unreadable', `Could not open ${fileName}: ${read.error.message}`);
   }
 }
 

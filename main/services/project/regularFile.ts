@@ -14,7 +14,8 @@ export type RegularFileRead =
   | { readonly ok: false; readonly problem: 'missing' }
   /** `fileType`: `a folder`, `a FIFO`, `a device`, `a socket` or `something else`, for messages. */
   | { readonly ok: false; readonly problem: 'not-regular'; readonly fileType: string }
-  | { readonly ok: false; readonly problem: 'too-large' }
+  /** `size`: the file's size, or as much as was read when it grew past the limit while being read. */
+  | { readonly ok: false; readonly problem: 'too-large'; readonly size: number }
   | { readonly ok: false; readonly problem: 'io'; readonly error: Error };
 
 /**
@@ -35,9 +36,11 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<R
     const info = await handle.stat();
     if (!info.isFile())
       return { ok: false, problem: 'not-regular', fileType: describeFileType(info) };
-    if (info.size > maxBytes) return { ok: false, problem: 'too-large' };
+    if (info.size > maxBytes) return { ok: false, problem: 'too-large', size: info.size };
     const bytes = await readAtMost(handle, maxBytes, info.size);
-    return bytes === undefined ? { ok: false, problem: 'too-large' } : { ok: true, bytes };
+    return bytes === undefined
+      ? { ok: false, problem: 'too-large', size: maxBytes + 1 }
+      : { ok: true, bytes };
   } catch (error) {
     return { ok: false, problem: 'io', error: error as Error };
   } finally {
