@@ -29,10 +29,22 @@ export interface LengthCheckSettings {
   /** A pair whose ratio is below expected × this is an omission candidate. Default 0.58. */
   readonly shortFactor: number;
   /**
-   * A Japanese sentence that stops on a continuing form (a particle, a continuative verb) is an omission candidate when
-   * its ratio is below expected × this (× 0.8 more for a conjunctive particle, which speech ends on: 〜ですが。). Default 0.9.
+   * A Japanese sentence that stops on a form no sentence ends on (a continuative verb 〜し。, a binding particle 〜は。)
+   * is an omission candidate when its ratio is below expected × this. Default 1.2.
    */
   readonly incompleteFactor: number;
+  /** The same for a noun heading a subordinate clause after a predicate (〜したため。). Default 1. */
+  readonly subordinateEndingFactor: number;
+  /**
+   * The same for endings that speech closes sentences on (〜ですが。, 〜けど。, 〜会議室に。), which need a clearly
+   * shorter translation. Default 0.75.
+   */
+  readonly spokenEndingFactor: number;
+  /**
+   * The shortness that flags a full English sentence rendered by a Japanese one stopping on a plain noun (体言止め,
+   * which a cut list leaves). Default 0.8.
+   */
+  readonly nounEndingFactor: number;
   /** A pair whose ratio is above expected × this is an addition candidate. Default 2.2. */
   readonly longFactor: number;
   /** Shorter English sentences (in characters) are not judged by length. Default 40. */
@@ -65,7 +77,10 @@ export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
     enabled: true,
     expectedRatio: 0.5,
     shortFactor: 0.58,
-    incompleteFactor: 0.9,
+    nounEndingFactor: 0.8,
+    incompleteFactor: 1.2,
+    subordinateEndingFactor: 1,
+    spokenEndingFactor: 0.75,
     longFactor: 2.2,
     minimumSourceLength: 40,
     documentMinimumPairs: 20,
