@@ -151,7 +151,7 @@ const PRONOUN_SUBJECTS = new Set([
   'there',
 ]);
 
-const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)?/g;
+const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)?(?:-[A-Za-z]+)*/g;
 
 interface Word {
   readonly text: string;
