@@ -1,3 +1,6 @@
+import type { ConsistencyCheckSettings } from './consistency';
+import type { TermCheckSettings } from './termCheck';
+
 /**
  * Switches and thresholds of the discrepancy checks, in one object. Every field has a documented default in
  * {@link DEFAULT_CHECK_SETTINGS}; callers override what they need with {@link resolveCheckSettings}.
@@ -60,6 +63,14 @@ export interface EntityCheckSettings {
   readonly minimumKatakanaLength: number;
 }
 
+/** Settings of the Japanese style check (JTF Style Guide rules through textlint, run on the Node side). */
+export interface StyleCheckSettings {
+  /** Off by default: house styles differ, and the JTF rules are noisy on texts that follow another guide. */
+  readonly enabled: boolean;
+  /** JTF rule ids to leave out (e.g. `3.1.1.全角文字と半角文字の間`). */
+  readonly disabledRules: readonly string[];
+}
+
 /** All check settings. */
 export interface CheckSettings {
   readonly number: NumberCheckSettings;
@@ -67,9 +78,12 @@ export interface CheckSettings {
   readonly omission: LengthCheckSettings;
   readonly addition: { readonly enabled: boolean };
   readonly entity: EntityCheckSettings;
+  readonly term: TermCheckSettings;
+  readonly consistency: ConsistencyCheckSettings;
+  readonly style: StyleCheckSettings;
 }
 
-/** The defaults: every check on. */
+/** The defaults: every check on but the Japanese style check. */
 export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
   number: { enabled: true, dates: true, conversionTolerance: 0.08 },
   tense: { enabled: true },
@@ -87,6 +101,9 @@ export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
   },
   addition: { enabled: true },
   entity: { enabled: true, minimumKatakanaLength: 3 },
+  term: { enabled: true, reverse: true },
+  consistency: { enabled: true },
+  style: { enabled: false, disabledRules: [] },
 };
 
 /** Partial settings: any field may be left out and takes its default. */
@@ -102,5 +119,8 @@ export function resolveCheckSettings(overrides: CheckSettingsOverrides = {}): Ch
     omission: { ...DEFAULT_CHECK_SETTINGS.omission, ...overrides.omission },
     addition: { ...DEFAULT_CHECK_SETTINGS.addition, ...overrides.addition },
     entity: { ...DEFAULT_CHECK_SETTINGS.entity, ...overrides.entity },
+    term: { ...DEFAULT_CHECK_SETTINGS.term, ...overrides.term },
+    consistency: { ...DEFAULT_CHECK_SETTINGS.consistency, ...overrides.consistency },
+    style: { ...DEFAULT_CHECK_SETTINGS.style, ...overrides.style },
   };
 }
