@@ -71,11 +71,18 @@ export function createExportJobs(now: () => number = Date.now): ExportJobs {
       try {
         const value = await work({
           signal: job.controller.signal,
-          onProgress: (done, total, phase) => {
-            job.progress = { phase, done, total, finished: false };
+          onProgress: (done, total, phase, fraction) => {
+            job.progress = {
+              phase,
+              done,
+              total,
+              ...(fraction !== undefined ? { fraction } : {}),
+              finished: false,
+            };
           },
         });
-        job.progress = { ...job.progress, phase: 'done', done: job.progress.total, finished: true };
+        const { fraction: _fraction, ...progress } = job.progress;
+        job.progress = { ...progress, phase: 'done', done: progress.total, finished: true };
         return value;
       } catch (error) {
         const cancelled = job.controller.signal.aborted;
