@@ -416,6 +416,6 @@ export async function renderDocxReviewTable(
   }
   if (failure) throw failure;
   if (!finished) throw new Error('The DOCX package was not completed.');
-  pacer.check();
+  pacer.finish();
   return Buffer.concat(output);
 }

@@ -58,6 +58,12 @@ export class ExportPacer {
     this.check();
     this.lastPause = performance.now();
   }
+
+  /** The loop is over: throws when cancelled meanwhile, else reports it all done. */
+  finish(): void {
+    this.check();
+    this.control.onProgress?.(1);
+  }
 }
 
 /**
@@ -74,5 +80,6 @@ export async function joinPaced(
     parts.push(piece);
     await pacer.step(parts.length, expected);
   }
+  pacer.finish();
   return parts.join('');
 }
