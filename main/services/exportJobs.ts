@@ -1,4 +1,5 @@
 import type { ExportProgress } from '../../core/ipc/contract';
+import { EXPORT_CANCELLED_MESSAGE } from './export/exportPacer';
 import type { ExportControl, ExportedFile } from './exportService';
 import { messageOf, ServiceError } from './serviceError';
 
@@ -90,7 +91,7 @@ export function createExportJobs(now: () => number = Date.now): ExportJobs {
           ...job.progress,
           phase: cancelled ? 'cancelled' : 'failed',
           finished: true,
-          error: cancelled ? 'The export was cancelled.' : messageOf(error),
+          error: cancelled ? EXPORT_CANCELLED_MESSAGE : messageOf(error),
         };
         throw error;
       } finally {
