@@ -233,11 +233,15 @@ export const ExportResultSchema = z.object({
   downloadUrl: z.string().optional(),
 });
 
-/** `project:export-progress` answer: `done` of `total` phases; `finished` once it succeeded, failed or was cancelled. */
+/**
+ * `project:export-progress` answer: `done` of `total` phases, and `fraction` of the current phase done where a long
+ * phase reports it; `finished` once it succeeded, failed or was cancelled.
+ */
 export const ExportProgressSchema = z.object({
   phase: z.enum([...EXPORT_PHASES, 'queued', 'done', 'failed', 'cancelled']),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
+  fraction: z.number().min(0).max(1).optional(),
   finished: z.boolean(),
   error: z.string().optional(),
 });
@@ -355,7 +359,7 @@ export const ipcContract = {
     request: z.object({ jobId: exportJobId }).strict(),
     response: ExportProgressSchema,
   },
-  /** Cancels a running export at its next phase boundary; false when no such export is running. */
+  /** Cancels a running export (it stops within a fraction of a second); false when no such export is running. */
   'project:export-cancel': {
     request: z.object({ jobId: exportJobId }).strict(),
     response: z.object({ cancelled: z.boolean() }),
