@@ -107,6 +107,61 @@ test.describe("the reviewer's first hour", () => {
     await expect(split.getByRole('textbox').first()).toHaveValue('1');
   });
 
+  test('2b. a sentence clicked into mid-row moves to the previous or next row, with those between', async ({
+    page,
+    host,
+  }) => {
+    const table = await openWorkspace(page, host);
+    await beadRow(table, 1).locator('[role=cell]').first().click();
+    await page.keyboard.press('m');
+    await page.keyboard.press('m');
+    const englishOf = (index: number) =>
+      beadRow(table, index).locator('[role=cell][lang=en] [data-sentence]');
+    await expect(englishOf(1)).toHaveCount(3);
+    const before = await englishOf(0).count();
+    const clickSentence = async (index: number) => {
+      const box = await englishOf(1)
+        .nth(index)
+        .evaluate(
+          (span) =>
+            [...span.getClientRects()].sort((a, b) => b.width - a.width)[0]!.toJSON() as DOMRect,
+        );
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    };
+    const openMenu = async () => {
+      await beadRow(table, 1)
+        .getByRole('button', { name: /^Row actions/ })
+        .click();
+      return page.getByRole('menu');
+    };
+
+    // The middle sentence of three, to the previous row: the first goes with it (order is kept).
+    await clickSentence(1);
+    let menu = await openMenu();
+    await menu
+      .getByRole('menuitem', {
+        name: /Move the English sentence clicked into, with 1 before it, to previous row/,
+      })
+      .click();
+    await expect(englishOf(0)).toHaveCount(before + 2);
+    await expect(englishOf(1)).toHaveCount(1);
+    await page.keyboard.press('Control+z');
+    await expect(englishOf(1)).toHaveCount(3);
+
+    // The middle sentence to the next row: the last goes with it.
+    const after = await englishOf(2).count();
+    await clickSentence(1);
+    menu = await openMenu();
+    await menu
+      .getByRole('menuitem', {
+        name: /Move the English sentence clicked into, with 1 after it, to next row/,
+      })
+      .click();
+    await expect(englishOf(1)).toHaveCount(1);
+    await expect(englishOf(2)).toHaveCount(after + 2);
+    await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'first-hour-moved-sentence.png') });
+  });
+
   test('3. the pinned clause heading names the clause of the row under it; Home shows row 1 whole', async ({
     page,
     host,

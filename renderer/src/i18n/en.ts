@@ -39,6 +39,14 @@ export const en = {
   moveSourceToNext: 'Move last English sentence to next row',
   moveTargetToPrevious: 'Move first Japanese sentence to previous row',
   moveTargetToNext: 'Move last Japanese sentence to next row',
+  movePickedSourceToPrevious:
+    'Move the English sentence clicked into, with {count} before it, to previous row',
+  movePickedSourceToNext:
+    'Move the English sentence clicked into, with {count} after it, to next row',
+  movePickedTargetToPrevious:
+    'Move the Japanese sentence clicked into, with {count} before it, to previous row',
+  movePickedTargetToNext:
+    'Move the Japanese sentence clicked into, with {count} after it, to next row',
   detachTarget: 'Detach Japanese (English alone: omission)',
   detachSource: 'Detach English (Japanese alone: addition)',
   flagSelection: 'Flag selection…',
@@ -314,6 +322,7 @@ export const en = {
   'commandLabel.splitBead': 'split',
   'commandLabel.splitSentence': 'split sentence',
   'commandLabel.moveSentence': 'move sentence',
+  'commandLabel.moveSentenceAt': 'move sentences',
   'commandLabel.detachSide': 'detach',
   'commandLabel.pin': 'confirm',
   'commandLabel.unpin': 'unconfirm',

@@ -40,6 +40,15 @@ export function AlignedView(props: AlignedViewProps) {
   const selectBead = useReview((state) => state.selectBead);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [menuFor, setMenuFor] = useState<number | null>(null);
+  /** The sentence last clicked into, and the one it was when the open menu opened (its moves take it along). */
+  const caretRef = useRef<SentenceCaret | null>(null);
+  const [menuCaret, setMenuCaret] = useState<SentenceCaret | null>(null);
+  const openMenu = useCallback((beadIndex: number | null) => {
+    setMenuCaret(
+      beadIndex === null ? null : (caretFromSelection(document.getSelection()) ?? caretRef.current),
+    );
+    setMenuFor(beadIndex);
+  }, []);
 
   const items = useMemo(() => (alignment ? buildItems(alignment, rows) : []), [alignment, rows]);
   const itemOfBead = useMemo(() => {
@@ -84,7 +93,10 @@ export function AlignedView(props: AlignedViewProps) {
       const selection = document.getSelection();
       const anchor = selection?.anchorNode;
       if (!anchor || !scrollRef.current?.contains(anchor)) return;
-      onCaret(caretFromSelection(selection));
+      const caret = caretFromSelection(selection);
+      // Clicking the row's menu button must not forget the sentence picked just before.
+      if (caret) caretRef.current = caret;
+      onCaret(caret);
     };
     document.addEventListener('selectionchange', onSelectionChange);
     return () => document.removeEventListener('selectionchange', onSelectionChange);
@@ -155,7 +167,8 @@ export function AlignedView(props: AlignedViewProps) {
           splitOpen={item.beadIndex === props.splitRowFor}
           splitCaret={item.beadIndex === props.splitRowFor ? props.splitCaret : null}
           menuOpen={item.beadIndex === menuFor}
-          onMenu={setMenuFor}
+          picked={item.beadIndex === menuFor ? menuCaret : null}
+          onMenu={openMenu}
           isMac={props.isMac}
           measure={virtualizer.measureElement}
           onSelect={onSelect}
