@@ -5,7 +5,9 @@ import {
   beadRow,
   chooseSegment,
   expect,
+  openSample,
   openWorkspace,
+  selectInClause1,
   test,
 } from './fixtures';
 
@@ -160,6 +162,41 @@ test.describe("the reviewer's first hour", () => {
     await expect(englishOf(1)).toHaveCount(1);
     await expect(englishOf(2)).toHaveCount(after + 2);
     await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'first-hour-moved-sentence.png') });
+  });
+
+  test('2c. undo after a reload of the page takes back a flag set before it', async ({
+    page,
+    host,
+  }) => {
+    await openSample(page, host.url);
+    const panel = page.getByTestId('annotation-panel');
+    await expect(panel.getByTestId('issue-count')).toHaveText('0 issues');
+    expect(await selectInClause1(page, 'target', '行われる')).toBe('行われる');
+    await page.keyboard.press('f');
+    const dialog = page.getByRole('dialog', { name: 'Flag an issue' });
+    const category = dialog.getByRole('combobox', { name: 'Issue category' });
+    await category.click();
+    await category.fill('verb');
+    await page.getByRole('option', { name: 'Mistranslation: verb tense', exact: true }).click();
+    await dialog.getByRole('textbox', { name: 'Author' }).fill('Reviewer A');
+    await dialog.getByRole('button', { name: 'Save issue' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(panel.getByTestId('issue-count')).toHaveText('1 issue');
+
+    await page.reload();
+    await expect(panel.getByTestId('issue-count')).toHaveText('1 issue', { timeout: 30_000 });
+    const undo = page.getByRole('button', { name: /^Undo/ });
+    await expect(undo).toBeEnabled();
+    await expect(undo).toHaveText('Undo add issue');
+    await page.getByRole('table', { name: 'Aligned text' }).locator('[role=cell]').first().click();
+    await page.keyboard.press('Control+z');
+    await expect(panel.getByTestId('issue-count')).toHaveText('0 issues');
+    // Redo brings it back, and the next reload still knows both.
+    await expect(page.getByRole('button', { name: /^Redo/ })).toHaveText('Redo add issue');
+    await page.reload();
+    await expect(page.getByRole('button', { name: /^Redo/ })).toBeEnabled({ timeout: 30_000 });
+    await page.getByRole('button', { name: /^Redo/ }).click();
+    await expect(panel.getByTestId('issue-count')).toHaveText('1 issue');
   });
 
   test('3. the pinned clause heading names the clause of the row under it; Home shows row 1 whole', async ({

@@ -63,6 +63,23 @@ describe('workspace service', () => {
     await second.closeAll();
   });
 
+  it('tells a page reloaded on an open project what undo and redo would do in its history', async () => {
+    const workspace = service();
+    const created = await workspace.create({
+      name: 'Reloaded',
+      source: { text: english },
+      target: { text: japanese },
+    });
+    expect(created.undoStep).toBeUndefined();
+    await workspace.apply(created.path, { type: 'mergeWithNext', beadIndex: 0 });
+    expect((await workspace.open(created.path)).undoStep).toEqual({ type: 'mergeWithNext' });
+    await workspace.undo(created.path);
+    const reloaded = await workspace.open(created.path);
+    expect(reloaded.undoStep).toBeUndefined();
+    expect(reloaded.redoStep).toEqual({ type: 'mergeWithNext' });
+    await workspace.closeAll();
+  });
+
   it('refuses a project another instance has open', async () => {
     const owner = service();
     const created = await owner.create({

@@ -11,7 +11,7 @@ import type {
 import type { ProjectFile } from '../../../core/project/projectFile';
 import type { ReviewCommand } from '../../../core/review/commands';
 import type { RowFilter } from '../../../core/review/filters';
-import type { ReviewHistory } from '../../../core/review/history';
+import type { HistoryStep, ReviewHistory } from '../../../core/review/history';
 import type { UiLanguage } from '../i18n';
 
 // The review store's state, actions and backend (the store itself is reviewStore.ts).
@@ -104,6 +104,11 @@ export interface ReviewState {
   readonly history: ReviewHistory | null;
   /** The Node side's revision after the last acknowledged change. */
   readonly revision: number;
+  /**
+   * What the Node side's history can still undo or redo beyond this copy's `history`: after a reload of the page, the
+   * changes made before it (their sessions stay on the Node side; undo and redo then run there and this copy reloads).
+   */
+  readonly sharedSteps: { readonly undo: HistoryStep | null; readonly redo: HistoryStep | null };
   /** Changes sent and not yet acknowledged. */
   readonly inFlight: number;
   readonly saveStatus: SaveStatus | null;
