@@ -45,6 +45,57 @@ async function stickyAndTopRow(page: Page) {
 }
 
 test.describe("the reviewer's first hour", () => {
+  test('0. the first start says what it is doing while it aligns the sample, and disables what cannot act yet', async ({
+    page,
+    host,
+  }) => {
+    // Record every step the opening screen shows (they pass quickly).
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { openingSeen: string[] }).openingSeen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-opening-progress]')?.textContent ?? '';
+        if (text && seen[seen.length - 1] !== text) seen.push(text);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    // Hold the answer to the opening back once the aligner is done, to look at the screen that waits for it.
+    let aligned = false;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname === '/api/project:open',
+      async (route) => {
+        const response = await route.fetch();
+        aligned = true;
+        await held;
+        await route.fulfill({ response });
+      },
+    );
+    await page.goto(host.url);
+    const status = page.locator('[data-opening-progress]');
+    await expect(page.getByText('Opening the document…')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Realign unconfirmed' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Flag selection…' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: /^Undo/ })).toBeDisabled();
+    await page.getByRole('button', { name: 'Project', exact: true }).click();
+    await expect(page.getByRole('menuitem', { name: /Export/ })).toBeDisabled();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => aligned, { timeout: 30_000 }).toBe(true);
+    await expect(status).toHaveText(/^Aligning clause (\d+) of \1…$/);
+    await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'first-hour-opening.png') });
+    const seen = await page.evaluate(
+      () => (window as unknown as { openingSeen: string[] }).openingSeen,
+    );
+    expect(seen).toContain('Loading dictionaries…');
+    expect(seen.some((text) => /^Aligning clause \d+ of \d+…$/.test(text))).toBe(true);
+
+    release();
+    const table = page.getByRole('table', { name: 'Aligned text' });
+    await expect(beadRow(table, 0)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Realign unconfirmed' })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Flag selection…' })).toBeEnabled();
+  });
+
   test('1. a row shows confirmation and the aligner’s confidence as two things', async ({
     page,
     host,

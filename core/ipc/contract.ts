@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALIGNMENT_PHASES } from '../alignment/alignDocument';
 import { ProjectFileSchema, ProjectSettingsSchema } from '../project/projectFile';
 import { EXPORT_FORMATS, EXPORT_PHASES } from '../report/exportFormats';
 import { ANNOTATION_STATUSES } from '../review/annotationSchema';
@@ -156,6 +157,16 @@ export const ProjectChangeEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('settings'), ...changeOrigin, settings: ProjectSettingsSchema }),
   /** Whether the change at `revision` (and those before it) is on disk. */
   z.object({ kind: z.literal('save-status'), ...changeOrigin, status: SaveStatusSchema }),
+  /**
+   * Not a change: how far the aligner has got with a project being opened or made (the sample's first start), for the
+   * window waiting on it to show (see `AlignmentProgress` in core/alignment/alignDocument.ts).
+   */
+  z.object({
+    kind: z.literal('progress'),
+    phase: z.enum(ALIGNMENT_PHASES),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  }),
 ]);
 /** A change pushed to every window (see `ProjectChangeEventSchema`). */
 export type ProjectChangeEvent = z.infer<typeof ProjectChangeEventSchema>;

@@ -80,6 +80,27 @@ describe('workspace service', () => {
     await workspace.closeAll();
   });
 
+  it('publishes how far the aligner has got on the first start of the sample, and opens it at once after', async () => {
+    const workspace = service();
+    const phases: string[] = [];
+    workspace.changes.subscribe((event) => {
+      if (event.kind === 'progress') phases.push(event.phase);
+    });
+    const sample = await workspace.openSample();
+    expect(sample.isSample).toBe(true);
+    expect(phases).toEqual(expect.arrayContaining(['segmenting', 'clauses', 'sentences']));
+    await workspace.closeAll();
+    const restarted = service();
+    phases.length = 0;
+    restarted.changes.subscribe((event) => {
+      if (event.kind === 'progress') phases.push(event.phase);
+    });
+    // Saved in the projects folder by the first start: no aligning any more.
+    await restarted.openSample();
+    expect(phases).toEqual([]);
+    await restarted.closeAll();
+  });
+
   it('refuses a project another instance has open', async () => {
     const owner = service();
     const created = await owner.create({

@@ -120,6 +120,12 @@ export function createReviewStore(
 
     /** A change from the feed: another window's is applied here the way the Node side applied it. */
     const receive = (event: ProjectChangeEvent) => {
+      if (event.kind === 'progress') {
+        // The aligner's progress on the project this window waits for (no window waits on another's for long).
+        if (get().status === 'loading')
+          set({ opening: { phase: event.phase, done: event.done, total: event.total } });
+        return;
+      }
       const outcome = reactToChange(get(), event, clientId);
       if (outcome === 'catch-up') catchUp();
       else if (outcome !== 'ignore') {
@@ -197,6 +203,7 @@ export function createReviewStore(
       set((state) => ({
         status: 'ready',
         loadError: null,
+        opening: null,
         path: snapshot.path,
         meta,
         isSample: snapshot.isSample,
@@ -264,6 +271,7 @@ export function createReviewStore(
       revision: 0,
       inFlight: 0,
       sharedSteps: NO_SHARED_STEPS,
+      opening: null,
       saveStatus: null,
       saveStatusRevision: 0,
       ui: {
@@ -277,11 +285,11 @@ export function createReviewStore(
       notices: [],
 
       async load(remembered) {
-        set({ status: 'loading', loadError: null });
+        set({ status: 'loading', loadError: null, opening: null });
         try {
           adopt(await backend.openInitial(remembered));
         } catch (error) {
-          set({ status: 'failed', loadError: messageOf(error) });
+          set({ status: 'failed', loadError: messageOf(error), opening: null });
         }
       },
 
@@ -335,7 +343,7 @@ export function createReviewStore(
         try {
           adopt(await backend.openSample());
         } catch (error) {
-          set({ status: 'failed', loadError: messageOf(error) });
+          set({ status: 'failed', loadError: messageOf(error), opening: null });
         }
       },
 

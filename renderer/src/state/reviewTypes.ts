@@ -8,6 +8,7 @@ import type {
   SaveStatus,
   WorkspaceSnapshot,
 } from '../../../core/ipc/contract';
+import type { AlignmentProgress } from '../../../core/alignment/alignDocument';
 import type { ProjectFile } from '../../../core/project/projectFile';
 import type { ReviewCommand } from '../../../core/review/commands';
 import type { RowFilter } from '../../../core/review/filters';
@@ -111,6 +112,8 @@ export interface ReviewState {
   readonly sharedSteps: { readonly undo: HistoryStep | null; readonly redo: HistoryStep | null };
   /** Changes sent and not yet acknowledged. */
   readonly inFlight: number;
+  /** While a project is being opened: how far the aligner has got (the sample's first start), or null. */
+  readonly opening: AlignmentProgress | null;
   readonly saveStatus: SaveStatus | null;
   /** The revision `saveStatus` was asked for: a newer revision means a change not yet known to be on disk. */
   readonly saveStatusRevision: number;

@@ -8,52 +8,54 @@ import { useMessages } from '../../useMessages';
 import { shortcutHint } from './shortcuts';
 
 /** Searches both texts as the reviewer types; Enter and Shift+Enter step through the matching rows. */
-export const SearchBox = forwardRef<HTMLInputElement, { isMac: boolean; className?: string }>(
-  function SearchBox({ isMac, className }, ref) {
-    const t = useMessages();
-    const store = useReviewStore();
-    const text = useReview((state) => state.ui.filter.text ?? '');
-    const setFilter = useReview((state) => state.setFilter);
-    const jump = (backwards: boolean) => {
-      const state = store.getState();
-      const rows = visibleRows(state);
-      const found = backwards
-        ? previousRow(rows, state.ui.selectedBead, { wrap: true })
-        : nextRow(rows, state.ui.selectedBead, { wrap: true });
-      if (found !== null) state.selectBead(found);
-    };
-    return (
-      <TextInput
-        ref={ref}
-        size="xs"
-        className={className}
-        type="search"
-        aria-label={t('search')}
-        placeholder={`${t('searchPlaceholder')}  /`}
-        leftSection={<SearchIcon size={14} />}
-        value={text}
-        onChange={(event) => setFilter({ text: event.currentTarget.value || undefined })}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            jump(event.shiftKey);
-          } else if (event.key === 'Escape') {
-            event.preventDefault();
-            if (text) setFilter({ text: undefined });
-            else document.querySelector<HTMLElement>('[data-aligned-scroller]')?.focus();
-          }
-        }}
-        rightSection={
-          text ? (
-            <CloseButton
-              size="xs"
-              aria-label={t('clearSearch')}
-              onClick={() => setFilter({ text: undefined })}
-            />
-          ) : null
+export const SearchBox = forwardRef<
+  HTMLInputElement,
+  { isMac: boolean; className?: string; disabled?: boolean }
+>(function SearchBox({ isMac, className, disabled = false }, ref) {
+  const t = useMessages();
+  const store = useReviewStore();
+  const text = useReview((state) => state.ui.filter.text ?? '');
+  const setFilter = useReview((state) => state.setFilter);
+  const jump = (backwards: boolean) => {
+    const state = store.getState();
+    const rows = visibleRows(state);
+    const found = backwards
+      ? previousRow(rows, state.ui.selectedBead, { wrap: true })
+      : nextRow(rows, state.ui.selectedBead, { wrap: true });
+    if (found !== null) state.selectBead(found);
+  };
+  return (
+    <TextInput
+      ref={ref}
+      size="xs"
+      className={className}
+      type="search"
+      disabled={disabled}
+      aria-label={t('search')}
+      placeholder={`${t('searchPlaceholder')}  /`}
+      leftSection={<SearchIcon size={14} />}
+      value={text}
+      onChange={(event) => setFilter({ text: event.currentTarget.value || undefined })}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          jump(event.shiftKey);
+        } else if (event.key === 'Escape') {
+          event.preventDefault();
+          if (text) setFilter({ text: undefined });
+          else document.querySelector<HTMLElement>('[data-aligned-scroller]')?.focus();
         }
-        title={shortcutHint(t('shortcutSearch'), 'focusSearch', isMac)}
-      />
-    );
-  },
-);
+      }}
+      rightSection={
+        text ? (
+          <CloseButton
+            size="xs"
+            aria-label={t('clearSearch')}
+            onClick={() => setFilter({ text: undefined })}
+          />
+        ) : null
+      }
+      title={shortcutHint(t('shortcutSearch'), 'focusSearch', isMac)}
+    />
+  );
+});

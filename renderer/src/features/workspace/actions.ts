@@ -3,7 +3,7 @@ import { beadOfSentence } from '../../../../core/review/anchoring';
 import { nextRow, previousRow, stepIssue } from '../../../../core/review/filters';
 import type { MessageKey } from '../../i18n';
 import type { ReviewStore } from '../../state/reviewStore';
-import { visibleRows } from '../../state/selectors';
+import { hasRows, visibleRows } from '../../state/selectors';
 import { splitAtCaret, type SentenceCaret } from '../alignment/caret';
 import { MOVE_ACTIONS, movedSentences, rowActionEnabled } from '../alignment/rowActions';
 import type { ShortcutAction } from './shortcuts';
@@ -109,6 +109,8 @@ export function performAction(
     case 'help':
       return context.openHelp();
     case 'export':
+      // Nothing to export before a project with rows is shown (the desktop menu can ask while it opens).
+      if (!hasRows(state)) return;
       return context.openExport();
     case 'undo':
       void state.undo();
@@ -120,6 +122,7 @@ export function performAction(
       void state.save();
       return;
     case 'flag':
+      if (!hasRows(state)) return;
       state.setFlagDialogOpen(true);
       return;
     default:
