@@ -7,11 +7,18 @@ import { visibleRows } from '../../state/selectors';
 import { useMessages } from '../../useMessages';
 import { shortcutHint } from './shortcuts';
 
+interface SearchBoxProps {
+  readonly isMac: boolean;
+  readonly className?: string;
+  /** True until a project with rows is shown: nothing to search yet. */
+  readonly disabled?: boolean;
+}
+
 /** Searches both texts as the reviewer types; Enter and Shift+Enter step through the matching rows. */
-export const SearchBox = forwardRef<
-  HTMLInputElement,
-  { isMac: boolean; className?: string; disabled?: boolean }
->(function SearchBox({ isMac, className, disabled = false }, ref) {
+export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox(
+  { isMac, className, disabled = false },
+  ref,
+) {
   const t = useMessages();
   const store = useReviewStore();
   const text = useReview((state) => state.ui.filter.text ?? '');
