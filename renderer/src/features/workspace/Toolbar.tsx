@@ -112,7 +112,7 @@ export function Toolbar({
           </Tooltip>
         </Group>
         <Group gap="xs" wrap="nowrap" miw={0} justify="flex-end" style={{ flex: '1 1 auto' }}>
-          <SearchBox ref={searchRef} isMac={isMac} className={classes.search} disabled={!ready} />
+          <SearchBox ref={searchRef} isMac={isMac} className={classes.search} />
           <div className={classes.noShrink}>
             <FilterPopover disabled={!ready} />
           </div>
