@@ -45,56 +45,89 @@ async function stickyAndTopRow(page: Page) {
 }
 
 test.describe("the reviewer's first hour", () => {
-  test('0. the first start says what it is doing while it aligns the sample, and disables what cannot act yet', async ({
-    page,
-    host,
-  }) => {
-    // Record every step the opening screen shows (they pass quickly).
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { openingSeen: string[] }).openingSeen = seen;
-      new MutationObserver(() => {
-        const text = document.querySelector('[data-opening-progress]')?.textContent ?? '';
-        if (text && seen[seen.length - 1] !== text) seen.push(text);
-      }).observe(document, { subtree: true, childList: true, characterData: true });
-    });
-    // Hold the answer to the opening back once the aligner is done, to look at the screen that waits for it.
-    let aligned = false;
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(
-      (url) => url.pathname === '/api/project:open',
-      async (route) => {
-        const response = await route.fetch();
-        aligned = true;
-        await held;
-        await route.fulfill({ response });
-      },
-    );
-    await page.goto(host.url);
-    const status = page.locator('[data-opening-progress]');
-    await expect(page.getByText('Opening the document…')).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Realign unconfirmed' })).toBeDisabled();
-    await expect(page.getByRole('button', { name: 'Flag selection…' })).toBeDisabled();
-    await expect(page.getByRole('button', { name: /^Undo/ })).toBeDisabled();
-    await page.getByRole('button', { name: 'Project', exact: true }).click();
-    await expect(page.getByRole('menuitem', { name: /Export/ })).toBeDisabled();
-    await page.keyboard.press('Escape');
-    await expect.poll(() => aligned, { timeout: 30_000 }).toBe(true);
-    await expect(status).toHaveText(/^Aligning clause (\d+) of \1…$/);
-    await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'first-hour-opening.png') });
-    const seen = await page.evaluate(
-      () => (window as unknown as { openingSeen: string[] }).openingSeen,
-    );
-    expect(seen).toContain('Loading dictionaries…');
-    expect(seen.some((text) => /^Aligning clause \d+ of \d+…$/.test(text))).toBe(true);
+  const OPENING_WORDS = {
+    en: {
+      opening: 'Opening the document…',
+      dictionaries: 'Loading dictionaries…',
+      aligning: /^Aligning clause (\d+) of \1…$/,
+      realign: 'Realign unconfirmed',
+      flag: 'Flag selection…',
+      undo: /^Undo/,
+      project: 'Project',
+      exportItem: /Export/,
+    },
+    ja: {
+      opening: '文書を開いています…',
+      dictionaries: '辞書を読み込んでいます…',
+      aligning: /^項 (\d+)\/\1 を整列しています…$/,
+      realign: '未確定の行を再整列',
+      flag: '選択範囲に指摘を付ける…',
+      undo: /^元に戻す/,
+      project: 'プロジェクト',
+      exportItem: /書き出し/,
+    },
+  } as const;
 
-    release();
-    const table = page.getByRole('table', { name: 'Aligned text' });
-    await expect(beadRow(table, 0)).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Realign unconfirmed' })).toBeEnabled();
-    await expect(page.getByRole('button', { name: 'Flag selection…' })).toBeEnabled();
-  });
+  for (const language of ['en', 'ja'] as const) {
+    test(`0. the first start says what it is doing while it aligns the sample, and disables what cannot act yet (${language})`, async ({
+      page,
+      host,
+    }) => {
+      const words = OPENING_WORDS[language];
+      await page.setViewportSize({ width: 1024, height: 700 });
+      // Record every step the opening screen shows (they pass quickly), in the language chosen before.
+      await page.addInitScript((uiLanguage) => {
+        localStorage.setItem('taiyaku.uiLanguage', uiLanguage);
+        const seen: string[] = [];
+        (window as unknown as { openingSeen: string[] }).openingSeen = seen;
+        new MutationObserver(() => {
+          const text = document.querySelector('[data-opening-progress]')?.textContent ?? '';
+          if (text && seen[seen.length - 1] !== text) seen.push(text);
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      }, language);
+      // Hold the answer to the opening back once the aligner is done, to look at the screen that waits for it.
+      let aligned = false;
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(
+        (url) => url.pathname === '/api/project:open',
+        async (route) => {
+          const response = await route.fetch();
+          aligned = true;
+          await held;
+          await route.fulfill({ response });
+        },
+      );
+      await page.goto(host.url);
+      const status = page.locator('[data-opening-progress]');
+      await expect(page.getByText(words.opening)).toBeVisible();
+      await expect(page.getByRole('button', { name: words.realign })).toBeDisabled();
+      await expect(page.getByRole('button', { name: words.flag })).toBeDisabled();
+      await expect(page.getByRole('button', { name: words.undo })).toBeDisabled();
+      await page.getByRole('button', { name: words.project, exact: true }).click();
+      await expect(page.getByRole('menuitem', { name: words.exportItem })).toBeDisabled();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => aligned, { timeout: 30_000 }).toBe(true);
+      await expect(status).toHaveText(words.aligning);
+      await page.screenshot({
+        path: join(SCREENSHOT_DIRECTORY, `first-hour-opening-1024-${language}.png`),
+      });
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.screenshot({
+        path: join(SCREENSHOT_DIRECTORY, `first-hour-opening-1440-${language}.png`),
+      });
+      const seen = await page.evaluate(
+        () => (window as unknown as { openingSeen: string[] }).openingSeen,
+      );
+      expect(seen).toContain(words.dictionaries);
+      expect(seen.some((text) => words.aligning.test(text))).toBe(true);
+
+      release();
+      await expect(page.locator('[role=row][data-bead="0"]')).toBeVisible();
+      await expect(page.getByRole('button', { name: words.realign })).toBeEnabled();
+      await expect(page.getByRole('button', { name: words.flag })).toBeEnabled();
+    });
+  }
 
   test('1. a row shows confirmation and the aligner’s confidence as two things', async ({
     page,
@@ -205,6 +238,7 @@ test.describe("the reviewer's first hour", () => {
     const after = await englishOf(2).count();
     await clickSentence(1);
     menu = await openMenu();
+    await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'first-hour-move-menu.png') });
     await menu
       .getByRole('menuitem', {
         name: /Move the English sentence clicked into, with 1 after it, to next row/,
