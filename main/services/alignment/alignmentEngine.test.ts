@@ -108,7 +108,18 @@ describe('the alignment worker', () => {
     const worker = createWorkerAlignmentEngine(pathToFileURL(join(chunks, bundled)));
     engines.push(worker);
     const expected = await inProcess.align(english, japanese);
-    const aligned = await worker.align(english, japanese);
+    const phases = new Set<string>();
+    const aligned = await worker.align(english, japanese, {}, (progress) =>
+      phases.add(progress.phase),
+    );
+    // The desktop app's opening screen hears the same steps.
+    expect([...phases]).toEqual([
+      'dictionaries',
+      'segmenting',
+      'analysing',
+      'clauses',
+      'sentences',
+    ]);
     expect(shapes(aligned.sentenceBeads)).toEqual(shapes(expected.sentenceBeads));
     expect(aligned.sentenceBeads.map((bead) => bead.confidence)).toEqual(
       expected.sentenceBeads.map((bead) => bead.confidence),
