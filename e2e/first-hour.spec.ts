@@ -233,6 +233,12 @@ test.describe("the reviewer's first hour", () => {
     await expect(englishOf(1)).toHaveCount(1);
     await page.keyboard.press('Control+z');
     await expect(englishOf(1)).toHaveCount(3);
+    // The key does the same as the menu item.
+    await clickSentence(1);
+    await page.keyboard.press('[');
+    await expect(englishOf(0)).toHaveCount(before + 2);
+    await page.keyboard.press('Control+z');
+    await expect(englishOf(1)).toHaveCount(3);
 
     // The middle sentence to the next row: the last goes with it.
     const after = await englishOf(2).count();

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { VisuallyHidden } from '@mantine/core';
+import { beadOfSentence } from '../../../../core/review/anchoring';
 import { useReview } from '../../state/ReviewStoreContext';
 import { visibleRows } from '../../state/selectors';
 import { useMessages } from '../../useMessages';
@@ -40,15 +41,31 @@ export function AlignedView(props: AlignedViewProps) {
   const selectBead = useReview((state) => state.selectBead);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [menuFor, setMenuFor] = useState<number | null>(null);
+  const onCaretRef = useRef(props.onCaret);
+  useEffect(() => {
+    onCaretRef.current = props.onCaret;
+  }, [props.onCaret]);
   /** The sentence last clicked into, and the one it was when the open menu opened (its moves take it along). */
   const caretRef = useRef<SentenceCaret | null>(null);
   const [menuCaret, setMenuCaret] = useState<SentenceCaret | null>(null);
-  const openMenu = useCallback((beadIndex: number | null) => {
-    setMenuCaret(
-      beadIndex === null ? null : (caretFromSelection(document.getSelection()) ?? caretRef.current),
-    );
-    setMenuFor(beadIndex);
-  }, []);
+  const openMenu = useCallback(
+    (beadIndex: number | null) => {
+      const last = caretFromSelection(document.getSelection()) ?? caretRef.current;
+      // Only a sentence of this row counts as picked for its menu.
+      const caret =
+        beadIndex !== null &&
+        last &&
+        alignment &&
+        beadOfSentence(alignment, last.side, last.sentenceIndex) === beadIndex
+          ? last
+          : null;
+      setMenuCaret(caret);
+      // The menu's actions read the caret too: they act on the sentence the menu names.
+      if (caret) onCaretRef.current(caret);
+      setMenuFor(beadIndex);
+    },
+    [alignment],
+  );
 
   const items = useMemo(() => (alignment ? buildItems(alignment, rows) : []), [alignment, rows]);
   const itemOfBead = useMemo(() => {
