@@ -283,6 +283,8 @@ describe('moveSentenceAt (a sentence picked anywhere in the row)', () => {
           if (!result.ok) return;
           const after = result.session.alignment;
           expect(checkAlignment(after)).toEqual([]);
+          // Only rows change: both texts and their sentences stay as they were.
+          expect([after.source, after.target]).toEqual([alignment.source, alignment.target]);
           // The picked sentence is now in the neighbouring row: the one before, or the one after (which moves up
           // into the picked row's place when the move empties that row).
           const emptied = after.sentenceBeads.length < alignment.sentenceBeads.length;

@@ -64,7 +64,8 @@ export const en = {
   groupGeneral: 'General',
   helpTitle: 'Keyboard shortcuts',
   helpHint:
-    'Shortcuts act on the selected row and work whenever the cursor is not in a text field.',
+    'Shortcuts act on the selected row and work whenever the cursor is not in a text field. After a click into a ' +
+    'sentence of the row, the move keys move that sentence, with those between it and the neighbouring row.',
   keysColumn: 'Keys',
   actionColumn: 'Action',
   or: 'or',

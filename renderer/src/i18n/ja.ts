@@ -57,7 +57,9 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   groupReview: 'レビュー',
   groupGeneral: '全般',
   helpTitle: 'キーボードショートカット',
-  helpHint: 'ショートカットは選択中の行に働きます。テキスト入力欄の外で使えます。',
+  helpHint:
+    'ショートカットは選択中の行に働きます。テキスト入力欄の外で使えます。' +
+    '行内の文をクリックした後は、文の移動キーはその文を、隣の行との間にある文と共に移動します。',
   keysColumn: 'キー',
   actionColumn: '操作',
   or: 'または',
