@@ -27,6 +27,29 @@ export interface AlignDocumentOptions {
   readonly parameters?: AlignmentParameters;
 }
 
+/**
+ * The steps of aligning a document, in order, for a progress display: `dictionaries` (loading the tokenizer's and
+ * lexicon's data: reported by the Node side, which loads them), `segmenting` (clauses and sentences), `analysing`
+ * (the Japanese morphology), `clauses` (pairing clauses), `sentences` (aligning the sentences inside each clause pair).
+ */
+export const ALIGNMENT_PHASES = [
+  'dictionaries',
+  'segmenting',
+  'analysing',
+  'clauses',
+  'sentences',
+] as const;
+
+/** How far an alignment has got: its step, and for `sentences` how many of `total` clause pairs are done (else 0). */
+export interface AlignmentProgress {
+  readonly phase: (typeof ALIGNMENT_PHASES)[number];
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Called as an alignment moves on (synchronously, from inside the aligner: keep it cheap). */
+export type AlignmentProgressListener = (progress: AlignmentProgress) => void;
+
 const DEFAULT_MORPHOLOGY_LIMIT = 250_000;
 
 /** Picks kuromoji (or whatever tokenizer was given) unless the text is too long for it. */
@@ -80,11 +103,13 @@ export function alignDocument(
   targetText: string,
   resources: AlignmentResources,
   options: AlignDocumentOptions = {},
+  onProgress?: AlignmentProgressListener,
 ): DocumentAlignment {
+  onProgress?.({ phase: 'segmenting', done: 0, total: 0 });
   // Text without sentence punctuation would make one enormous "sentence": split such sentences (capSentences.ts).
   const source = capSentenceLength(segmentDocument(sourceText, options.sourceLang ?? 'en'));
   const target = capSentenceLength(segmentDocument(targetText, options.targetLang ?? 'ja'));
-  return alignSegmentedDocument(source, target, resources, options.parameters);
+  return alignSegmentedDocument(source, target, resources, options.parameters, onProgress);
 }
 
 /**
@@ -95,7 +120,9 @@ export function alignSegmentedDocument(
   target: DocumentSide,
   resources: AlignmentResources,
   parameters: AlignmentParameters = defaultAlignmentParameters,
+  onProgress?: AlignmentProgressListener,
 ): DocumentAlignment {
+  onProgress?.({ phase: 'analysing', done: 0, total: 0 });
   const keys = new KeyTable();
   const sourceSentenceFeatures = source.sentences.map((sentence) =>
     englishSentenceFeatures(sentence.text, keys),
@@ -109,6 +136,7 @@ export function alignSegmentedDocument(
   );
   const sourceClauseFeatures = clauseFeatures(source, sourceSentenceFeatures, keys);
   const targetClauseFeatures = clauseFeatures(target, targetSentenceFeatures, keys);
+  onProgress?.({ phase: 'clauses', done: 0, total: 0 });
   const clauseBeads = alignSentences(sourceClauseFeatures, targetClauseFeatures, parameters).map(
     publicBead,
   );
@@ -119,6 +147,7 @@ export function alignSegmentedDocument(
     sourceSentenceFeatures,
     targetSentenceFeatures,
     parameters,
+    onProgress,
   );
   return { source, target, clauseBeads, sentenceBeads };
 }
@@ -176,11 +205,14 @@ export function alignSentencesInClauses(
   sourceFeatures: readonly SentenceFeatures[],
   targetFeatures: readonly SentenceFeatures[],
   parameters: AlignmentParameters = defaultAlignmentParameters,
+  onProgress?: AlignmentProgressListener,
 ): SentenceBead[] {
   const sourceRanges = sentenceRanges(source);
   const targetRanges = sentenceRanges(target);
   const sentenceBeads: SentenceBead[] = [];
+  const total = clauseBeads.length;
   clauseBeads.forEach((clauseBead, clauseBeadIndex) => {
+    onProgress?.({ phase: 'sentences', done: clauseBeadIndex, total });
     const sourceSpan = spanOf(clauseBead.sourceIndices, sourceRanges);
     const targetSpan = spanOf(clauseBead.targetIndices, targetRanges);
     const beads = alignSentences(
@@ -198,6 +230,7 @@ export function alignSentencesInClauses(
       });
     }
   });
+  onProgress?.({ phase: 'sentences', done: total, total });
   return sentenceBeads;
 }
 

@@ -80,15 +80,26 @@ function buildKuromojiSync(dictionaryPath: string): KuromojiTokenizer {
   return tokenizer;
 }
 
+/** Set once kuromoji's dictionary is loaded in this thread. */
+let kuromojiLoaded = false;
+
 /** A kuromoji tokenizer that loads its dictionary on the first call to `tokenize` (then keeps it). */
 function lazyKuromoji(): JapaneseTokenizer {
   let tokenizer: JapaneseTokenizer | undefined;
   return {
     tokenize(text: string): readonly JapaneseToken[] {
-      tokenizer ??= adaptKuromoji(buildKuromojiSync(kuromojiDictionaryPath()));
+      if (!tokenizer) {
+        tokenizer = adaptKuromoji(buildKuromojiSync(kuromojiDictionaryPath()));
+        kuromojiLoaded = true;
+      }
       return tokenizer.tokenize(text);
     },
   };
+}
+
+/** True once this thread has loaded kuromoji's dictionary (the lexicon loads before it). */
+export function japaneseDictionaryLoaded(): boolean {
+  return kuromojiLoaded;
 }
 
 /** Wraps a kuromoji tokenizer in core's interface. */
