@@ -4,6 +4,7 @@ import { MAX_LOCAL_RETRIES, fullBand, lengthBand, widenAroundPath } from './band
 import { alignInBand } from './bandProgramme';
 import { emptyEvidence, nullBead, withConfidence } from './beadEvidence';
 import type { SentenceFeatures } from './lexicalFeatures';
+import { adaptToDocument, documentStatistics } from './documentAdaptation';
 import { documentLengthRatio } from './lengthModel';
 import { PackedSide, keyLimitOf } from './packedSide';
 
@@ -67,6 +68,31 @@ export function alignSentences(
   const packedSource = new PackedSide(source, keyLimit);
   const packedTarget = new PackedSide(target, keyLimit);
   const mean = documentLengthRatio(packedSource, packedTarget, parameters);
+  const first = alignPass(source, target, packedSource, packedTarget, parameters, mean);
+  const adaptation = parameters.adaptation;
+  if (!adaptation) return first;
+  // Second pass: the length model and the bead-class costs re-estimated from the first pass (documentAdaptation.ts).
+  const statistics = documentStatistics(
+    first,
+    mean,
+    parameters.lengthLogRatioDeviation,
+    adaptation,
+  );
+  const adapted = adaptToDocument(parameters, mean, statistics, adaptation);
+  return alignPass(source, target, packedSource, packedTarget, adapted.parameters, adapted.mean);
+}
+
+/** One pass of the programme over the full grid or a band around the length diagonal, widened where needed. */
+function alignPass(
+  source: readonly SentenceFeatures[],
+  target: readonly SentenceFeatures[],
+  packedSource: PackedSide,
+  packedTarget: PackedSide,
+  parameters: AlignmentParameters,
+  mean: number,
+): ScoredBead[] {
+  const sourceCount = packedSource.count;
+  const targetCount = packedTarget.count;
   const shapes = resolveShapes(parameters);
   const halfWidth = parameters.bandHalfWidth;
   if (sourceCount * targetCount <= 160_000 || halfWidth >= Math.max(sourceCount, targetCount)) {
