@@ -14,10 +14,13 @@ import { PackedSide, keyLimitOf } from './packedSide';
  * Japanese to English characters, Gaussian) and lexical coverage (share of content units on both sides that find a
  * partner on the other side). The band follows the length diagonal, so time and memory grow linearly with length;
  * where the best path runs along its edge, the band is widened around that path and the programme run again.
+ * Two passes: the first with the corpus parameters, the second with the length model and bead-class costs
+ * re-estimated from the first's beads and shrunk toward the corpus values (documentAdaptation.ts), so a document
+ * translated the other way, or more loosely, is aligned with its own ratio, deviation and shapes.
  */
 // Its parts: alignmentParameters.ts (parameters, shapes), packedSide.ts and pairCoverage.ts (features as flat arrays),
 // lengthModel.ts and beadScorer.ts (bead costs), band.ts (the band and its retries), bandProgramme.ts (the DP),
-// beadEvidence.ts (null beads and the evidence behind confidence).
+// beadEvidence.ts (null beads and the evidence behind confidence), documentAdaptation.ts (the second pass's parameters).
 
 export {
   defaultAlignmentParameters,

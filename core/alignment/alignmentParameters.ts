@@ -82,6 +82,7 @@ export const defaultAlignmentParameters: AlignmentParameters = {
       addition: 0.0188,
     },
     maximumDeviationScale: 2,
+    minimumDeviationScale: 0.9,
   },
 };
 

@@ -88,7 +88,7 @@ describe('the second pass adapts to the document', () => {
       },
       20,
     );
-    // One pass: 771 of 800; adapted: 766.
+    // One pass: 771 of 800; adapted: 769.
     expect(Math.abs(figures.adapted - figures.onePass)).toBeLessThanOrEqual(0.01 * figures.gold);
   });
 });

@@ -11,8 +11,10 @@ export type BeadClass = (typeof BEAD_CLASSES)[number];
 
 /**
  * How the second pass adapts to the document. Every reference value is what the first pass gives on a typical
- * document of the tuning halves (scripts/dev-free: measured by scripts/measure-adaptation.ts), so that on such a
- * document the second pass is the first one again; only a document that differs moves the parameters.
+ * document of the tuning halves, so that on such a document the second pass is the first one again; only a document
+ * that differs moves the parameters. The null cost is not adapted: a first pass's own null beads are no evidence that
+ * the document has more of them (they would lower the very cost that let them in), so nulls still need lexical and
+ * length evidence.
  */
 export interface DocumentAdaptation {
   /** First-pass 1-1 beads at least this confident are the sample of the length model. */
@@ -29,8 +31,13 @@ export interface DocumentAdaptation {
   readonly referenceSquaredDeviation: number;
   /** Frequency of each bead class among a typical document's first-pass beads. */
   readonly referenceClassFrequencies: Readonly<Record<BeadClass, number>>;
-  /** The deviation is scaled by at most this factor up or down. */
+  /** The deviation is scaled by at most this factor up. */
   readonly maximumDeviationScale: number;
+  /**
+   * …and by at least this factor (below 1: down). Tighter than up: the sampled beads are the confident ones, which sit
+   * close to the mean, so a small spread among them is partly how they were picked.
+   */
+  readonly minimumDeviationScale: number;
 }
 
 /** The class of a bead of shape a-b. */
@@ -147,7 +154,7 @@ export function adaptToDocument(
   const scale = Math.min(
     adaptation.maximumDeviationScale,
     Math.max(
-      1 / adaptation.maximumDeviationScale,
+      adaptation.minimumDeviationScale,
       Math.sqrt(variance / adaptation.referenceSquaredDeviation),
     ),
   );
