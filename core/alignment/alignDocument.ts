@@ -3,6 +3,7 @@ import { clauseLabelKey } from '../text/segmentClauses';
 import { capSentenceLength } from './capSentences';
 import { segmentDocument } from '../text/segmentDocument';
 import {
+  alignSentenceWindows,
   alignSentences,
   defaultAlignmentParameters,
   type AlignmentParameters,
@@ -209,18 +210,28 @@ export function alignSentencesInClauses(
 ): SentenceBead[] {
   const sourceRanges = sentenceRanges(source);
   const targetRanges = sentenceRanges(target);
+  const spans = clauseBeads.map((clauseBead) => ({
+    source: spanOf(clauseBead.sourceIndices, sourceRanges),
+    target: spanOf(clauseBead.targetIndices, targetRanges),
+  }));
+  // One adaptation for the whole document: a clause pair holds too few sentences to move it (alignSentenceWindows).
+  const windowBeads = alignSentenceWindows(
+    sourceFeatures,
+    targetFeatures,
+    spans.map((span) => ({
+      sourceStart: span.source.first,
+      sourceEnd: span.source.end,
+      targetStart: span.target.first,
+      targetEnd: span.target.end,
+    })),
+    parameters,
+    (done, total) => onProgress?.({ phase: 'sentences', done, total }),
+  );
   const sentenceBeads: SentenceBead[] = [];
   const total = clauseBeads.length;
   clauseBeads.forEach((clauseBead, clauseBeadIndex) => {
-    onProgress?.({ phase: 'sentences', done: clauseBeadIndex, total });
-    const sourceSpan = spanOf(clauseBead.sourceIndices, sourceRanges);
-    const targetSpan = spanOf(clauseBead.targetIndices, targetRanges);
-    const beads = alignSentences(
-      sourceFeatures.slice(sourceSpan.first, sourceSpan.end),
-      targetFeatures.slice(targetSpan.first, targetSpan.end),
-      parameters,
-    );
-    for (const bead of beads) {
+    const { source: sourceSpan, target: targetSpan } = spans[clauseBeadIndex]!;
+    for (const bead of windowBeads[clauseBeadIndex]!) {
       sentenceBeads.push({
         sourceIndices: bead.sourceIndices.map((index) => index + sourceSpan.first),
         targetIndices: bead.targetIndices.map((index) => index + targetSpan.first),
