@@ -164,6 +164,26 @@ describe('workspace service', () => {
     await first.closeAll();
   });
 
+  const seed = join(import.meta.dirname, '../../fixtures/seed');
+  it('answers the automatic checks for the current alignment, and again after the check settings change', async () => {
+    const workspace = service();
+    const created = await workspace.create({
+      name: 'Checked',
+      source: { text: readFileSync(join(seed, 'summary-record.en.txt'), 'utf8') },
+      target: { text: readFileSync(join(seed, 'summary-record.ja.txt'), 'utf8') },
+    });
+    const first = await workspace.checks(created.path);
+    expect(first.revision).toBe(0);
+    expect(first.findings.map((finding) => finding.code)).toContain('tense-past-rendered-non-past');
+    // The same alignment and settings share one run.
+    expect((await workspace.checks(created.path)).findings).toBe(first.findings);
+    await workspace.updateSettings(created.path, { checks: { tense: { enabled: false } } });
+    const second = await workspace.checks(created.path);
+    expect(second.revision).toBe(1);
+    expect(second.findings.some((finding) => finding.check === 'tense')).toBe(false);
+    await workspace.closeAll();
+  });
+
   it('refuses a realignment when the aligner fails or the rows changed while it ran', async () => {
     const inProcess = createInProcessAlignmentEngine();
     let gate: Promise<void> = Promise.resolve();
@@ -173,6 +193,7 @@ describe('workspace service', () => {
       appVersion: '0.0.0-test',
       alignment: {
         align: (...args) => inProcess.align(...args),
+        check: (...args) => inProcess.check(...args),
         realign: async (alignment, pinned) => {
           await gate;
           if (fail) throw new Error('engine exploded');

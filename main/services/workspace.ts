@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { DocumentAlignment } from '../../core/alignment/types';
 import type {
   ApplyResult,
+  ChecksResult,
   RecentProject,
   SaveStatus,
   WorkspaceSnapshot,
@@ -35,6 +36,7 @@ import {
   type NewProject,
 } from './projectCreation';
 import { createChangeFeed, type ChangeFeed } from './changeFeed';
+import { createProjectChecks } from './projectChecks';
 import {
   importProject,
   type ImportFile,
@@ -97,6 +99,11 @@ export interface WorkspaceService {
    */
   realign(path: string, request?: ChangeRequest): Promise<ApplyResult>;
   undo(path: string, request?: ChangeRequest): Promise<ApplyResult>;
+  /**
+   * Runs the automatic checks on the open project's current alignment with its check settings (in the aligner's
+   * worker, sharing its dictionaries) and answers every finding with the revision it holds for.
+   */
+  checks(path: string): Promise<ChecksResult>;
   redo(path: string, request?: ChangeRequest): Promise<ApplyResult>;
   updateSettings(
     path: string,
@@ -131,6 +138,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   const projects = createOpenProjects(store);
   const aligner = options.alignment ?? createInProcessAlignmentEngine();
   const shared = createSharedChanges(options.changeFeed ?? createChangeFeed());
+  const projectChecks = createProjectChecks(aligner);
   /** Runs a mutating request once per request id (a retry gets the original answer). */
   const once = <T>(path: string, request: ChangeRequest, work: () => Promise<T>): Promise<T> =>
     shared.ledger.once(resolve(path), request.requestId, work);
@@ -260,6 +268,8 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
           request,
         );
       }),
+
+    checks: (path) => projectChecks.findings(projects.at(path)),
 
     redo: (path, request = {}) =>
       once(path, request, async () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { resolveCheckSettings } from '../../../core/checks/settings';
 import { projectRoot } from '../appInfo';
 import {
   alignmentWorkerSource,
@@ -51,6 +52,23 @@ describe('the alignment worker', () => {
     await inProcess.align('One.', '一。'); // dictionaries loaded: the in-process case is not waiting on I/O
     expect(await finishedBeforeNextTurn(inProcess)).toBe(true);
     expect(await finishedBeforeNextTurn(worker)).toBe(false);
+  }, 60_000);
+
+  it('runs the automatic checks in the worker exactly as in process (the sample: the clause 1 tense finding)', async () => {
+    const worker = createWorkerAlignmentEngine(alignmentWorkerSource);
+    engines.push(worker);
+    const aligned = await worker.align(english, japanese);
+    const findings = await worker.check(aligned, resolveCheckSettings());
+    expect(findings).toEqual(await inProcess.check(aligned, resolveCheckSettings()));
+    const tense = findings.find((finding) => finding.code === 'tense-past-rendered-non-past');
+    expect(tense && japanese.slice(tense.ja!.start, tense.ja!.end)).toBe('行われる');
+    expect(tense?.clauseLabel).toBe('1.');
+    // Turned off in the settings, the tense check finds nothing.
+    const withoutTense = await worker.check(
+      aligned,
+      resolveCheckSettings({ tense: { enabled: false } }),
+    );
+    expect(withoutTense.filter((finding) => finding.check === 'tense')).toEqual([]);
   }, 60_000);
 
   it('reports the aligner refusing a request, and keeps working', async () => {

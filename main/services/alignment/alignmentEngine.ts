@@ -2,6 +2,9 @@ import { Worker } from 'node:worker_threads';
 import { alignDocument, type AlignDocumentOptions } from '../../../core/alignment/alignDocument';
 import { realign as realignAroundPins } from '../../../core/alignment/realign';
 import type { DocumentAlignment } from '../../../core/alignment/types';
+import { checkDocument, type DocumentFinding } from '../../../core/checks/checkDocument';
+import type { CheckResources } from '../../../core/checks/pairAnalysis';
+import type { CheckSettings } from '../../../core/checks/settings';
 import { loadAlignmentResources } from './loadAlignmentResources';
 import type { AlignmentReply, AlignmentRequest } from './alignmentProtocol';
 
@@ -25,6 +28,11 @@ export interface AlignmentEngine {
     alignment: DocumentAlignment,
     pinnedIndices: readonly number[],
   ): Promise<DocumentAlignment>;
+  /**
+   * Runs the automatic discrepancy checks over every sentence bead of `alignment` (see `checkDocument` in
+   * core/checks/checkDocument.ts), with the aligner's tokenizer and lexicon: loaded once, shared with alignment.
+   */
+  check(alignment: DocumentAlignment, settings: CheckSettings): Promise<DocumentFinding[]>;
   /** Stops the worker, if any; a later call starts a new one. */
   close(): Promise<void>;
 }
@@ -39,7 +47,20 @@ export function createInProcessAlignmentEngine(): AlignmentEngine {
       const pinned = pinnedIndices.map((index) => alignment.sentenceBeads[index]!);
       return realignAroundPins(alignment, pinned, await loadAlignmentResources());
     },
+    async check(alignment, settings) {
+      return checkDocument(alignment, await checkResources(), settings);
+    },
     async close() {},
+  };
+}
+
+/** The checks' resources: the aligner's, loaded once per thread (kuromoji is never loaded twice). */
+export async function checkResources(): Promise<CheckResources> {
+  const resources = await loadAlignmentResources();
+  if (!resources.japaneseTokenizer) throw new Error('the Japanese tokenizer could not be loaded');
+  return {
+    japaneseTokenizer: resources.japaneseTokenizer,
+    ...(resources.lexicon ? { lexicon: resources.lexicon } : {}),
   };
 }
 
@@ -71,7 +92,7 @@ export function createWorkerAlignmentEngine(entry: URL): AlignmentEngine {
   let nextId = 1;
   const pending = new Map<
     number,
-    { resolve: (value: DocumentAlignment) => void; reject: (error: Error) => void }
+    { resolve: (reply: AlignmentReply & { ok: true }) => void; reject: (error: Error) => void }
   >();
 
   const failAll = (error: Error): void => {
@@ -86,7 +107,7 @@ export function createWorkerAlignmentEngine(entry: URL): AlignmentEngine {
       const request = pending.get(reply.id);
       if (!request) return;
       pending.delete(reply.id);
-      if (reply.ok) request.resolve(reply.alignment);
+      if (reply.ok) request.resolve(reply);
       else request.reject(new Error(reply.message));
     });
     started.on('error', (error) => {
@@ -103,17 +124,28 @@ export function createWorkerAlignmentEngine(entry: URL): AlignmentEngine {
     return started;
   };
 
-  const send = (request: RequestWithoutId): Promise<DocumentAlignment> =>
+  const send = (request: RequestWithoutId): Promise<AlignmentReply & { ok: true }> =>
     new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
       ensureWorker().postMessage({ ...request, id } as AlignmentRequest);
     });
+  const alignmentOf = (reply: AlignmentReply & { ok: true }): DocumentAlignment => {
+    if (!('alignment' in reply))
+      throw new Error('The aligner answered with findings, not an alignment.');
+    return reply.alignment;
+  };
 
   return {
-    align: (english, japanese, options = {}) => send({ type: 'align', english, japanese, options }),
+    align: (english, japanese, options = {}) =>
+      send({ type: 'align', english, japanese, options }).then(alignmentOf),
     realign: (alignment, pinnedIndices) =>
-      send({ type: 'realign', alignment, pinnedIndices: [...pinnedIndices] }),
+      send({ type: 'realign', alignment, pinnedIndices: [...pinnedIndices] }).then(alignmentOf),
+    check: (alignment, settings) =>
+      send({ type: 'check', alignment, settings }).then((reply) => {
+        if (!('findings' in reply)) throw new Error('The checks answered with an alignment.');
+        return [...reply.findings];
+      }),
     async close() {
       const running = worker;
       worker = undefined;

@@ -1,5 +1,7 @@
 import type { AlignDocumentOptions } from '../../../core/alignment/alignDocument';
 import type { DocumentAlignment } from '../../../core/alignment/types';
+import type { DocumentFinding } from '../../../core/checks/checkDocument';
+import type { CheckSettings } from '../../../core/checks/settings';
 
 /** A request to the alignment worker; `id` pairs it with its reply. */
 export type AlignmentRequest =
@@ -16,9 +18,17 @@ export type AlignmentRequest =
       readonly alignment: DocumentAlignment;
       /** 0-based indices into `alignment.sentenceBeads` of the beads to keep. */
       readonly pinnedIndices: readonly number[];
+    }
+  | {
+      readonly id: number;
+      /** Run the automatic discrepancy checks over every sentence bead (core/checks/checkDocument.ts). */
+      readonly type: 'check';
+      readonly alignment: DocumentAlignment;
+      readonly settings: CheckSettings;
     };
 
-/** The worker's answer to request `id`. */
+/** The worker's answer to request `id`: an alignment (align, realign) or findings (check). */
 export type AlignmentReply =
   | { readonly id: number; readonly ok: true; readonly alignment: DocumentAlignment }
+  | { readonly id: number; readonly ok: true; readonly findings: readonly DocumentFinding[] }
   | { readonly id: number; readonly ok: false; readonly message: string };
