@@ -7,6 +7,7 @@ import { checkSession } from '../review/session';
 import type { DocumentFinding } from './checkDocument';
 import {
   annotationOfFinding,
+  beadOfFinding,
   dismissalMatching,
   dismissalOfFinding,
   openSuggestions,
@@ -79,6 +80,15 @@ describe('dismissed suggestions', () => {
     const rerun = { ...heldFinding, bead: 0 };
     expect(dismissalMatching(rerun, merged.alignment, merged.dismissals)?.id).toBe('d1');
     expect(openSuggestions([rerun], merged)).toEqual([]);
+  });
+
+  it('is placed on the row that holds its words in the current alignment', () => {
+    const later = tenseFinding('ends', '終わる', 2);
+    expect(beadOfFinding(later, alignment)).toBe(2);
+    const merged = applyCommand(createSession(alignment), { type: 'mergeWithNext', beadIndex: 0 });
+    expect(beadOfFinding(later, merged.alignment)).toBe(1);
+    const { en: _en, ja: _ja, ...withoutSpans } = later;
+    expect(beadOfFinding(withoutSpans, merged.alignment)).toBe(null);
   });
 
   it('does not hide the same kind of finding on other words', () => {

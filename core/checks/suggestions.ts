@@ -1,5 +1,5 @@
 import type { DocumentAlignment, Side, TextSpan } from '../alignment/types';
-import type { Segment } from '../text/types';
+import { beadsOfSpan, sentencesOfSpan } from '../review/anchoring';
 import { createSelector, type Annotation, type AnnotationSelector } from '../review/annotation';
 import { dismissalKey, type Dismissal, type DismissedQuote } from '../review/dismissals';
 import { isMqmCategoryId, isSubtypeOf } from '../review/mqm';
@@ -23,30 +23,6 @@ export function findingSpan(finding: DocumentFinding, side: Side): TextSpan | un
 }
 
 /**
- * The sentences (sorted by `start`, not overlapping) that `span` touches: those overlapping it, or for an empty span
- * the one it sits in or at the edge of. Binary search: logarithmic in sentences.
- */
-function sentencesAround(sentences: readonly Segment[], span: TextSpan): Segment[] {
-  let low = 0;
-  let high = sentences.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sentences[middle]!.end < span.start) low = middle + 1;
-    else high = middle;
-  }
-  const holding: Segment[] = [];
-  for (let index = low; index < sentences.length; index += 1) {
-    const sentence = sentences[index]!;
-    if (sentence.start > span.end || (sentence.start === span.end && span.end > span.start)) break;
-    const overlaps = sentence.start < span.end && span.start < sentence.end;
-    const holdsPoint =
-      span.start === span.end && sentence.start <= span.start && span.start <= sentence.end;
-    if (overlaps || holdsPoint) holding.push(sentence);
-  }
-  return holding;
-}
-
-/**
  * What a finding is about on one side, by text: the quoted span and the sentences it lies in (whitespace folded, as
  * segments display it). Without a span on that side, the bead's sentences of that side, with an empty quote.
  */
@@ -65,7 +41,9 @@ function quoteOf(
       context: indices.map((index) => documentSide.sentences[index]!.text).join(' '),
     };
   }
-  const holding = sentencesAround(documentSide.sentences, span);
+  const holding = sentencesOfSpan(alignment, side, span.start, span.end).map(
+    (index) => documentSide.sentences[index]!,
+  );
   return {
     exact: documentSide.text.slice(span.start, span.end),
     context: holding.map((sentence) => sentence.text).join(' '),
@@ -164,6 +142,25 @@ export function isAnnotationOfFinding(
       ),
     )
   );
+}
+
+/**
+ * The sentence bead (0-based) a finding belongs to in `alignment`: the row holding its English span, else its Japanese
+ * span, else the bead it was found in (when `alignment` still has it). Findings computed before an alignment edit are
+ * placed by their text this way, so they never land on a wrong row while the checks run again.
+ */
+export function beadOfFinding(
+  finding: DocumentFinding,
+  alignment: DocumentAlignment,
+): number | null {
+  for (const side of ['source', 'target'] as const) {
+    const span = findingSpan(finding, side);
+    if (span) {
+      const beads = beadsOfSpan(alignment, side, span.start, span.end);
+      if (beads.length > 0) return beads[0]!;
+    }
+  }
+  return finding.bead < alignment.sentenceBeads.length ? finding.bead : null;
 }
 
 /** Who an accepted suggestion's annotation names as its author. */
