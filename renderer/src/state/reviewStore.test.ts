@@ -32,7 +32,11 @@ function fakeBackend(options: { refuse?: boolean } = {}) {
   const snapshot = (path: string, name = 'Example', extra: Partial<WorkspaceSnapshot> = {}) => {
     const project = createExampleProject({ name });
     projects.set(path, {
-      history: createHistory({ alignment: project.alignment, annotations: project.annotations }),
+      history: createHistory({
+        alignment: project.alignment,
+        annotations: project.annotations,
+        dismissals: project.dismissals,
+      }),
       revision: 0,
     });
     return { path, project, isSample: path === '/sample', warnings: [], revision: 0, ...extra };
@@ -90,6 +94,7 @@ function fakeBackend(options: { refuse?: boolean } = {}) {
       open.revision += 1;
       return answer(path, true);
     },
+    checks: async (path) => ({ revision: projects.get(path)!.revision, findings: [] }),
     save: async () => ({ pending: false, lastSavedAt: '2026-01-01T12:03:00.000Z', error: null }),
     status: async () => ({ pending: false, lastSavedAt: '2026-01-01T12:03:00.000Z', error: null }),
     saveAs: async (path, newPath) => ({

@@ -18,10 +18,21 @@ import { formatMessage, messages, type MessageKey, type UiLanguage } from '../i1
 import { reactToChange } from './followChange';
 import { CLIENT_ID, newRequestId } from './requestIds';
 import { createUiActions } from './uiActions';
-import type { Notice, ReviewActions, ReviewBackend, ReviewState, ReviewStore } from './reviewTypes';
+import type {
+  ChecksState,
+  Notice,
+  ReviewActions,
+  ReviewBackend,
+  ReviewState,
+  ReviewStore,
+} from './reviewTypes';
+
+/** No findings yet (a project just opened). */
+const NO_CHECKS: ChecksState = { status: 'idle', findings: [], revision: 0, error: null };
 
 export type {
   ChangeFields,
+  ChecksState,
   ChangeSubscriber,
   ColumnQuestion,
   CreateProjectRequest,
@@ -62,10 +73,10 @@ export function createReviewStore(
 
     /** Replaces this copy with the Node side's live state (`project:open` answers it for an open project). */
     const replaceWith = (snapshot: WorkspaceSnapshot) => {
-      const { alignment, annotations, ...meta } = snapshot.project;
+      const { alignment, annotations, dismissals, ...meta } = snapshot.project;
       epoch += 1;
       set((state) => ({
-        history: createHistory({ alignment, annotations }),
+        history: createHistory({ alignment, annotations, dismissals }),
         revision: snapshot.revision,
         meta,
         ui: {
@@ -149,16 +160,17 @@ export function createReviewStore(
 
     /** Shows a freshly opened project: a new undo history, the first row selected, filters cleared. */
     const adopt = (snapshot: WorkspaceSnapshot) => {
-      const { alignment, annotations, ...meta } = snapshot.project;
+      const { alignment, annotations, dismissals, ...meta } = snapshot.project;
       set((state) => ({
         status: 'ready',
         loadError: null,
         path: snapshot.path,
         meta,
         isSample: snapshot.isSample,
-        history: createHistory({ alignment, annotations }),
+        history: createHistory({ alignment, annotations, dismissals }),
         revision: snapshot.revision,
         inFlight: 0,
+        checks: NO_CHECKS,
         saveStatus: null,
         saveStatusRevision: snapshot.revision,
         ui: {
@@ -229,6 +241,7 @@ export function createReviewStore(
         filter: {},
       },
       notices: [],
+      checks: NO_CHECKS,
 
       async load(remembered) {
         set({ status: 'loading', loadError: null });
@@ -268,7 +281,12 @@ export function createReviewStore(
         const snapshot = await enqueue(() =>
           backend.saveAs(path, newPath, options.overwrite === true),
         );
-        const { alignment: _alignment, annotations: _annotations, ...meta } = snapshot.project;
+        const {
+          alignment: _alignment,
+          annotations: _annotations,
+          dismissals: _dismissals,
+          ...meta
+        } = snapshot.project;
         // The Node side keeps the undo history across "save as"; so does this copy.
         set({
           path: snapshot.path,
@@ -385,6 +403,30 @@ export function createReviewStore(
           set({ saveStatus: status, saveStatusRevision: revision });
         } catch {
           // The host may be restarting; the next poll tries again.
+        }
+      },
+
+      async refreshChecks() {
+        const path = get().path;
+        if (!path) return;
+        set((state) => ({ checks: { ...state.checks, status: 'running' } }));
+        try {
+          const answer = await backend.checks(path);
+          // Another project may be open by now; an older answer never replaces a newer one.
+          if (get().path !== path || answer.revision < get().checks.revision) return;
+          set({
+            checks: {
+              status: 'ready',
+              findings: answer.findings,
+              revision: answer.revision,
+              error: null,
+            },
+          });
+        } catch (error) {
+          if (get().path !== path) return;
+          set((state) => ({
+            checks: { ...state.checks, status: 'failed', error: messageOf(error) },
+          }));
         }
       },
 

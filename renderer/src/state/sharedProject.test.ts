@@ -35,6 +35,7 @@ function sharedHost() {
   let history: ReviewHistory = createHistory({
     alignment: example.alignment,
     annotations: example.annotations,
+    dismissals: example.dismissals,
   });
   let revision = 0;
   let rowsChangedAt = 0;
@@ -104,6 +105,7 @@ function sharedHost() {
       return answer(true);
     },
     redo: async () => answer(false),
+    checks: async () => ({ revision, findings: [] }),
     save: async () => ({ pending: false, lastSavedAt: null, error: null }),
     status: async () => ({ pending: false, lastSavedAt: null, error: null }),
     subscribe: (subscriber) => {

@@ -7,6 +7,11 @@ import type { ReviewStore } from '../../state/reviewStore';
 import { visibleRows } from '../../state/selectors';
 import { splitAtCaret, type SentenceCaret } from '../alignment/caret';
 import { rowActionEnabled } from '../alignment/rowActions';
+import {
+  acceptSuggestion,
+  dismissSuggestion,
+  targetSuggestion,
+} from '../suggestions/suggestionCommands';
 import type { ShortcutAction } from './shortcuts';
 
 /** What actions need from the screen around them. */
@@ -110,6 +115,19 @@ export function performAction(
           status: annotation.status === 'open' ? 'resolved' : 'open',
           updatedAt: new Date().toISOString(),
         });
+      return;
+    }
+    case 'acceptSuggestion':
+    case 'dismissSuggestion': {
+      const suggestion = targetSuggestion(store, beadIndex);
+      if (!suggestion) {
+        state.notify('info', t('noSuggestionHere'));
+        return;
+      }
+      void (action === 'acceptSuggestion' ? acceptSuggestion : dismissSuggestion)(
+        store,
+        suggestion.finding,
+      );
       return;
     }
     case 'focusSearch':
