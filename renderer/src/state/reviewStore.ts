@@ -59,6 +59,8 @@ export function createReviewStore(
   /** Counts wholesale replacements of the history (reloads): an answer to a change sent before one cannot be checked. */
   let epoch = 0;
   let catchUpQueued = false;
+  /** Checks requests not yet answered: the checks show as running until the last one is. */
+  let checksPending = 0;
   // Commands go to the Node side one at a time, in order, so its history matches this one step for step.
   let queue: Promise<unknown> = Promise.resolve();
   const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
@@ -409,20 +411,28 @@ export function createReviewStore(
       async refreshChecks() {
         const path = get().path;
         if (!path) return;
+        checksPending += 1;
         set((state) => ({ checks: { ...state.checks, status: 'running' } }));
+        const settled = (): ChecksState['status'] => (checksPending > 0 ? 'running' : 'ready');
         try {
           const answer = await backend.checks(path);
-          // Another project may be open by now; an older answer never replaces a newer one.
-          if (get().path !== path || answer.revision < get().checks.revision) return;
+          checksPending -= 1;
+          if (get().path !== path) return;
+          // An older answer (a slow earlier request) never replaces a newer one.
+          if (answer.revision < get().checks.revision) {
+            set((state) => ({ checks: { ...state.checks, status: settled() } }));
+            return;
+          }
           set({
             checks: {
-              status: 'ready',
+              status: settled(),
               findings: answer.findings,
               revision: answer.revision,
               error: null,
             },
           });
         } catch (error) {
+          checksPending -= 1;
           if (get().path !== path) return;
           set((state) => ({
             checks: { ...state.checks, status: 'failed', error: messageOf(error) },
