@@ -136,5 +136,37 @@ test.describe('suggestions of the automatic checks', () => {
     await tense.click({ force: true });
     await suggestionsAt(page, 2);
     await expect(heldSuggestion(page)).toHaveCount(1);
+
+    // Accept all of a kind asks first.
+    const acceptAll = page.getByRole('button', { name: 'Accept all: Tense' });
+    await acceptAll.click();
+    const confirm = page.getByRole('dialog', { name: 'Accept every Tense suggestion?' });
+    await expect(confirm).toContainText('The suggestion becomes an open issue.');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(heldSuggestion(page)).toHaveCount(1);
+    await acceptAll.click();
+    await confirm.getByRole('button', { name: 'Accept all' }).click();
+    await expect(heldSuggestion(page)).toHaveCount(0);
+    await expect(page.getByTestId('annotation-panel').getByTestId('issue-count')).toHaveText(
+      '1 issue',
+    );
+  });
+
+  test('a suggestion dismissed in one tab disappears from the other without a reload', async ({
+    context,
+    host,
+  }) => {
+    const pageA = await context.newPage();
+    const pageB = await context.newPage();
+    await openSample(pageA, host.url);
+    await openSample(pageB, host.url);
+    await suggestionsAt(pageA, 0);
+    await suggestionsAt(pageB, 0);
+    await expect(heldSuggestion(pageB)).toHaveCount(1);
+    await heldSuggestion(pageA).getByRole('button', { name: 'Dismiss' }).click();
+    await expect(heldSuggestion(pageA)).toHaveCount(0);
+    await expect(heldSuggestion(pageB)).toHaveCount(0);
+    await expect(pageB.getByRole('button', { name: /Dismissed \(1\)/ })).toBeVisible();
   });
 });

@@ -342,6 +342,7 @@ export const en = {
   suggestionAcceptAllHint: 'Make every {check} suggestion an issue',
   acceptAllTitle: 'Accept every {check} suggestion?',
   acceptAllConfirm: '{count} suggestions become open issues. One undo takes them all back.',
+  acceptAllConfirmOne: 'The suggestion becomes an open issue. Undo takes it back.',
   dismissedTitle: 'Dismissed ({count})',
   dismissedNone: 'No suggestion is dismissed.',
   suggestionRestore: 'Restore',

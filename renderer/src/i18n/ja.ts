@@ -328,6 +328,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   acceptAllTitle: '{check}の提案をすべて採用しますか？',
   acceptAllConfirm:
     '{count} 件の提案が未対応の指摘になります。1 回の「元に戻す」ですべて取り消せます。',
+  acceptAllConfirmOne: '提案が未対応の指摘になります。「元に戻す」で取り消せます。',
   dismissedTitle: '無視した提案 ({count})',
   dismissedNone: '無視した提案はありません。',
   suggestionRestore: '戻す',

@@ -24,7 +24,11 @@ export function AcceptAllModal({
       closeButtonProps={{ 'aria-label': t('close') }}
     >
       <Stack gap="md">
-        <Text size="sm">{t('acceptAllConfirm', { count: group?.suggestions.length ?? 0 })}</Text>
+        <Text size="sm">
+          {group?.suggestions.length === 1
+            ? t('acceptAllConfirmOne')
+            : t('acceptAllConfirm', { count: group?.suggestions.length ?? 0 })}
+        </Text>
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} data-autofocus>
             {t('cancel')}
