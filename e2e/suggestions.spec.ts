@@ -126,7 +126,7 @@ test.describe('suggestions of the automatic checks', () => {
     await openSample(page, host.url);
     await suggestionsAt(page, 0);
     await expect(heldSuggestion(page)).toHaveCount(1);
-    await page.getByRole('button', { name: 'Checks run on this project' }).click();
+    await page.getByRole('button', { name: 'Check settings' }).click();
     const tense = page.getByRole('switch', { name: 'Tense' });
     await expect(tense).toBeChecked();
     await tense.click({ force: true });

@@ -347,7 +347,7 @@ export const en = {
   dismissedNone: 'No suggestion is dismissed.',
   suggestionRestore: 'Restore',
   suggestionRestoreHint: 'Show this suggestion again',
-  checkSettingsTitle: 'Checks run on this project',
+  checkSettingsTitle: 'Check settings',
   checkSettingsFailed: 'The check settings could not be saved: {reason}',
   'check.number': 'Numbers',
   'check.date': 'Dates',

@@ -333,7 +333,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   dismissedNone: '無視した提案はありません。',
   suggestionRestore: '戻す',
   suggestionRestoreHint: 'この提案を再び表示する',
-  checkSettingsTitle: 'このプロジェクトで実行するチェック',
+  checkSettingsTitle: 'チェックの設定',
   checkSettingsFailed: 'チェックの設定を保存できませんでした: {reason}',
   'check.number': '数値',
   'check.date': '日付',
