@@ -5,11 +5,13 @@ import { alignSegmentedDocument } from '../../../core/alignment/alignDocument';
 import { checkDocument, type DocumentFinding } from '../../../core/checks/checkDocument';
 import { checkPair } from '../../../core/checks/checkPair';
 import { medianLengthRatio } from '../../../core/checks/lengthCheck';
-import type { CheckResources } from '../../../core/checks/pairAnalysis';
 import { DEFAULT_CHECK_SETTINGS } from '../../../core/checks/settings';
 import type { Finding } from '../../../core/checks/types';
 import { segmentDocument } from '../../../core/text/segmentDocument';
-import { loadAlignmentResources } from '../../services/alignment/loadAlignmentResources';
+import {
+  loadAlignmentResources,
+  loadCheckResources,
+} from '../../services/alignment/loadAlignmentResources';
 import { CliError, type CliCommand } from '../command';
 import { checkLanguages, readTextFile } from './align';
 
@@ -58,16 +60,6 @@ export function parsePairLines(text: string, path: string): PairLine[] {
   return pairs;
 }
 
-async function checkResources(): Promise<CheckResources> {
-  const resources = await loadAlignmentResources();
-  if (!resources.japaneseTokenizer)
-    throw new CliError('the Japanese tokenizer could not be loaded');
-  return {
-    japaneseTokenizer: resources.japaneseTokenizer,
-    ...(resources.lexicon ? { lexicon: resources.lexicon } : {}),
-  };
-}
-
 function tsvField(text: string): string {
   return text.replace(/[\t\r\n]+/g, ' ');
 }
@@ -114,7 +106,7 @@ export const checkCommand: CliCommand = {
         throw new CliError(`cannot read --pairs file: ${values.pairs}`);
       }
       const pairs = parsePairLines(text, values.pairs);
-      const resources = await checkResources();
+      const resources = await loadCheckResources();
       // The file's own median length ratio is the expected one, as a document's is in document mode.
       const expectedRatio = medianLengthRatio(
         pairs,
@@ -147,7 +139,7 @@ export const checkCommand: CliCommand = {
       segmentDocument(japanese, 'ja'),
       alignmentResources,
     );
-    const findings = checkDocument(alignment, await checkResources());
+    const findings = checkDocument(alignment, await loadCheckResources());
     write(renderDocumentFindings(findings, format));
     return 0;
   },

@@ -117,5 +117,9 @@ describe('the alignment worker', () => {
       '政府は輸入米への税金を引き上げた。',
     );
     expect(shapes(lexical.sentenceBeads)).toEqual(['0:', '1:0']);
+    // The desktop app's checks run in this bundle too, with its kuromoji.
+    expect(await worker.check(aligned, resolveCheckSettings())).toEqual(
+      await inProcess.check(aligned, resolveCheckSettings()),
+    );
   }, 60_000);
 });

@@ -3,9 +3,8 @@ import { alignDocument, type AlignDocumentOptions } from '../../../core/alignmen
 import { realign as realignAroundPins } from '../../../core/alignment/realign';
 import type { DocumentAlignment } from '../../../core/alignment/types';
 import { checkDocument, type DocumentFinding } from '../../../core/checks/checkDocument';
-import type { CheckResources } from '../../../core/checks/pairAnalysis';
 import type { CheckSettings } from '../../../core/checks/settings';
-import { loadAlignmentResources } from './loadAlignmentResources';
+import { loadAlignmentResources, loadCheckResources } from './loadAlignmentResources';
 import type { AlignmentReply, AlignmentRequest } from './alignmentProtocol';
 
 /**
@@ -48,19 +47,9 @@ export function createInProcessAlignmentEngine(): AlignmentEngine {
       return realignAroundPins(alignment, pinned, await loadAlignmentResources());
     },
     async check(alignment, settings) {
-      return checkDocument(alignment, await checkResources(), settings);
+      return checkDocument(alignment, await loadCheckResources(), settings);
     },
     async close() {},
-  };
-}
-
-/** The checks' resources: the aligner's, loaded once per thread (kuromoji is never loaded twice). */
-export async function checkResources(): Promise<CheckResources> {
-  const resources = await loadAlignmentResources();
-  if (!resources.japaneseTokenizer) throw new Error('the Japanese tokenizer could not be loaded');
-  return {
-    japaneseTokenizer: resources.japaneseTokenizer,
-    ...(resources.lexicon ? { lexicon: resources.lexicon } : {}),
   };
 }
 
