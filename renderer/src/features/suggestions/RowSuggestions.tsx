@@ -1,5 +1,6 @@
 import { ActionIcon, Group, Tooltip } from '@mantine/core';
-import { useMessages } from '../../useMessages';
+import { findingMessageIn } from '../../../../core/checks/messagesJa';
+import { useMessages, useUiLanguage } from '../../useMessages';
 import type { Suggestion } from './suggestionModel';
 import { useSuggestionActions } from './useSuggestions';
 import classes from './suggestions.module.css';
@@ -16,6 +17,7 @@ export function RowSuggestions({
   suggestions: readonly Suggestion[];
 }) {
   const t = useMessages();
+  const language = useUiLanguage();
   const actions = useSuggestionActions();
   return (
     <div
@@ -33,14 +35,15 @@ export function RowSuggestions({
           data-check={suggestion.finding.check}
         >
           <span className={classes.rowSuggestionText}>
-            <strong>{t(`check.${suggestion.finding.check}`)}</strong> · {suggestion.finding.message}
+            <strong>{t(`check.${suggestion.finding.check}`)}</strong> ·{' '}
+            {findingMessageIn(suggestion.finding, language)}
           </span>
           <Group gap={2} wrap="nowrap">
             <Tooltip label={t('suggestionAcceptHint')}>
               <ActionIcon
                 size="xs"
                 variant="subtle"
-                aria-label={`${t('suggestionAccept')}: ${suggestion.finding.message}`}
+                aria-label={`${t('suggestionAccept')}: ${findingMessageIn(suggestion.finding, language)}`}
                 onMouseDown={(event) => event.stopPropagation()}
                 onClick={() => actions.accept(suggestion.finding)}
               >
@@ -52,7 +55,7 @@ export function RowSuggestions({
                 size="xs"
                 variant="subtle"
                 color="gray"
-                aria-label={`${t('suggestionDismiss')}: ${suggestion.finding.message}`}
+                aria-label={`${t('suggestionDismiss')}: ${findingMessageIn(suggestion.finding, language)}`}
                 onMouseDown={(event) => event.stopPropagation()}
                 onClick={() => actions.dismiss(suggestion.finding)}
               >

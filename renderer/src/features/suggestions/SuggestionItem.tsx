@@ -1,6 +1,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import type { DocumentAlignment } from '../../../../core/alignment/types';
-import { useMessages } from '../../useMessages';
+import { findingMessageIn } from '../../../../core/checks/messagesJa';
+import { useMessages, useUiLanguage } from '../../useMessages';
 import type { Suggestion } from './suggestionModel';
 import classes from './suggestions.module.css';
 
@@ -22,6 +23,7 @@ export function SuggestionItem({
   onSelectRow: (beadIndex: number) => void;
 }) {
   const t = useMessages();
+  const language = useUiLanguage();
   const { finding, beadIndex } = suggestion;
   const english = finding.en ? alignment.source.text.slice(finding.en.start, finding.en.end) : '';
   const japanese = finding.ja ? alignment.target.text.slice(finding.ja.start, finding.ja.end) : '';
@@ -53,7 +55,7 @@ export function SuggestionItem({
         </div>
       )}
       <Text size="sm" id={messageId}>
-        {finding.message}
+        {findingMessageIn(finding, language)}
       </Text>
       <Group gap={6} mt={4} justify="flex-end">
         <Button
