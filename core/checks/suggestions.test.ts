@@ -91,6 +91,38 @@ describe('dismissed suggestions', () => {
     expect(beadOfFinding(withoutSpans, merged.alignment)).toBe(null);
   });
 
+  it('keeps a one-sided finding hidden when its row changes, and a length finding as long as its row is the same', () => {
+    const { en: _en, ...nameOnly } = tenseFinding('was', '東京', 0);
+    const onlyJapanese = {
+      ...nameOnly,
+      check: 'entity' as const,
+      code: 'entity-unmatched-in-translation' as const,
+    };
+    const dismissal = dismissalOfFinding(onlyJapanese, alignment, 'd1', NOW);
+    expect(dismissal.source).toEqual({ exact: '', context: '' });
+    const session = applyCommand(createSession(alignment), {
+      type: 'dismissSuggestion',
+      dismissal,
+    });
+    const merged = applyCommand(session, { type: 'mergeWithNext', beadIndex: 0 });
+    expect(openSuggestions([onlyJapanese], merged)).toEqual([]);
+
+    const { en: _e, ja: _j, ...spanless } = tenseFinding('was', '行われる', 0);
+    const short = {
+      ...spanless,
+      check: 'omission' as const,
+      code: 'omission-short-translation' as const,
+    };
+    const hidden = applyCommand(createSession(alignment), {
+      type: 'dismissSuggestion',
+      dismissal: dismissalOfFinding(short, alignment, 'd2', NOW),
+    });
+    expect(openSuggestions([short], hidden)).toEqual([]);
+    // The row now holds two sentences a side: a length finding on it is about other text.
+    const regrown = applyCommand(hidden, { type: 'mergeWithNext', beadIndex: 0 });
+    expect(openSuggestions([short], regrown)).toEqual([short]);
+  });
+
   it('does not hide the same kind of finding on other words', () => {
     const session = applyCommand(createSession(alignment), {
       type: 'dismissSuggestion',

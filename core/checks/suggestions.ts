@@ -24,7 +24,9 @@ export function findingSpan(finding: DocumentFinding, side: Side): TextSpan | un
 
 /**
  * What a finding is about on one side, by text: the quoted span and the sentences it lies in (whitespace folded, as
- * segments display it). Without a span on that side, the bead's sentences of that side, with an empty quote.
+ * segments display it). A side without a span records nothing when the other side has one (the span says which words,
+ * and the row around it may change with the alignment); a finding with no span at all (a length finding) is about
+ * its whole row, so both sides record the row's sentences, with an empty quote.
  */
 function quoteOf(
   finding: DocumentFinding,
@@ -34,6 +36,7 @@ function quoteOf(
   const documentSide = alignment[side];
   const span = findingSpan(finding, side);
   if (!span) {
+    if (finding.en || finding.ja) return { exact: '', context: '' };
     const bead = alignment.sentenceBeads[finding.bead];
     const indices = bead ? (side === 'source' ? bead.sourceIndices : bead.targetIndices) : [];
     return {

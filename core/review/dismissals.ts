@@ -15,7 +15,10 @@ export const DismissedQuoteSchema = z
   .object({
     /** The span the check pointed at, exactly as in the text; empty when the finding had no span on this side. */
     exact: z.string().max(100_000),
-    /** The text of the sentence(s) holding the span (the bead's side when there is no span), whitespace folded. */
+    /**
+     * The text of the sentence(s) holding the span, whitespace folded; empty on a side without a span when the other
+     * side has one; the row's sentences of this side when the finding has no span at all (a length finding).
+     */
     context: z.string().max(100_000),
   })
   .strict();
