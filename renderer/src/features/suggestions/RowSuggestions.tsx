@@ -45,7 +45,7 @@ export function RowSuggestions({
                 variant="subtle"
                 aria-label={`${t('suggestionAccept')}: ${findingMessageIn(suggestion.finding, language)}`}
                 onMouseDown={(event) => event.stopPropagation()}
-                onClick={() => actions.accept(suggestion.finding)}
+                onClick={(event) => actions.accept(suggestion.finding, event.currentTarget)}
               >
                 ✓
               </ActionIcon>
@@ -57,7 +57,7 @@ export function RowSuggestions({
                 color="gray"
                 aria-label={`${t('suggestionDismiss')}: ${findingMessageIn(suggestion.finding, language)}`}
                 onMouseDown={(event) => event.stopPropagation()}
-                onClick={() => actions.dismiss(suggestion.finding)}
+                onClick={(event) => actions.dismiss(suggestion.finding, event.currentTarget)}
               >
                 ×
               </ActionIcon>

@@ -50,8 +50,8 @@ export function SuggestionGroupList({
             key={suggestion.key}
             suggestion={suggestion}
             alignment={alignment}
-            onAccept={() => actions.accept(suggestion.finding)}
-            onDismiss={() => actions.dismiss(suggestion.finding)}
+            onAccept={(from) => actions.accept(suggestion.finding, from)}
+            onDismiss={(from) => actions.dismiss(suggestion.finding, from)}
             onSelectRow={onSelectRow}
           />
         ))}

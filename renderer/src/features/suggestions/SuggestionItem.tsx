@@ -18,8 +18,9 @@ export function SuggestionItem({
 }: {
   suggestion: Suggestion;
   alignment: DocumentAlignment;
-  onAccept: () => void;
-  onDismiss: () => void;
+  /** `from`: the element acted from (the neighbouring suggestion gets the focus afterwards). */
+  onAccept: (from: Element) => void;
+  onDismiss: (from: Element) => void;
   onSelectRow: (beadIndex: number) => void;
 }) {
   const t = useMessages();
@@ -64,7 +65,7 @@ export function SuggestionItem({
           title={t('suggestionAcceptHint')}
           onClick={(event) => {
             event.stopPropagation();
-            onAccept();
+            onAccept(event.currentTarget);
           }}
         >
           {t('suggestionAccept')}
@@ -76,7 +77,7 @@ export function SuggestionItem({
           title={t('suggestionDismissHint')}
           onClick={(event) => {
             event.stopPropagation();
-            onDismiss();
+            onDismiss(event.currentTarget);
           }}
         >
           {t('suggestionDismiss')}

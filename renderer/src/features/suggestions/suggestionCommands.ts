@@ -7,21 +7,60 @@ export function mintId(): string {
   return crypto.randomUUID();
 }
 
-/** Accepts a suggestion: it becomes an open annotation raised by the check (one undoable command). */
-export function acceptSuggestion(store: ReviewStore, finding: DocumentFinding): Promise<boolean> {
-  const session = store.getState().history?.present;
-  if (!session) return Promise.resolve(false);
-  const command = acceptCommand(finding, session.alignment, mintId(), new Date().toISOString());
-  return command ? store.getState().run(command) : Promise.resolve(false);
+/**
+ * Keeps the keyboard where it was when a suggestion goes away: remembers the suggestion next to `from` (the element of
+ * the suggestion acted on, or inside it) in its list, the following one or else the one before, and returns a function
+ * that focuses it once the list has changed. Does nothing when `from` is not in a suggestion.
+ */
+function keepFocusNear(from: Element | null | undefined): () => void {
+  const item = from?.closest<HTMLElement>('[data-suggestion-key]');
+  const list = item?.parentElement;
+  if (!item || !list) return () => {};
+  const siblings = [...list.querySelectorAll<HTMLElement>(':scope > [data-suggestion-key]')];
+  const index = siblings.indexOf(item);
+  const neighbour = siblings[index + 1] ?? siblings[index - 1];
+  const key = neighbour?.dataset.suggestionKey;
+  return () => {
+    if (key === undefined) return;
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`[data-suggestion-key="${CSS.escape(key)}"]`)?.focus(),
+    );
+  };
 }
 
-/** Dismisses a suggestion for good (one undoable command, kept in the project). */
-export function dismissSuggestion(store: ReviewStore, finding: DocumentFinding): Promise<boolean> {
+/**
+ * Accepts a suggestion: it becomes an open annotation raised by the check (one undoable command). `from`: the element
+ * the reviewer acted from, whose neighbouring suggestion gets the focus afterwards.
+ */
+export async function acceptSuggestion(
+  store: ReviewStore,
+  finding: DocumentFinding,
+  from?: Element | null,
+): Promise<boolean> {
   const session = store.getState().history?.present;
-  if (!session) return Promise.resolve(false);
-  return store
+  if (!session) return false;
+  const command = acceptCommand(finding, session.alignment, mintId(), new Date().toISOString());
+  if (!command) return false;
+  const refocus = keepFocusNear(from);
+  const applied = await store.getState().run(command);
+  if (applied) refocus();
+  return applied;
+}
+
+/** Dismisses a suggestion for good (one undoable command, kept in the project); `from` as for `acceptSuggestion`. */
+export async function dismissSuggestion(
+  store: ReviewStore,
+  finding: DocumentFinding,
+  from?: Element | null,
+): Promise<boolean> {
+  const session = store.getState().history?.present;
+  if (!session) return false;
+  const refocus = keepFocusNear(from);
+  const applied = await store
     .getState()
     .run(dismissCommand(finding, session.alignment, mintId(), new Date().toISOString()));
+  if (applied) refocus();
+  return applied;
 }
 
 /**

@@ -49,8 +49,9 @@ export function useSuggestionsByRow(): ReadonlyMap<number, readonly Suggestion[]
 
 /** What the suggestion controls do, bound to the workspace store. */
 export interface SuggestionActions {
-  accept(finding: DocumentFinding): void;
-  dismiss(finding: DocumentFinding): void;
+  /** `from`: the element acted from; the neighbouring suggestion gets the focus afterwards. */
+  accept(finding: DocumentFinding, from?: Element | null): void;
+  dismiss(finding: DocumentFinding, from?: Element | null): void;
   acceptAll(findings: readonly DocumentFinding[]): void;
   restore(dismissalId: string): void;
   setCheckEnabled(check: CheckName, enabled: boolean): void;
@@ -62,11 +63,13 @@ export function useSuggestionActions(): SuggestionActions {
   const t = useMessages();
   const updateSettings = useUpdateSettings();
   const accept = useCallback(
-    (finding: DocumentFinding) => void acceptSuggestion(store, finding),
+    (finding: DocumentFinding, from?: Element | null) =>
+      void acceptSuggestion(store, finding, from),
     [store],
   );
   const dismiss = useCallback(
-    (finding: DocumentFinding) => void dismissSuggestion(store, finding),
+    (finding: DocumentFinding, from?: Element | null) =>
+      void dismissSuggestion(store, finding, from),
     [store],
   );
   const acceptAll = useCallback(

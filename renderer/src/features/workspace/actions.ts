@@ -127,6 +127,7 @@ export function performAction(
       void (action === 'acceptSuggestion' ? acceptSuggestion : dismissSuggestion)(
         store,
         suggestion.finding,
+        document.activeElement,
       );
       return;
     }
