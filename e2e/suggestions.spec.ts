@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { SCREENSHOT_DIRECTORY, expect, openSample, test } from './fixtures';
+import { SCREENSHOT_DIRECTORY, expect, openSample, startHost, stopHost, test } from './fixtures';
 
 /** The suggestions panel, once the checks have answered for the project as it is (revision `revision`). */
 async function suggestionsAt(page: Page, revision: number) {
@@ -76,7 +76,7 @@ test.describe('suggestions of the automatic checks', () => {
     await expect(held).toHaveCount(1);
   });
 
-  test('a dismissed suggestion stays hidden after a realignment and a reload, and can be restored', async ({
+  test('a dismissed suggestion stays hidden after a realignment, a reload and a restart, and can be restored', async ({
     page,
     host,
   }) => {
@@ -113,13 +113,27 @@ test.describe('suggestions of the automatic checks', () => {
       0,
     );
 
-    // The Dismissed list shows it; Restore brings it back (one undoable command).
-    await dismissedToggle.click();
-    const dismissed = page.locator('li[data-dismissal-id]').filter({ hasText: '行われる' });
-    await expect(dismissed).toHaveCount(1);
-    await dismissed.getByRole('button', { name: 'Restore' }).click();
-    await expect(held).toHaveCount(1);
-    await expect(page.getByRole('button', { name: /Dismissed \(0\)/ })).toBeVisible();
+    // Restart the host on the same user data: the dismissal comes back from the project file.
+    const exited = new Promise((resolveExit) => host.child.once('exit', resolveExit));
+    host.child.kill('SIGTERM');
+    await exited;
+    const restarted = await startHost({ TAIYAKU_USER_DATA: host.userDataDirectory });
+    try {
+      await openSample(page, restarted.url);
+      await suggestionsAt(page, 0);
+      await expect(held).toHaveCount(0);
+      await expect(dismissedToggle).toBeVisible();
+
+      // The Dismissed list shows it; Restore brings it back (one undoable command).
+      await dismissedToggle.click();
+      const dismissed = page.locator('li[data-dismissal-id]').filter({ hasText: '行われる' });
+      await expect(dismissed).toHaveCount(1);
+      await dismissed.getByRole('button', { name: 'Restore' }).click();
+      await expect(held).toHaveCount(1);
+      await expect(page.getByRole('button', { name: /Dismissed \(0\)/ })).toBeVisible();
+    } finally {
+      await stopHost(restarted);
+    }
   });
 
   test('a check turned off for the project stops suggesting', async ({ page, host }) => {
