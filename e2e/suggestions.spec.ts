@@ -37,6 +37,13 @@ test.describe('suggestions of the automatic checks', () => {
     await expect(clause1.getByTestId('row-suggestions')).toContainText('行われる');
     await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'suggestions-panel.png') });
 
+    // A click on the suggestion selects its row (row 4, under clause 1).
+    await held.getByText('was', { exact: true }).click();
+    await expect(table.locator('[role=row][data-bead="3"]')).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
+
     // A accepts the focused suggestion.
     await held.focus();
     await page.keyboard.press('a');

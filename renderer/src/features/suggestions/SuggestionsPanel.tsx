@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import type { Dismissal } from '../../../../core/review/dismissals';
-import { useReview } from '../../state/ReviewStoreContext';
+import { useReview, useReviewStore } from '../../state/ReviewStoreContext';
+import type { ReviewStore } from '../../state/reviewStore';
+import { visibleRows } from '../../state/selectors';
 import { useMessages } from '../../useMessages';
 import { AcceptAllModal } from './AcceptAllModal';
 import { CheckSwitches } from './CheckSwitches';
@@ -12,6 +14,13 @@ import { useOpenSuggestions, useSuggestionActions } from './useSuggestions';
 import classes from './suggestions.module.css';
 
 const NO_DISMISSALS: readonly Dismissal[] = [];
+
+/** Selects row `beadIndex` (the view scrolls to it), dropping the row filters first when they hide it. */
+function showRow(store: ReviewStore, beadIndex: number): void {
+  const state = store.getState();
+  if (!visibleRows(state).includes(beadIndex)) state.clearFilter();
+  state.selectBead(beadIndex);
+}
 
 /**
  * The automatic checks' suggestions: grouped by check with counts, each with Accept and Dismiss, "Accept all" per check
@@ -26,7 +35,7 @@ export function SuggestionsPanel() {
   const alignment = useReview((state) => state.history?.present.alignment);
   const dismissals = useReview((state) => state.history?.present.dismissals ?? NO_DISMISSALS);
   const settings = useReview((state) => state.meta?.settings.checks);
-  const selectBead = useReview((state) => state.selectBead);
+  const store = useReviewStore();
   const actions = useSuggestionActions();
   const [acceptAllFor, setAcceptAllFor] = useState<SuggestionGroup | null>(null);
   const groups = useMemo(() => groupByCheck(suggestions), [suggestions]);
@@ -70,7 +79,7 @@ export function SuggestionsPanel() {
             alignment={alignment}
             actions={actions}
             onAcceptAll={() => setAcceptAllFor(group)}
-            onSelectRow={selectBead}
+            onSelectRow={(beadIndex) => showRow(store, beadIndex)}
           />
         ))}
         <DismissedList dismissals={dismissals} onRestore={actions.restore} />
