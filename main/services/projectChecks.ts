@@ -5,17 +5,22 @@ import type { ChecksResult } from '../../core/ipc/contract';
 import type { AlignmentEngine } from './alignment/alignmentEngine';
 import type { OpenProject } from './openProjects';
 
+/** What the checks read of an open project: its present alignment, its check settings and its revision. */
+export type CheckedProject = Pick<OpenProject, 'history' | 'meta' | 'revision'>;
+
 /**
  * The automatic checks of open projects, run by the alignment engine (a worker thread in the app and the loopback host,
- * with the aligner's kuromoji), one run per alignment and check settings: requests for an unchanged project share it.
+ * with the aligner's kuromoji). One run per alignment and check settings, shared by every request for them, and one run
+ * at a time per project: a request that comes while one runs waits for it, then runs on the project as it is by then,
+ * so a burst of edits queues one run for the latest alignment, not one per edit.
  */
 export interface ProjectChecks {
   /**
-   * The findings on `open` as it is when they are answered: when the alignment or the check settings change during a
-   * run, the checks run again on the new state (a few times at most, then the last run's findings are answered for the
-   * revision they were computed at).
+   * The findings on `project` as it is when they are answered: when the alignment or the check settings change during
+   * a run, the checks run again on the new state (a few times at most, then the last run's findings are answered for
+   * the revision they were computed at).
    */
-  findings(open: OpenProject): Promise<ChecksResult>;
+  findings(project: CheckedProject): Promise<ChecksResult>;
 }
 
 /** How often `findings` runs again when the project keeps changing under it. */
@@ -29,29 +34,42 @@ interface CheckRun {
 /** Check runs over `engine`, remembered per alignment object (sessions are immutable: same object, same texts). */
 export function createProjectChecks(engine: AlignmentEngine): ProjectChecks {
   const runs = new WeakMap<DocumentAlignment, CheckRun>();
+  const running = new WeakMap<CheckedProject, Promise<unknown>>();
 
-  const runFor = (alignment: DocumentAlignment, settings: CheckSettingsOverrides | undefined) => {
+  const runFor = (
+    project: CheckedProject,
+    alignment: DocumentAlignment,
+    settings: CheckSettingsOverrides | undefined,
+  ): Promise<DocumentFinding[]> => {
     const known = runs.get(alignment);
     if (known && known.settings === settings) return known.findings;
     const findings = engine.check(alignment, resolveCheckSettings(settings));
     runs.set(alignment, { settings, findings });
-    // A failed run is not remembered: the next request tries again.
-    findings.catch(() => {
-      if (runs.get(alignment)?.findings === findings) runs.delete(alignment);
-    });
+    running.set(project, findings);
+    findings
+      .catch(() => {
+        // A failed run is not remembered: the next request tries again.
+        if (runs.get(alignment)?.findings === findings) runs.delete(alignment);
+      })
+      .finally(() => {
+        if (running.get(project) === findings) running.delete(project);
+      });
     return findings;
   };
 
   return {
-    async findings(open) {
+    async findings(project) {
       for (let run = 1; ; run += 1) {
-        const alignment = open.history.present.alignment;
-        const settings = open.meta.settings.checks;
-        const revision = open.revision;
-        const findings = await runFor(alignment, settings);
+        const busy = running.get(project);
+        if (busy) await busy.catch(() => {});
+        const alignment = project.history.present.alignment;
+        const settings = project.meta.settings.checks;
+        const revision = project.revision;
+        const findings = await runFor(project, alignment, settings);
         const unchanged =
-          open.history.present.alignment === alignment && open.meta.settings.checks === settings;
-        if (unchanged) return { revision: open.revision, findings };
+          project.history.present.alignment === alignment &&
+          project.meta.settings.checks === settings;
+        if (unchanged) return { revision: project.revision, findings };
         if (run >= MAX_RUNS_PER_REQUEST) return { revision, findings };
       }
     },
