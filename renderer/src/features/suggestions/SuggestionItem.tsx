@@ -46,7 +46,7 @@ export function SuggestionItem({
     >
       <Text size="xs" c="dimmed">
         {finding.clauseLabel ?? `${t('clause')} ${finding.clause}`}
-        {beadIndex !== null ? ` · #${beadIndex + 1}` : ''}
+        {beadIndex !== null ? ` · ${t('rowNumber', { row: beadIndex + 1 })}` : ''}
       </Text>
       {(english || japanese) && (
         <div className={classes.quote}>
