@@ -295,6 +295,12 @@ test.describe("the reviewer's first hour", () => {
     host,
   }) => {
     const table = await openWorkspace(page, host);
+    // The checks' suggestions add a line under their rows when they arrive: measure once the rows have settled.
+    await expect(page.getByTestId('suggestions-panel')).toHaveAttribute(
+      'data-checks-status',
+      'ready',
+      { timeout: 30_000 },
+    );
     const scroller = page.locator('[data-aligned-scroller]');
     const rowCount = await table.locator('[role=row][data-bead]').count();
     expect(rowCount).toBeGreaterThan(3);

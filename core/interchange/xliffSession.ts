@@ -233,7 +233,7 @@ export function sessionFromXliff(
       origin: issue.origin ?? { kind: 'reviewer' },
     });
   }
-  const session: ReviewSession = { alignment, annotations };
+  const session: ReviewSession = { alignment, annotations, dismissals: [] };
   const problems = checkSession(session);
   if (problems.length > 0) {
     throw new InterchangeFormatError(

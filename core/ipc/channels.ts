@@ -14,6 +14,7 @@ export const IPC_CHANNELS = [
   'project:realign',
   'project:undo',
   'project:redo',
+  'project:checks',
   'project:update-settings',
   'project:save',
   'project:save-as',

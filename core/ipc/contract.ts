@@ -5,6 +5,8 @@ import { EXPORT_FORMATS, EXPORT_PHASES } from '../report/exportFormats';
 import { ANNOTATION_STATUSES } from '../review/annotationSchema';
 import { ReviewCommandSchema, type ReviewCommandType } from '../review/commands';
 import type { HistoryStep } from '../review/history';
+import { CHECK_NAMES, type FindingCode } from '../checks/types';
+import { SEVERITIES, type ItsIssueType } from '../review/mqm';
 import type { IpcChannel } from './channels';
 
 /** What the app tells the UI about itself. */
@@ -170,6 +172,42 @@ export const ProjectChangeEventSchema = z.discriminatedUnion('kind', [
 ]);
 /** A change pushed to every window (see `ProjectChangeEventSchema`). */
 export type ProjectChangeEvent = z.infer<typeof ProjectChangeEventSchema>;
+// --- Automatic checks: `project:checks`.
+
+const findingSpan = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
+/**
+ * One finding of the automatic checks on an open project (`DocumentFinding` in core/checks/checkDocument.ts): spans are
+ * UTF-16 code units into the side's original text, `bead` is 0-based into the sentence beads of the alignment the
+ * checks ran on, `clause` 1-based.
+ */
+export const DocumentFindingSchema = z.object({
+  check: z.enum(CHECK_NAMES),
+  /** A `FindingCode`; new codes must not break an older UI, so any string passes. */
+  code: z.custom<FindingCode>((value) => typeof value === 'string'),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  category: z.string(),
+  itsType: z.custom<ItsIssueType>((value) => typeof value === 'string'),
+  severity: z.enum(SEVERITIES),
+  message: z.string(),
+  en: findingSpan.optional(),
+  ja: findingSpan.optional(),
+  evidence: z.string(),
+  bead: z.number().int().nonnegative(),
+  clause: z.number().int().nonnegative(),
+  clauseLabel: z.string().optional(),
+});
+
+/** `project:checks` answer: every finding on the project as it was at `revision`, with the settings applied. */
+export const ChecksResultSchema = z.object({
+  /** The project's revision the checks ran on; the UI asks again when its own is newer. */
+  revision: z.number().int().nonnegative(),
+  findings: z.array(DocumentFindingSchema),
+});
+
 // --- Reports out, documents in: `project:import`, `project:export`, `project:export-progress`, `project:export-cancel`.
 
 /**
@@ -352,6 +390,15 @@ export const ipcContract = {
     request: z.object({ path: projectPath, ...ChangeRequestFields }).strict(),
     response: ApplyResultSchema,
   },
+  /**
+   * Runs the automatic checks on an open project's current alignment (off the main thread, with the project's check
+   * settings) and answers every finding, dismissed or accepted ones included: the UI hides those (core/checks/
+   * suggestions.ts). Repeated requests for an unchanged alignment and settings share one run.
+   */
+  'project:checks': {
+    request: z.object({ path: projectPath }).strict(),
+    response: ChecksResultSchema,
+  },
   'project:update-settings': {
     request: z
       .object({
@@ -433,5 +480,7 @@ export type SaveStatus = z.infer<typeof SaveStatusSchema>;
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 /** The progress of an export (see `ExportProgressSchema`). */
 export type ExportProgress = z.infer<typeof ExportProgressSchema>;
+/** The findings of the automatic checks on an open project (see `ChecksResultSchema`). */
+export type ChecksResult = z.infer<typeof ChecksResultSchema>;
 /** A recently opened project (see `RecentProjectSchema`). */
 export type RecentProject = z.infer<typeof RecentProjectSchema>;

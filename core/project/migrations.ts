@@ -143,11 +143,24 @@ function asRecord(value: unknown, name: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/**
+ * Format 2 adds `dismissals`, the automatic-check suggestions a reviewer dismissed (core/review/dismissals.ts), and the
+ * optional `settings.checks`. A format 1 project had dismissed none.
+ */
+function migrateFormat1To2(data: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return { ...data, schemaVersion: 2, dismissals: [] };
+}
+
 /** Every migration step, oldest first. Add a step here with every `CURRENT_SCHEMA_VERSION` bump. */
 export const projectMigrations: readonly ProjectMigration[] = [
   {
     from: 0,
     description: 'prototype format: settings, document origins, W3C selectors on annotations',
     migrate: migrateFormat0To1,
+  },
+  {
+    from: 1,
+    description: 'dismissed automatic-check suggestions',
+    migrate: migrateFormat1To2,
   },
 ];

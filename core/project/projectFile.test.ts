@@ -27,6 +27,56 @@ describe('compatibility with the review session (core/review)', () => {
   it("opens a project's alignment and annotations straight into a session", () => {
     expectTypeOf<ProjectFile['annotations']>().toExtend<ReviewSession['annotations']>();
     expectTypeOf<ProjectFile['alignment']>().toExtend<ReviewSession['alignment']>();
+    expectTypeOf<ProjectFile['dismissals']>().toExtend<ReviewSession['dismissals']>();
+  });
+});
+
+describe('dismissed suggestions (format 2)', () => {
+  const dismissal = {
+    id: 'd1',
+    check: 'tense',
+    code: 'tense-past-rendered-non-past',
+    source: { exact: 'was', context: 'The meeting was held in Tokyo.' },
+    target: { exact: '行われる', context: '会合は東京で行われる。' },
+    message: 'The source is past, the translation is not.',
+    dismissedAt: NOW,
+  };
+
+  it('migrates a format 1 project to one with no dismissals, keeping everything else', () => {
+    const current = exampleWithAnnotation();
+    const { dismissals: _dismissals, ...rest } = current;
+    const formatOne = { ...rest, schemaVersion: 1 };
+    const result = parseProjectFile(formatOne);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.migratedFrom).toBe(1);
+    expect(result.project).toEqual({ ...current, schemaVersion: 2, dismissals: [] });
+  });
+
+  it('keeps dismissals and per-project check settings through serialize and parse', () => {
+    const project = {
+      ...exampleWithAnnotation(),
+      settings: {
+        mqmThreshold: 10,
+        checks: { tense: { enabled: false }, omission: { shortFactor: 0.5 } },
+      },
+      dismissals: [dismissal],
+    };
+    expect(parseProjectJson(serializeProjectFile(project))).toEqual({ ok: true, project });
+  });
+
+  it('refuses a dismissal repeated under another id, and unknown check settings', () => {
+    const repeated = parseProjectFile({
+      ...exampleWithAnnotation(),
+      dismissals: [dismissal, { ...dismissal, id: 'd2' }],
+    });
+    expect(repeated).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    if (!repeated.ok && repeated.error.code === 'invalid')
+      expect(repeated.error.issues[0]).toContain('dismissals[1]');
+    const unknownSetting = parseProjectFile({
+      ...exampleWithAnnotation(),
+      settings: { mqmThreshold: 10, checks: { spelling: { enabled: false } } },
+    });
+    expect(unknownSetting.ok).toBe(false);
   });
 });
 
@@ -38,13 +88,14 @@ describe('parseProjectFile', () => {
   });
 
   it('refuses a newer schema version with a message naming both versions', () => {
-    const project = { ...exampleWithAnnotation(), schemaVersion: 3 };
+    const newer = CURRENT_SCHEMA_VERSION + 1;
+    const project = { ...exampleWithAnnotation(), schemaVersion: newer };
     const result = parseProjectFile(project);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('newer-version');
     expect(result.error.message).toBe(
-      'This project was saved by a newer Taiyaku (format 3); this version reads up to format 1. Update Taiyaku to open it.',
+      `This project was saved by a newer Taiyaku (format ${newer}); this version reads up to format ${CURRENT_SCHEMA_VERSION}. Update Taiyaku to open it.`,
     );
   });
 

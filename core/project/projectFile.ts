@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DocumentAlignmentSchema } from '../alignment/schema';
 import type { DocumentAlignment } from '../alignment/types';
+import { CheckSettingsOverridesSchema } from '../checks/settingsSchema';
+import { dismissalKey, DismissalSchema } from '../review/dismissals';
 import { AnnotationSchema, TimestampSchema } from './annotation';
 
 /**
@@ -16,7 +18,7 @@ import { AnnotationSchema, TimestampSchema } from './annotation';
 export const PROJECT_FORMAT = 'taiyaku-project';
 
 /** The schema version this build writes and the newest it reads. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 /** The extension of project files, with the dot. */
 export const PROJECT_FILE_EXTENSION = '.taiyaku';
@@ -49,6 +51,11 @@ export const ProjectSettingsSchema = z.object({
   mqmThreshold: z.number().nonnegative(),
   /** The language the reviewer chose for the interface; absent means follow the system. */
   uiLanguage: z.enum(['en', 'ja']).optional(),
+  /**
+   * The automatic checks' switches and thresholds for this project, as overrides of `DEFAULT_CHECK_SETTINGS`
+   * (core/checks/settings.ts); absent means every default.
+   */
+  checks: CheckSettingsOverridesSchema.optional(),
 });
 
 /** Per-project review settings. */
@@ -84,8 +91,9 @@ export const DocumentOriginSchema = z.object({
 export type DocumentOrigin = z.infer<typeof DocumentOriginSchema>;
 
 /**
- * Version 1 of the project file. Cross-checks beyond shape: each origin's `lang` equals its alignment side's,
- * annotation ids are unique, and every selector lies inside its side's text. Whether a selector's quote still matches
+ * Version 2 of the project file (version 1 had no `dismissals`). Cross-checks beyond shape: each origin's `lang` equals
+ * its alignment side's, annotation ids are unique, every selector lies inside its side's text, and dismissals are
+ * unique by id and by what they hide. Whether a selector's quote still matches
  * the text is not checked here: re-anchoring by quote is the review logic's job, and a stale anchor must not make a
  * whole project unreadable.
  */
@@ -103,6 +111,8 @@ export const ProjectFileSchema = z
     documents: z.object({ source: DocumentOriginSchema, target: DocumentOriginSchema }),
     alignment: DocumentAlignmentSchema,
     annotations: z.array(AnnotationSchema),
+    /** Automatic-check suggestions the reviewer dismissed (core/review/dismissals.ts), oldest first. */
+    dismissals: z.array(DismissalSchema),
     /**
      * The last entry of the project's change journal (`<file>.journal`) this snapshot includes; entries after it are
      * replayed on open. Absent before the first journaled change.
@@ -139,6 +149,20 @@ export const ProjectFileSchema = z
           });
         }
       });
+    });
+    const dismissalIds = new Set<string>();
+    const dismissalKeys = new Set<string>();
+    project.dismissals.forEach((dismissal, dismissalIndex) => {
+      const key = dismissalKey(dismissal);
+      if (dismissalIds.has(dismissal.id) || dismissalKeys.has(key)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['dismissals', dismissalIndex],
+          message: `repeats an earlier dismissal (id "${dismissal.id}")`,
+        });
+      }
+      dismissalIds.add(dismissal.id);
+      dismissalKeys.add(key);
     });
   });
 
@@ -201,6 +225,7 @@ export function createProjectFile(input: NewProjectInput): ProjectFile {
     documents: input.documents,
     alignment: input.alignment as ProjectFile['alignment'],
     annotations: [],
+    dismissals: [],
   };
 }
 

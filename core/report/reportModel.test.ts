@@ -46,6 +46,7 @@ function flag(id: string, quote: string, createdAt: string): Annotation {
 
 const session: ReviewSession = {
   alignment,
+  dismissals: [],
   annotations: [
     flag('late', '支援を提案', '2026-01-01T00:00:00.000Z'),
     flag('tense', '行われる', '2026-01-02T00:00:00.000Z'),

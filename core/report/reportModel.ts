@@ -5,7 +5,7 @@ import type { ItsIssueType, Severity } from '../review/mqm';
 import { mqmCategory, mqmCategoryLabel, mqmDimension } from '../review/mqm';
 import type { Scorecard } from '../review/scorecard';
 import { buildScorecard } from '../review/scorecard';
-import type { ReviewSession } from '../review/session';
+import type { AnnotatedAlignment } from '../review/session';
 
 /**
  * The one view of a project that every report and interchange export reads (HTML/PDF, DOCX, XLSX, CSV, JSON, XLIFF,
@@ -188,7 +188,7 @@ function selectorOn(annotation: Annotation, side: Side): AnnotationSelector | un
  * Builds the report view of a session. Linear in rows plus annotations (each annotation's rows are found by binary
  * search), so a 10,000-row project with 1,000 issues builds in milliseconds.
  */
-export function buildReportModel(session: ReviewSession, options: ReportOptions): ReportModel {
+export function buildReportModel(session: AnnotatedAlignment, options: ReportOptions): ReportModel {
   const { alignment } = session;
   const beadsByAnnotation = session.annotations.map((annotation) =>
     beadsOfAnnotation(session, annotation),

@@ -125,6 +125,7 @@ export const testAnnotations: readonly Annotation[] = [
 export const testSession: ReviewSession = {
   alignment: testAlignment,
   annotations: testAnnotations,
+  dismissals: [],
 };
 
 /** Report options used by the tests. */

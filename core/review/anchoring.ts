@@ -1,7 +1,7 @@
 import type { DocumentAlignment, Side } from '../alignment/types';
 import { DEFAULT_SELECTOR_CONTEXT } from './annotation';
 import type { Annotation, AnnotationSelector } from './annotation';
-import type { ReviewSession } from './session';
+import type { AnnotatedAlignment } from './session';
 
 /**
  * Where annotations point, and how they find their text again.
@@ -244,7 +244,7 @@ export function reanchorAnnotations(
 }
 
 /** True when no selector of the annotation finds its quote at its offsets in the session's texts. */
-export function isOrphaned(session: ReviewSession, annotation: Annotation): boolean {
+export function isOrphaned(session: AnnotatedAlignment, annotation: Annotation): boolean {
   return !annotation.selectors.some((selector) =>
     isSelectorAnchored(selector, session.alignment[selector.side].text),
   );
@@ -341,7 +341,7 @@ export function beadsOfSpan(
  * 0-based sentence bead indices an annotation touches, over all its anchored selectors (orphaned selectors are
  * skipped: their offsets no longer mean anything), ascending, without repeats.
  */
-export function beadsOfAnnotation(session: ReviewSession, annotation: Annotation): number[] {
+export function beadsOfAnnotation(session: AnnotatedAlignment, annotation: Annotation): number[] {
   const beads = new Set<number>();
   for (const selector of annotation.selectors) {
     if (!isSelectorAnchored(selector, session.alignment[selector.side].text)) continue;
@@ -362,7 +362,10 @@ export function beadsOfAnnotation(session: ReviewSession, annotation: Annotation
  * order. A span that crosses rows gives the row it starts in. Null when the annotation is orphaned or lies outside
  * every sentence (e.g. in the blank between clauses).
  */
-export function beadOfAnnotation(session: ReviewSession, annotation: Annotation): number | null {
+export function beadOfAnnotation(
+  session: AnnotatedAlignment,
+  annotation: Annotation,
+): number | null {
   for (const selector of annotation.selectors) {
     if (!isSelectorAnchored(selector, session.alignment[selector.side].text)) continue;
     const beads = beadsOfSpan(session.alignment, selector.side, selector.start, selector.end);

@@ -30,6 +30,22 @@ export function addAnnotation(session: ReviewSession, annotation: Annotation): A
   return [...session.annotations, annotation];
 }
 
+/** Appends `annotations` in order, as one change; refused as a whole when `addAnnotation` would refuse any of them. */
+export function addAnnotations(
+  session: ReviewSession,
+  annotations: readonly Annotation[],
+): AnnotationOutcome {
+  const ids = new Set(session.annotations.map((existing) => existing.id));
+  const lengths = textLengths(session);
+  for (const annotation of annotations) {
+    if (ids.has(annotation.id)) return `An annotation with id ${annotation.id} already exists.`;
+    ids.add(annotation.id);
+    const problems = checkAnnotation(annotation, lengths);
+    if (problems.length > 0) return `The annotation is not valid: ${problems[0]}`;
+  }
+  return [...session.annotations, ...annotations];
+}
+
 function findAnnotation(session: ReviewSession, id: string): number | string {
   const index = session.annotations.findIndex((annotation) => annotation.id === id);
   return index === -1 ? `There is no annotation with id ${id}.` : index;

@@ -165,7 +165,9 @@ export type CommandRecipe =
       readonly kind: 'setStatus';
       readonly pick: number;
       readonly status: 'open' | 'resolved' | 'rejected';
-    };
+    }
+  | { readonly kind: 'dismiss'; readonly sentencePick: number; readonly codePick: number }
+  | { readonly kind: 'restore'; readonly pick: number };
 
 const side = fc.constantFrom<Side>('source', 'target');
 const pick = fc.nat(1000);
@@ -208,7 +210,11 @@ export const commandRecipeArbitrary: Arbitrary<CommandRecipe> = fc.oneof(
     pick,
     status: fc.constantFrom('open' as const, 'resolved' as const, 'rejected' as const),
   }),
+  fc.record({ kind: fc.constant('dismiss' as const), sentencePick: pick, codePick: fc.nat(1) }),
+  fc.record({ kind: fc.constant('restore' as const), pick }),
 );
+
+let dismissalSerial = 0;
 
 /** `pick` as an index into `count` items, one past the end allowed so out-of-range refusals get exercised too. */
 function index(pickValue: number, count: number): number {
@@ -338,6 +344,29 @@ export function resolveRecipe(session: ReviewSession, recipe: CommandRecipe): Re
         status: recipe.status,
         updatedAt: '2025-03-01T00:00:00.000Z',
       };
+    case 'dismiss': {
+      // About a whole source sentence; the same sentence and code twice is the same dismissal (no change).
+      const sentences = session.alignment.source.sentences;
+      const sentence = sentences[recipe.sentencePick % Math.max(1, sentences.length)];
+      dismissalSerial += 1;
+      return {
+        type: 'dismissSuggestion',
+        dismissal: {
+          id: `dismissal-${dismissalSerial}`,
+          check: 'omission',
+          code: recipe.codePick === 0 ? 'omission-short-translation' : 'addition-long-translation',
+          source: { exact: '', context: sentence?.text ?? '' },
+          target: { exact: '', context: '' },
+          message: 'generated',
+          dismissedAt: '2025-04-01T00:00:00.000Z',
+        },
+      };
+    }
+    case 'restore': {
+      const dismissals = session.dismissals;
+      const id = dismissals[recipe.pick % Math.max(1, dismissals.length)]?.id ?? 'missing';
+      return { type: 'restoreSuggestion', id };
+    }
   }
 }
 

@@ -16,11 +16,19 @@ import {
 import type { Annotation } from './annotation';
 import {
   addAnnotation,
+  addAnnotations,
   deleteAnnotation,
   setAnnotationStatus,
   updateAnnotation,
   type AnnotationOutcome,
 } from './annotationCommands';
+import {
+  addDismissal,
+  DismissalSchema,
+  removeDismissal,
+  type Dismissal,
+  type DismissalOutcome,
+} from './dismissals';
 import type { ReviewSession } from './session';
 import { splitSentence } from './splitSentence';
 
@@ -40,6 +48,7 @@ const timestamp = z.iso.datetime({ offset: true });
 const annotationStatus = z.enum(ANNOTATION_STATUSES);
 /** The stored schemas, typed as the domain's (readonly) values they produce. */
 const annotationSchema: z.ZodType<Annotation, Annotation> = AnnotationSchema;
+const dismissalSchema: z.ZodType<Dismissal, Dismissal> = DismissalSchema;
 const alignmentSchema: z.ZodType<
   DocumentAlignment,
   z.input<typeof DocumentAlignmentSchema>
@@ -143,6 +152,20 @@ export const ReviewCommandSchema = z.discriminatedUnion('type', [
    */
   z.object({ type: z.literal('replaceAlignment'), alignment: alignmentSchema }).strict(),
   z.object({ type: z.literal('addAnnotation'), annotation: annotationSchema }).strict(),
+  /**
+   * Add several annotations as one step (accepting every suggestion of a kind); refused as a whole when any one would
+   * be refused by `addAnnotation` or two share an id.
+   */
+  z
+    .object({
+      type: z.literal('addAnnotations'),
+      annotations: z.array(annotationSchema).min(1).max(100_000).readonly(),
+    })
+    .strict(),
+  /** Hide an automatic check's suggestion for good (see core/review/dismissals.ts); no change when it is hidden already. */
+  z.object({ type: z.literal('dismissSuggestion'), dismissal: dismissalSchema }).strict(),
+  /** Show a dismissed suggestion again: removes dismissal `id`. */
+  z.object({ type: z.literal('restoreSuggestion'), id: z.string().min(1) }).strict(),
   z
     .object({
       type: z.literal('updateAnnotation'),
@@ -247,6 +270,12 @@ function execute(session: ReviewSession, command: ReviewCommand): Outcome {
       return withAlignment(session, replaceAlignment(alignment, command.alignment));
     case 'addAnnotation':
       return withAnnotations(session, addAnnotation(session, command.annotation));
+    case 'addAnnotations':
+      return withAnnotations(session, addAnnotations(session, command.annotations));
+    case 'dismissSuggestion':
+      return withDismissals(session, addDismissal(session.dismissals, command.dismissal));
+    case 'restoreSuggestion':
+      return withDismissals(session, removeDismissal(session.dismissals, command.id));
     case 'updateAnnotation':
       return withAnnotations(
         session,
@@ -267,6 +296,13 @@ function withAlignment(session: ReviewSession, outcome: AlignmentOutcome): Outco
   if (outcome.alignment === session.alignment) return { session };
   const next = { ...session, alignment: outcome.alignment };
   return outcome.note === undefined ? { session: next } : { session: next, note: outcome.note };
+}
+
+function withDismissals(session: ReviewSession, outcome: DismissalOutcome): Outcome {
+  if (typeof outcome === 'string') return outcome;
+  return outcome === session.dismissals
+    ? { session }
+    : { session: { ...session, dismissals: outcome } };
 }
 
 function withAnnotations(session: ReviewSession, outcome: AnnotationOutcome): Outcome {

@@ -8,7 +8,7 @@ import {
   mqmDimension,
 } from './mqm';
 import type { BilingualLabel, Severity } from './mqm';
-import type { ReviewSession } from './session';
+import type { AnnotatedAlignment } from './session';
 
 /**
  * The live MQM scorecard: penalty points from the annotations, scaled to 1,000 source words, against a pass mark.
@@ -175,7 +175,7 @@ function cachedWordCount(side: DocumentSide): number {
  * The scorecard of a session: its annotations against the words of its source text (`countEnglishWords` on the whole
  * original source text, headings and clause numbers included), unless `options.sourceWordCount` is given.
  */
-export function buildScorecard(session: ReviewSession, options: ScorecardOptions): Scorecard {
+export function buildScorecard(session: AnnotatedAlignment, options: ScorecardOptions): Scorecard {
   const words = options.sourceWordCount ?? cachedWordCount(session.alignment.source);
   return scoreAnnotations(session.annotations, words, options.threshold);
 }

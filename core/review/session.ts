@@ -3,6 +3,7 @@ import type { DocumentAlignment } from '../alignment/types';
 import type { Annotation } from './annotation';
 import { checkAnnotation } from './annotation';
 import { textLengths } from './annotationCommands';
+import { dismissalKey, type Dismissal } from './dismissals';
 
 /**
  * The review workspace's undoable domain state. The commands that change it are data (`ReviewCommandSchema` in
@@ -16,7 +17,12 @@ export interface ReviewSession {
   readonly alignment: DocumentAlignment;
   /** Annotations in creation order; ids are unique. */
   readonly annotations: readonly Annotation[];
+  /** Automatic-check suggestions the reviewer dismissed, oldest first; ids and `dismissalKey`s are unique. */
+  readonly dismissals: readonly Dismissal[];
 }
+
+/** The part of a session that reports, scorecards and anchoring read: the texts, their alignment, the annotations. */
+export type AnnotatedAlignment = Pick<ReviewSession, 'alignment' | 'annotations'>;
 
 /**
  * Every violation of the session invariants: those of `checkAlignment`, plus unique annotation ids and annotation
@@ -31,13 +37,24 @@ export function checkSession(session: ReviewSession): string[] {
     ids.add(annotation.id);
     violations.push(...checkAnnotation(annotation, lengths));
   }
+  const dismissalIds = new Set<string>();
+  const dismissalKeys = new Set<string>();
+  for (const dismissal of session.dismissals) {
+    if (dismissalIds.has(dismissal.id))
+      violations.push(`dismissal id ${dismissal.id} is used twice`);
+    if (dismissalKeys.has(dismissalKey(dismissal)))
+      violations.push(`dismissal ${dismissal.id} repeats an earlier one`);
+    dismissalIds.add(dismissal.id);
+    dismissalKeys.add(dismissalKey(dismissal));
+  }
   return violations;
 }
 
-/** A session over an alignment with no annotations yet. */
+/** A session over an alignment with no annotations (and no dismissed suggestions) yet. */
 export function createSession(
   alignment: DocumentAlignment,
   annotations: readonly Annotation[] = [],
+  dismissals: readonly Dismissal[] = [],
 ): ReviewSession {
-  return { alignment, annotations };
+  return { alignment, annotations, dismissals };
 }

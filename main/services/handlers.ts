@@ -40,6 +40,7 @@ export function createHandlers(context: HostContext): Handlers {
     'project:realign': (request) => workspace.realign(request.path, request),
     'project:undo': (request) => workspace.undo(request.path, request),
     'project:redo': (request) => workspace.redo(request.path, request),
+    'project:checks': (request) => workspace.checks(request.path),
     'project:update-settings': (request) =>
       workspace.updateSettings(request.path, request.settings, request),
     'project:save': (request) => workspace.save(request.path),

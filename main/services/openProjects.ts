@@ -68,11 +68,12 @@ export interface RegisterExtra {
 
 /** The open project's file contents: its fields, its present session and the last journal entry it holds. */
 export function projectOf(open: OpenProject): ProjectFile {
-  const { alignment, annotations } = open.history.present;
+  const { alignment, annotations, dismissals } = open.history.present;
   return {
     ...open.meta,
     alignment: alignment as ProjectFile['alignment'],
     annotations: annotations as ProjectFile['annotations'],
+    dismissals: dismissals as ProjectFile['dismissals'],
     ...(open.sequence > 0 ? { journalSequence: open.sequence } : {}),
   };
 }
@@ -122,7 +123,7 @@ export async function recordChange(
   open.revision += 1;
   open.sequence += 1;
   const base = { seq: open.sequence, at: new Date().toISOString() };
-  const { alignment, annotations } = open.history.present;
+  const { alignment, annotations, dismissals } = open.history.present;
   const entry: JournalEntry =
     change.kind === 'command'
       ? { ...base, kind: 'command', command: change.command }
@@ -132,6 +133,7 @@ export async function recordChange(
             kind: 'session',
             alignment,
             annotations: annotations as ProjectFile['annotations'],
+            dismissals: dismissals as ProjectFile['dismissals'],
           }
         : { ...base, kind: 'settings', settings: open.meta.settings };
   const project = projectOf(open);
@@ -215,6 +217,7 @@ export function createOpenProjects(store: ProjectStore): OpenProjects {
     const history = createHistory({
       alignment: project.alignment,
       annotations: project.annotations,
+      dismissals: project.dismissals,
     });
     const sequence = project.journalSequence ?? 0;
     const entry: OpenProject = {

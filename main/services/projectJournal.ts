@@ -6,6 +6,7 @@ import { AnnotationSchema } from '../../core/project/annotation';
 import { ProjectSettingsSchema } from '../../core/project/projectFile';
 import type { ProjectFile } from '../../core/project/projectFile';
 import { ReviewCommandSchema, runCommand } from '../../core/review/commands';
+import { DismissalSchema } from '../../core/review/dismissals';
 import type { ReviewSession } from '../../core/review/session';
 import { readRegularFile } from './project/regularFile';
 import { messageOf } from './serviceError';
@@ -38,6 +39,8 @@ export const JournalEntrySchema = z.discriminatedUnion('kind', [
     kind: z.literal('session'),
     alignment: DocumentAlignmentSchema,
     annotations: z.array(AnnotationSchema),
+    /** Absent in journals written before dismissals existed: none then. */
+    dismissals: z.array(DismissalSchema).optional(),
   }),
   z.object({ ...base, kind: z.literal('settings'), settings: ProjectSettingsSchema }),
 ]);
@@ -283,7 +286,11 @@ export function replayJournal(
   project: ProjectFile,
   entries: readonly JournalEntry[],
 ): { project: ProjectFile; applied: number; problem?: string } {
-  let session: ReviewSession = { alignment: project.alignment, annotations: project.annotations };
+  let session: ReviewSession = {
+    alignment: project.alignment,
+    annotations: project.annotations,
+    dismissals: project.dismissals,
+  };
   let settings = project.settings;
   let applied = 0;
   let sequence = project.journalSequence ?? 0;
@@ -292,6 +299,7 @@ export function replayJournal(
     settings,
     alignment: session.alignment as ProjectFile['alignment'],
     annotations: session.annotations as ProjectFile['annotations'],
+    dismissals: session.dismissals as ProjectFile['dismissals'],
     journalSequence: sequence,
   });
   for (const entry of entries) {
@@ -306,7 +314,11 @@ export function replayJournal(
       }
       session = outcome.session;
     } else if (entry.kind === 'session') {
-      session = { alignment: entry.alignment, annotations: entry.annotations };
+      session = {
+        alignment: entry.alignment,
+        annotations: entry.annotations,
+        dismissals: entry.dismissals ?? [],
+      };
     } else settings = entry.settings;
     sequence = entry.seq;
     applied += 1;

@@ -29,17 +29,23 @@ export type ChangeDescription =
   | { kind: 'redo' }
   | { kind: 'settings' };
 
-/** Commands that address annotations by id; every other command addresses rows by index. */
-const ANNOTATION_COMMANDS: ReadonlySet<ReviewCommand['type']> = new Set([
+/**
+ * Commands that address annotations and dismissed suggestions by id or by their text's offsets, never rows: another
+ * window's row edits cannot make them land on the wrong rows. Every other command addresses rows by index.
+ */
+const ROW_FREE_COMMANDS: ReadonlySet<ReviewCommand['type']> = new Set([
   'addAnnotation',
+  'addAnnotations',
   'updateAnnotation',
   'deleteAnnotation',
   'setAnnotationStatus',
+  'dismissSuggestion',
+  'restoreSuggestion',
 ]);
 
 /** Whether a command addresses rows (sentence beads, sentences) by index. */
 export function addressesRows(command: ReviewCommand): boolean {
-  return !ANNOTATION_COMMANDS.has(command.type);
+  return !ROW_FREE_COMMANDS.has(command.type);
 }
 
 /**

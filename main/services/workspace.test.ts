@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Encoding from 'encoding-japanese';
 import { afterAll, describe, expect, it } from 'vitest';
+import { dismissalOfFinding, openSuggestions } from '../../core/checks/suggestions';
 import { createSelector } from '../../core/review/annotation';
 import { createInProcessAlignmentEngine } from './alignment/alignmentEngine';
 import { readJournal, replayJournal } from './projectJournal';
@@ -13,6 +14,7 @@ afterAll(() => rmSync(userData, { recursive: true, force: true }));
 const service = () =>
   createWorkspaceService({ userDataDirectory: userData, appVersion: '0.0.0-test' });
 
+const NOW = '2026-12-01T00:00:00.000Z';
 const english = 'The meeting was held in Tokyo. It ended on May 5.\n\nThe report was published.';
 const japanese = '会合は東京で開催された。5月5日に終了した。\n\n報告書が公表された。';
 
@@ -202,6 +204,62 @@ describe('workspace service', () => {
     await first.closeAll();
   });
 
+  const seed = join(import.meta.dirname, '../../fixtures/seed');
+  it('answers the automatic checks for the current alignment, and again after the check settings change', async () => {
+    const workspace = service();
+    const created = await workspace.create({
+      name: 'Checked',
+      source: { text: readFileSync(join(seed, 'summary-record.en.txt'), 'utf8') },
+      target: { text: readFileSync(join(seed, 'summary-record.ja.txt'), 'utf8') },
+    });
+    const first = await workspace.checks(created.path);
+    expect(first.revision).toBe(0);
+    expect(first.findings.map((finding) => finding.code)).toContain('tense-past-rendered-non-past');
+    // The same alignment and settings share one run.
+    expect((await workspace.checks(created.path)).findings).toBe(first.findings);
+    await workspace.updateSettings(created.path, { checks: { tense: { enabled: false } } });
+    const second = await workspace.checks(created.path);
+    expect(second.revision).toBe(1);
+    expect(second.findings.some((finding) => finding.check === 'tense')).toBe(false);
+    await workspace.closeAll();
+  });
+
+  it('keeps a dismissed suggestion through undo, redo, the journal and a restart', async () => {
+    const first = service();
+    const created = await first.create({
+      name: 'Dismissed',
+      source: { text: readFileSync(join(seed, 'summary-record.en.txt'), 'utf8') },
+      target: { text: readFileSync(join(seed, 'summary-record.ja.txt'), 'utf8') },
+    });
+    const { findings } = await first.checks(created.path);
+    const tense = findings.find((finding) => finding.code === 'tense-past-rendered-non-past')!;
+    const dismissal = dismissalOfFinding(tense, created.project.alignment, 'd1', NOW);
+    expect(
+      (await first.apply(created.path, { type: 'dismissSuggestion', dismissal })).applied,
+    ).toBe(true);
+    await first.undo(created.path);
+    await first.redo(created.path);
+    // The journal alone (a crash before the project file is rewritten) gives the dismissal back.
+    const journal = await readJournal(created.path, 0);
+    expect(journal.entries.map((entry) => entry.kind)).toEqual(['command', 'session', 'session']);
+    expect(replayJournal(created.project, journal.entries).project.dismissals).toEqual([dismissal]);
+    await first.closeAll();
+
+    const second = service();
+    const reopened = await second.open(created.path);
+    expect(reopened.project.dismissals).toEqual([dismissal]);
+    const again = await second.checks(created.path);
+    const session = {
+      alignment: reopened.project.alignment,
+      annotations: reopened.project.annotations,
+      dismissals: reopened.project.dismissals,
+    };
+    expect(openSuggestions(again.findings, session).map((finding) => finding.code)).not.toContain(
+      'tense-past-rendered-non-past',
+    );
+    await second.closeAll();
+  });
+
   it('refuses a realignment when the aligner fails or the rows changed while it ran', async () => {
     const inProcess = createInProcessAlignmentEngine();
     let gate: Promise<void> = Promise.resolve();
@@ -211,6 +269,7 @@ describe('workspace service', () => {
       appVersion: '0.0.0-test',
       alignment: {
         align: (...args) => inProcess.align(...args),
+        check: (...args) => inProcess.check(...args),
         realign: async (alignment, pinned) => {
           await gate;
           if (fail) throw new Error('engine exploded');

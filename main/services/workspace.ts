@@ -5,6 +5,7 @@ import type { AlignmentProgress } from '../../core/alignment/alignDocument';
 import type { DocumentAlignment } from '../../core/alignment/types';
 import type {
   ApplyResult,
+  ChecksResult,
   RecentProject,
   SaveStatus,
   WorkspaceSnapshot,
@@ -36,6 +37,7 @@ import {
   type NewProject,
 } from './projectCreation';
 import { createChangeFeed, type ChangeFeed } from './changeFeed';
+import { createProjectChecks } from './projectChecks';
 import {
   importProject,
   type ImportFile,
@@ -98,6 +100,11 @@ export interface WorkspaceService {
    */
   realign(path: string, request?: ChangeRequest): Promise<ApplyResult>;
   undo(path: string, request?: ChangeRequest): Promise<ApplyResult>;
+  /**
+   * Runs the automatic checks on the open project's current alignment with its check settings (in the aligner's
+   * worker, sharing its dictionaries) and answers every finding with the revision it holds for.
+   */
+  checks(path: string): Promise<ChecksResult>;
   redo(path: string, request?: ChangeRequest): Promise<ApplyResult>;
   updateSettings(
     path: string,
@@ -135,6 +142,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   /** Publishes how far an alignment for a project being opened or made has got (see `progress` events). */
   const reportProgress = (progress: AlignmentProgress): void =>
     shared.feed.publish({ kind: 'progress', ...progress });
+  const projectChecks = createProjectChecks(aligner);
   /** Runs a mutating request once per request id (a retry gets the original answer). */
   const once = <T>(path: string, request: ChangeRequest, work: () => Promise<T>): Promise<T> =>
     shared.ledger.once(resolve(path), request.requestId, work);
@@ -273,6 +281,8 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
           request,
         );
       }),
+
+    checks: (path) => projectChecks.findings(projects.at(path)),
 
     redo: (path, request = {}) =>
       once(path, request, async () => {

@@ -10,7 +10,10 @@ import type { CheckResources } from '../../../core/checks/pairAnalysis';
 import { DEFAULT_CHECK_SETTINGS, resolveCheckSettings } from '../../../core/checks/settings';
 import type { Finding } from '../../../core/checks/types';
 import { segmentDocument } from '../../../core/text/segmentDocument';
-import { loadAlignmentResources } from '../../services/alignment/loadAlignmentResources';
+import {
+  loadAlignmentResources,
+  loadCheckResources,
+} from '../../services/alignment/loadAlignmentResources';
 import { runDocumentChecks } from '../../services/checks/documentChecks';
 import { readGlossaryFile } from '../../services/checks/glossaryFile';
 import { checkJapaneseStyle } from '../../services/checks/styleCheck';
@@ -67,15 +70,10 @@ export function parsePairLines(text: string, path: string): PairLine[] {
   return pairs;
 }
 
+/** The checks' resources with the glossary of --glossary, when given. */
 async function checkResources(glossary: Glossary | undefined): Promise<CheckResources> {
-  const resources = await loadAlignmentResources();
-  if (!resources.japaneseTokenizer)
-    throw new CliError('the Japanese tokenizer could not be loaded');
-  return {
-    japaneseTokenizer: resources.japaneseTokenizer,
-    ...(resources.lexicon ? { lexicon: resources.lexicon } : {}),
-    ...(glossary ? { glossary } : {}),
-  };
+  const resources = await loadCheckResources();
+  return glossary ? { ...resources, glossary } : resources;
 }
 
 /** Reads --glossary, telling the user on standard error what was left out of it. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AlignmentProgress } from '../../../core/alignment/alignDocument';
+import { resolveCheckSettings } from '../../../core/checks/settings';
 import { projectRoot } from '../appInfo';
 import {
   alignmentWorkerSource,
@@ -73,6 +74,23 @@ describe('the alignment worker', () => {
     expect(await finishedBeforeNextTurn(worker)).toBe(false);
   }, 60_000);
 
+  it('runs the automatic checks in the worker exactly as in process (the sample: the clause 1 tense finding)', async () => {
+    const worker = createWorkerAlignmentEngine(alignmentWorkerSource);
+    engines.push(worker);
+    const aligned = await worker.align(english, japanese);
+    const findings = await worker.check(aligned, resolveCheckSettings());
+    expect(findings).toEqual(await inProcess.check(aligned, resolveCheckSettings()));
+    const tense = findings.find((finding) => finding.code === 'tense-past-rendered-non-past');
+    expect(tense && japanese.slice(tense.ja!.start, tense.ja!.end)).toBe('行われる');
+    expect(tense?.clauseLabel).toBe('1.');
+    // Turned off in the settings, the tense check finds nothing.
+    const withoutTense = await worker.check(
+      aligned,
+      resolveCheckSettings({ tense: { enabled: false } }),
+    );
+    expect(withoutTense.filter((finding) => finding.check === 'tense')).toEqual([]);
+  }, 60_000);
+
   it('reports the aligner refusing a request, and keeps working', async () => {
     const worker = createWorkerAlignmentEngine(alignmentWorkerSource);
     engines.push(worker);
@@ -130,5 +148,9 @@ describe('the alignment worker', () => {
       '政府は輸入米への税金を引き上げた。',
     );
     expect(shapes(lexical.sentenceBeads)).toEqual(['0:', '1:0']);
+    // The desktop app's checks run in this bundle too, with its kuromoji.
+    expect(await worker.check(aligned, resolveCheckSettings())).toEqual(
+      await inProcess.check(aligned, resolveCheckSettings()),
+    );
   }, 60_000);
 });

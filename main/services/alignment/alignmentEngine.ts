@@ -7,7 +7,15 @@ import {
 } from '../../../core/alignment/alignDocument';
 import { realign as realignAroundPins } from '../../../core/alignment/realign';
 import type { DocumentAlignment } from '../../../core/alignment/types';
-import { japaneseDictionaryLoaded, loadAlignmentResources } from './loadAlignmentResources';
+import type { DocumentFinding } from '../../../core/checks/checkDocument';
+import type { Glossary } from '../../../core/checks/glossary';
+import type { CheckSettings } from '../../../core/checks/settings';
+import { runDocumentChecks } from '../checks/documentChecks';
+import {
+  japaneseDictionaryLoaded,
+  loadAlignmentResources,
+  loadCheckResources,
+} from './loadAlignmentResources';
 import type { AlignmentReply, AlignmentRequest } from './alignmentProtocol';
 
 /**
@@ -34,6 +42,16 @@ export interface AlignmentEngine {
     alignment: DocumentAlignment,
     pinnedIndices: readonly number[],
   ): Promise<DocumentAlignment>;
+  /**
+   * Runs the automatic discrepancy checks over every sentence bead of `alignment` (see `runDocumentChecks` in
+   * main/services/checks/documentChecks.ts), with the aligner's tokenizer and lexicon (loaded once, shared with
+   * alignment) and the project's glossary.
+   */
+  check(
+    alignment: DocumentAlignment,
+    settings: CheckSettings,
+    glossary?: Glossary,
+  ): Promise<DocumentFinding[]>;
   /** Stops the worker, if any; a later call starts a new one. */
   close(): Promise<void>;
 }
@@ -53,6 +71,14 @@ export function createInProcessAlignmentEngine(): AlignmentEngine {
     async realign(alignment, pinnedIndices) {
       const pinned = pinnedIndices.map((index) => alignment.sentenceBeads[index]!);
       return realignAroundPins(alignment, pinned, await loadAlignmentResources());
+    },
+    async check(alignment, settings, glossary) {
+      const resources = await loadCheckResources();
+      return runDocumentChecks(
+        alignment,
+        glossary ? { ...resources, glossary } : resources,
+        settings,
+      );
     },
     async close() {},
   };
@@ -87,7 +113,7 @@ export function createWorkerAlignmentEngine(entry: URL): AlignmentEngine {
   const pending = new Map<
     number,
     {
-      resolve: (value: DocumentAlignment) => void;
+      resolve: (reply: AlignmentReply & { ok: true }) => void;
       reject: (error: Error) => void;
       onProgress?: AlignmentProgressListener;
     }
@@ -114,7 +140,7 @@ export function createWorkerAlignmentEngine(entry: URL): AlignmentEngine {
         return;
       }
       pending.delete(reply.id);
-      if (reply.ok) request.resolve(reply.alignment);
+      if (reply.ok) request.resolve(reply);
       else request.reject(new Error(reply.message));
     });
     started.on('error', (error) => {
@@ -134,18 +160,30 @@ export function createWorkerAlignmentEngine(entry: URL): AlignmentEngine {
   const send = (
     request: RequestWithoutId,
     onProgress?: AlignmentProgressListener,
-  ): Promise<DocumentAlignment> =>
+  ): Promise<AlignmentReply & { ok: true }> =>
     new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
       ensureWorker().postMessage({ ...request, id } as AlignmentRequest);
     });
+  const alignmentOf = (reply: AlignmentReply & { ok: true }): DocumentAlignment => {
+    if (!('alignment' in reply))
+      throw new Error('The aligner answered with findings, not an alignment.');
+    return reply.alignment;
+  };
 
   return {
     align: (english, japanese, options = {}, onProgress) =>
-      send({ type: 'align', english, japanese, options }, onProgress),
+      send({ type: 'align', english, japanese, options }, onProgress).then(alignmentOf),
     realign: (alignment, pinnedIndices) =>
-      send({ type: 'realign', alignment, pinnedIndices: [...pinnedIndices] }),
+      send({ type: 'realign', alignment, pinnedIndices: [...pinnedIndices] }).then(alignmentOf),
+    check: (alignment, settings, glossary) =>
+      send({ type: 'check', alignment, settings, ...(glossary ? { glossary } : {}) }).then(
+        (reply) => {
+          if (!('findings' in reply)) throw new Error('The checks answered with an alignment.');
+          return [...reply.findings];
+        },
+      ),
     async close() {
       const running = worker;
       worker = undefined;

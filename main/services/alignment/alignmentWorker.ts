@@ -4,14 +4,30 @@ import type { AlignmentProgress } from '../../../core/alignment/alignDocument';
 import type { AlignmentReply, AlignmentRequest } from './alignmentProtocol';
 import { messageOf } from '../../../core/ipc/messageOf';
 
-// The alignment worker thread (see createWorkerAlignmentEngine): answers align and realign requests one at a time,
-// with the dictionaries loaded once for the life of the thread.
+// The alignment worker thread (see createWorkerAlignmentEngine): answers align, realign and check requests one at a
+// time, with the dictionaries loaded once for the life of the thread (the checks use the aligner's kuromoji).
 if (!parentPort) throw new Error('alignmentWorker runs as a worker thread');
 const port = parentPort;
 const engine = createInProcessAlignmentEngine();
 
 /** Progress goes out when the step changes or ends, and within a step at most every this many milliseconds. */
 const PROGRESS_INTERVAL_MS = 100;
+
+function answer(
+  request: AlignmentRequest,
+  onProgress: (progress: AlignmentProgress) => void,
+): Promise<AlignmentReply> {
+  if (request.type === 'check') {
+    return engine
+      .check(request.alignment, request.settings, request.glossary)
+      .then((findings) => ({ id: request.id, ok: true, findings }));
+  }
+  const work =
+    request.type === 'align'
+      ? engine.align(request.english, request.japanese, request.options, onProgress)
+      : engine.realign(request.alignment, request.pinnedIndices);
+  return work.then((alignment) => ({ id: request.id, ok: true, alignment }));
+}
 
 port.on('message', (request: AlignmentRequest) => {
   let last: { phase: string; at: number } | undefined;
@@ -24,13 +40,8 @@ port.on('message', (request: AlignmentRequest) => {
     last = { phase: progress.phase, at: now };
     port.postMessage({ id: request.id, progress } satisfies AlignmentReply);
   };
-  const work =
-    request.type === 'align'
-      ? engine.align(request.english, request.japanese, request.options, onProgress)
-      : engine.realign(request.alignment, request.pinnedIndices);
-  work.then(
-    (alignment) =>
-      port.postMessage({ id: request.id, ok: true, alignment } satisfies AlignmentReply),
+  answer(request, onProgress).then(
+    (reply) => port.postMessage(reply),
     (error: unknown) =>
       port.postMessage({
         id: request.id,

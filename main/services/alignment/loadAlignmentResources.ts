@@ -5,6 +5,8 @@ import { gunzipSync } from 'node:zlib';
 import type kuromoji from 'kuromoji';
 import { parseLexicon } from '../../../core/anchors/lexicon';
 import { projectRoot } from '../appInfo';
+import type { CheckResources } from '../../../core/checks/pairAnalysis';
+import { ServiceError } from '../serviceError';
 import type {
   AlignmentResources,
   JapaneseToken,
@@ -138,4 +140,18 @@ export function loadAlignmentResources(): Promise<AlignmentResources> {
     cached = undefined;
   });
   return cached;
+}
+
+/**
+ * The automatic checks' resources: the aligner's tokenizer and lexicon (`loadAlignmentResources`), so a process or
+ * worker that aligns and checks loads kuromoji's dictionary once. Throws when there is no Japanese tokenizer.
+ */
+export async function loadCheckResources(): Promise<CheckResources> {
+  const resources = await loadAlignmentResources();
+  if (!resources.japaneseTokenizer)
+    throw new ServiceError('failed', 'the Japanese tokenizer could not be loaded');
+  return {
+    japaneseTokenizer: resources.japaneseTokenizer,
+    ...(resources.lexicon ? { lexicon: resources.lexicon } : {}),
+  };
 }

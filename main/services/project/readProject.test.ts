@@ -3,6 +3,7 @@ import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createExampleProject } from '../../../core/project/exampleProject.testkit';
+import { CURRENT_SCHEMA_VERSION } from '../../../core/project/projectFile';
 import { backupPathOf } from './atomicReplace';
 import { MAX_PROJECT_FILE_BYTES, readProjectFile } from './readProject';
 import { useStoreFixture, withAnnotations } from './storeTestFixture';
@@ -63,13 +64,18 @@ describe('damaged files', () => {
 
   it('refuses a file from a newer Taiyaku instead of falling back to the backup', async () => {
     const path = await savedTwice();
-    const newer = { ...(JSON.parse(await readFile(path, 'utf8')) as object), schemaVersion: 3 };
+    const version = CURRENT_SCHEMA_VERSION + 1;
+    const newer = {
+      ...(JSON.parse(await readFile(path, 'utf8')) as object),
+      schemaVersion: version,
+    };
     await writeFile(path, JSON.stringify(newer));
     const store = fixture.newStore();
     await expect(store.open(path)).rejects.toMatchObject({
       reason: 'newer-version',
       message:
-        'This project was saved by a newer Taiyaku (format 3); this version reads up to format 1. Update Taiyaku to open it.',
+        `This project was saved by a newer Taiyaku (format ${version}); this version reads up to ` +
+        `format ${CURRENT_SCHEMA_VERSION}. Update Taiyaku to open it.`,
     });
     expect(store.isOpen(path)).toBe(false);
   });

@@ -40,6 +40,7 @@ export const ipcBackend: ReviewBackend = {
   realign: (path, change) => invoke('project:realign', { path, ...change }),
   undo: (path, change) => invoke('project:undo', { path, ...change }),
   redo: (path, change) => invoke('project:redo', { path, ...change }),
+  checks: (path) => invoke('project:checks', { path }),
   subscribe: (subscriber) => onProjectChange(subscriber),
   save: (path) => invoke('project:save', { path }),
   saveAs: (path, newPath, overwrite) =>

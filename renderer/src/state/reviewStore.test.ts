@@ -32,7 +32,11 @@ function fakeBackend(options: { refuse?: boolean } = {}) {
   const snapshot = (path: string, name = 'Example', extra: Partial<WorkspaceSnapshot> = {}) => {
     const project = createExampleProject({ name });
     projects.set(path, {
-      history: createHistory({ alignment: project.alignment, annotations: project.annotations }),
+      history: createHistory({
+        alignment: project.alignment,
+        annotations: project.annotations,
+        dismissals: project.dismissals,
+      }),
       revision: 0,
     });
     return { path, project, isSample: path === '/sample', warnings: [], revision: 0, ...extra };
@@ -90,6 +94,7 @@ function fakeBackend(options: { refuse?: boolean } = {}) {
       open.revision += 1;
       return answer(path, true);
     },
+    checks: async (path) => ({ revision: projects.get(path)!.revision, findings: [] }),
     save: async () => ({ pending: false, lastSavedAt: '2026-01-01T12:03:00.000Z', error: null }),
     status: async () => ({ pending: false, lastSavedAt: '2026-01-01T12:03:00.000Z', error: null }),
     saveAs: async (path, newPath) => ({
@@ -105,6 +110,53 @@ function fakeBackend(options: { refuse?: boolean } = {}) {
 }
 
 describe('the review store', () => {
+  it('keeps the automatic checks’ latest answer for the open project, never an older or another project’s', async () => {
+    const { backend } = fakeBackend();
+    const finding = {
+      check: 'tense' as const,
+      code: 'tense-past-rendered-non-past' as const,
+      params: {},
+      category: 'accuracy/mistranslation',
+      itsType: 'mistranslation' as const,
+      severity: 'neutral' as const,
+      message: 'past / non-past',
+      evidence: '',
+      bead: 0,
+      clause: 1,
+    };
+    const answers: { revision: number; findings: (typeof finding)[] }[] = [
+      { revision: 2, findings: [finding] },
+      { revision: 1, findings: [] },
+    ];
+    backend.checks = async () => answers.shift()!;
+    const store = createReviewStore(backend);
+    await store.getState().load();
+    expect(store.getState().checks).toMatchObject({ status: 'idle', findings: [] });
+    await store.getState().refreshChecks();
+    expect(store.getState().checks).toEqual({
+      status: 'ready',
+      findings: [finding],
+      revision: 2,
+      error: null,
+    });
+    // An answer for an older revision (a slow earlier request) does not replace it.
+    await store.getState().refreshChecks();
+    expect(store.getState().checks).toMatchObject({ status: 'ready', findings: [finding] });
+    // A failure keeps the findings and says why.
+    backend.checks = async () => {
+      throw new Error('the aligner stopped');
+    };
+    await store.getState().refreshChecks();
+    expect(store.getState().checks).toMatchObject({
+      status: 'failed',
+      findings: [finding],
+      error: 'the aligner stopped',
+    });
+    // Another project starts with no findings.
+    await store.getState().openProject('/projects/Other.taiyaku');
+    expect(store.getState().checks).toMatchObject({ status: 'idle', findings: [], revision: 0 });
+  });
+
   it('opens the first project and selects its first row', async () => {
     const { backend } = fakeBackend();
     const store = createReviewStore(backend);

@@ -19,10 +19,21 @@ import { formatMessage, messages, type MessageKey, type UiLanguage } from '../i1
 import { reactToChange } from './followChange';
 import { CLIENT_ID, newRequestId } from './requestIds';
 import { createUiActions } from './uiActions';
-import type { Notice, ReviewActions, ReviewBackend, ReviewState, ReviewStore } from './reviewTypes';
+import type {
+  ChecksState,
+  Notice,
+  ReviewActions,
+  ReviewBackend,
+  ReviewState,
+  ReviewStore,
+} from './reviewTypes';
+
+/** No findings yet (a project just opened). */
+const NO_CHECKS: ChecksState = { status: 'idle', findings: [], revision: 0, error: null };
 
 export type {
   ChangeFields,
+  ChecksState,
   ChangeSubscriber,
   ColumnQuestion,
   CreateProjectRequest,
@@ -60,6 +71,8 @@ export function createReviewStore(
   /** Counts wholesale replacements of the history (reloads): an answer to a change sent before one cannot be checked. */
   let epoch = 0;
   let catchUpQueued = false;
+  /** Checks requests not yet answered: the checks show as running until the last one is. */
+  let checksPending = 0;
   // Commands go to the Node side one at a time, in order, so its history matches this one step for step.
   let queue: Promise<unknown> = Promise.resolve();
   const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
@@ -74,10 +87,10 @@ export function createReviewStore(
 
     /** Replaces this copy with the Node side's live state (`project:open` answers it for an open project). */
     const replaceWith = (snapshot: WorkspaceSnapshot) => {
-      const { alignment, annotations, ...meta } = snapshot.project;
+      const { alignment, annotations, dismissals, ...meta } = snapshot.project;
       epoch += 1;
       set((state) => ({
-        history: createHistory({ alignment, annotations }),
+        history: createHistory({ alignment, annotations, dismissals }),
         revision: snapshot.revision,
         sharedSteps: sharedStepsOf(snapshot),
         meta,
@@ -199,7 +212,7 @@ export function createReviewStore(
 
     /** Shows a freshly opened project: a new undo history, the first row selected, filters cleared. */
     const adopt = (snapshot: WorkspaceSnapshot) => {
-      const { alignment, annotations, ...meta } = snapshot.project;
+      const { alignment, annotations, dismissals, ...meta } = snapshot.project;
       set((state) => ({
         status: 'ready',
         loadError: null,
@@ -207,10 +220,11 @@ export function createReviewStore(
         path: snapshot.path,
         meta,
         isSample: snapshot.isSample,
-        history: createHistory({ alignment, annotations }),
+        history: createHistory({ alignment, annotations, dismissals }),
         revision: snapshot.revision,
         sharedSteps: sharedStepsOf(snapshot),
         inFlight: 0,
+        checks: NO_CHECKS,
         saveStatus: null,
         saveStatusRevision: snapshot.revision,
         ui: {
@@ -283,6 +297,7 @@ export function createReviewStore(
         filter: {},
       },
       notices: [],
+      checks: NO_CHECKS,
 
       async load(remembered) {
         set({ status: 'loading', loadError: null, opening: null });
@@ -322,7 +337,12 @@ export function createReviewStore(
         const snapshot = await enqueue(() =>
           backend.saveAs(path, newPath, options.overwrite === true),
         );
-        const { alignment: _alignment, annotations: _annotations, ...meta } = snapshot.project;
+        const {
+          alignment: _alignment,
+          annotations: _annotations,
+          dismissals: _dismissals,
+          ...meta
+        } = snapshot.project;
         // The Node side keeps the undo history across "save as"; so does this copy.
         set({
           path: snapshot.path,
@@ -443,6 +463,38 @@ export function createReviewStore(
           set({ saveStatus: status, saveStatusRevision: revision });
         } catch {
           // The host may be restarting; the next poll tries again.
+        }
+      },
+
+      async refreshChecks() {
+        const path = get().path;
+        if (!path) return;
+        checksPending += 1;
+        set((state) => ({ checks: { ...state.checks, status: 'running' } }));
+        const settled = (): ChecksState['status'] => (checksPending > 0 ? 'running' : 'ready');
+        try {
+          const answer = await backend.checks(path);
+          checksPending -= 1;
+          if (get().path !== path) return;
+          // An older answer (a slow earlier request) never replaces a newer one.
+          if (answer.revision < get().checks.revision) {
+            set((state) => ({ checks: { ...state.checks, status: settled() } }));
+            return;
+          }
+          set({
+            checks: {
+              status: settled(),
+              findings: answer.findings,
+              revision: answer.revision,
+              error: null,
+            },
+          });
+        } catch (error) {
+          checksPending -= 1;
+          if (get().path !== path) return;
+          set((state) => ({
+            checks: { ...state.checks, status: 'failed', error: messageOf(error) },
+          }));
         }
       },
 

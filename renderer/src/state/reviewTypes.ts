@@ -1,6 +1,8 @@
 import type { StoreApi } from 'zustand/vanilla';
+import type { DocumentFinding } from '../../../core/checks/checkDocument';
 import type {
   ApplyResult,
+  ChecksResult,
   ImportResult,
   IpcRequest,
   ProjectChangeEvent,
@@ -64,6 +66,8 @@ export interface ReviewBackend {
   realign(path: string, change?: ChangeFields): Promise<ApplyResult>;
   undo(path: string, change?: ChangeFields): Promise<ApplyResult>;
   redo(path: string, change?: ChangeFields): Promise<ApplyResult>;
+  /** Runs the automatic checks on the open project (on the Node side, off the UI thread) and answers every finding. */
+  checks(path: string): Promise<ChecksResult>;
   /** Subscribes to the changes every window makes (absent: this window sees only its own). */
   subscribe?(subscriber: ChangeSubscriber): () => void;
   save(path: string): Promise<SaveStatus>;
@@ -71,7 +75,19 @@ export interface ReviewBackend {
 }
 
 /** The open project's fields besides the session. */
-export type ProjectMeta = Omit<ProjectFile, 'alignment' | 'annotations'>;
+export type ProjectMeta = Omit<ProjectFile, 'alignment' | 'annotations' | 'dismissals'>;
+
+/** The automatic checks' latest answer for the open project (not undoable, not saved: recomputed on the Node side). */
+export interface ChecksState {
+  /** `running` while a request is out (the previous findings stay shown meanwhile). */
+  readonly status: 'idle' | 'running' | 'ready' | 'failed';
+  /** Every finding, dismissed and accepted ones included (`openSuggestions` in core/checks/suggestions.ts hides them). */
+  readonly findings: readonly DocumentFinding[];
+  /** The project revision the findings hold for. */
+  readonly revision: number;
+  /** Why the last run failed, for the panel. */
+  readonly error: string | null;
+}
 
 /** A message for the reviewer, shown once. */
 export interface Notice {
@@ -119,6 +135,7 @@ export interface ReviewState {
   readonly saveStatusRevision: number;
   readonly ui: UiState;
   readonly notices: readonly Notice[];
+  readonly checks: ChecksState;
 }
 
 export interface ReviewActions {
@@ -159,6 +176,8 @@ export interface ReviewActions {
   redo(): Promise<void>;
   save(): Promise<void>;
   refreshSaveStatus(): Promise<void>;
+  /** Asks the Node side for the automatic checks' findings on the open project (see `ChecksState`). */
+  refreshChecks(): Promise<void>;
   selectBead(index: number | null): void;
   /** Changes the row filter: given fields replace the current ones (`undefined` removes a criterion). */
   setFilter(changes: Partial<RowFilter>): void;

@@ -38,6 +38,7 @@ function sharedHost() {
   let history: ReviewHistory = createHistory({
     alignment: example.alignment,
     annotations: example.annotations,
+    dismissals: example.dismissals,
   });
   let revision = 0;
   let rowsChangedAt = 0;
@@ -118,6 +119,7 @@ function sharedHost() {
       publish({ kind: 'redo', ...origin(change) });
       return answer(true);
     },
+    checks: async () => ({ revision, findings: [] }),
     save: async () => ({ pending: false, lastSavedAt: null, error: null }),
     status: async () => ({ pending: false, lastSavedAt: null, error: null }),
     subscribe: (subscriber) => {

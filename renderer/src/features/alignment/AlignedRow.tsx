@@ -3,6 +3,8 @@ import { Popover } from '@mantine/core';
 import type { DocumentSide, SentenceBead } from '../../../../core/alignment/types';
 import { PinIcon } from '../../components/icons';
 import { useMessages } from '../../useMessages';
+import { RowSuggestions } from '../suggestions/RowSuggestions';
+import type { Suggestion } from '../suggestions/suggestionModel';
 import type { ShortcutAction } from '../workspace/shortcuts';
 import type { SentenceCaret } from './caret';
 import { BAND_COLOR, rowBand } from './confidence';
@@ -36,6 +38,8 @@ export interface AlignedRowProps {
   readonly onMenu: (beadIndex: number | null) => void;
   readonly onSplit: (beadIndex: number, sourceCount: number, targetCount: number) => void;
   readonly onCloseSplit: () => void;
+  /** The row's open suggestions of the automatic checks, shown under its texts; absent when it has none. */
+  readonly suggestions?: readonly Suggestion[];
 }
 
 /** One sentence bead: number, confidence and pin, English, Japanese, and the row menu. */
@@ -124,6 +128,9 @@ export const AlignedRow = memo(function AlignedRow(props: AlignedRowProps) {
           menu
         )}
       </div>
+      {props.suggestions && props.suggestions.length > 0 && (
+        <RowSuggestions beadIndex={beadIndex} suggestions={props.suggestions} />
+      )}
     </div>
   );
 });

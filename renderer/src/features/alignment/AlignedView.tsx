@@ -6,6 +6,7 @@ import { useReview } from '../../state/ReviewStoreContext';
 import { visibleRows } from '../../state/selectors';
 import { useMessages } from '../../useMessages';
 import type { ShortcutAction } from '../workspace/shortcuts';
+import { useSuggestionsByRow } from '../suggestions/useSuggestions';
 import { AlignedRow } from './AlignedRow';
 import { caretFromSelection, type SentenceCaret } from './caret';
 import { ClauseHeading } from './ClauseHeading';
@@ -38,6 +39,7 @@ export function AlignedView(props: AlignedViewProps) {
   const alignment = useReview((state) => state.history?.present.alignment);
   const rows = useReview(visibleRows);
   const selectedBead = useReview((state) => state.ui.selectedBead);
+  const suggestionsByRow = useSuggestionsByRow();
   const selectBead = useReview((state) => state.selectBead);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [menuFor, setMenuFor] = useState<number | null>(null);
@@ -192,6 +194,7 @@ export function AlignedView(props: AlignedViewProps) {
           onAction={onAction}
           onSplit={props.onSplit}
           onCloseSplit={props.onCloseSplit}
+          suggestions={suggestionsByRow.get(item.beadIndex)}
         />,
       );
     }

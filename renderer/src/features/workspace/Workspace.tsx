@@ -11,6 +11,8 @@ import { caretFromSelection, type SentenceCaret } from '../alignment/caret';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
 import { FlagDialogHost } from '../annotations/FlagDialogHost';
 import { ProjectDialogs } from '../projects/ProjectDialogs';
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
+import { useAutomaticChecks } from '../suggestions/useSuggestions';
 import { prefillFromFiles, type NewProjectValues } from '../projects/projectForms';
 import type { ProjectDialog } from '../projects/ProjectMenu';
 import { performAction, splitRow, type ActionContext } from './actions';
@@ -81,6 +83,7 @@ export function Workspace() {
   const searchRef = useRef<HTMLInputElement>(null);
   const caretRef = useRef<SentenceCaret | null>(null);
   useSaveStatusPolling();
+  useAutomaticChecks();
 
   useEffect(() => {
     localStorage.setItem(PANEL_KEY, panelPinned ? 'open' : 'closed');
@@ -271,6 +274,7 @@ export function Workspace() {
                 </Tooltip>
               </div>
               <div className={classes.asideBody}>
+                <SuggestionsPanel />
                 <AnnotationPanel hostsFlagDialog={false} />
               </div>
             </aside>

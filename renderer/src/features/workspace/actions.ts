@@ -6,6 +6,11 @@ import type { ReviewStore } from '../../state/reviewStore';
 import { hasRows, visibleRows } from '../../state/selectors';
 import { splitAtCaret, type SentenceCaret } from '../alignment/caret';
 import { MOVE_ACTIONS, movedSentences, rowActionEnabled } from '../alignment/rowActions';
+import {
+  acceptSuggestion,
+  dismissSuggestion,
+  targetSuggestion,
+} from '../suggestions/suggestionCommands';
 import type { ShortcutAction } from './shortcuts';
 
 /** What actions need from the screen around them. */
@@ -102,6 +107,20 @@ export function performAction(
           status: annotation.status === 'open' ? 'resolved' : 'open',
           updatedAt: new Date().toISOString(),
         });
+      return;
+    }
+    case 'acceptSuggestion':
+    case 'dismissSuggestion': {
+      const suggestion = targetSuggestion(store, beadIndex);
+      if (!suggestion) {
+        state.notify('info', t('noSuggestionHere'));
+        return;
+      }
+      void (action === 'acceptSuggestion' ? acceptSuggestion : dismissSuggestion)(
+        store,
+        suggestion.finding,
+        document.activeElement,
+      );
       return;
     }
     case 'focusSearch':

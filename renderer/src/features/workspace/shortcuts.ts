@@ -27,6 +27,8 @@ export type ShortcutAction =
   | 'flag'
   | 'editIssue'
   | 'resolveIssue'
+  | 'acceptSuggestion'
+  | 'dismissSuggestion'
   | 'undo'
   | 'redo'
   | 'save'
@@ -149,6 +151,18 @@ export const SHORTCUTS: readonly Shortcut[] = [
     group: 'review',
     chords: [{ key: 'r' }],
     label: 'shortcutResolveIssue',
+  },
+  {
+    action: 'acceptSuggestion',
+    group: 'review',
+    chords: [{ key: 'a' }],
+    label: 'shortcutAcceptSuggestion',
+  },
+  {
+    action: 'dismissSuggestion',
+    group: 'review',
+    chords: [{ key: 'd' }],
+    label: 'shortcutDismissSuggestion',
   },
   {
     action: 'undo',
