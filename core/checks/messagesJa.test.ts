@@ -3,7 +3,16 @@ import { FINDING_TEMPLATES, renderFindingMessage } from './messages';
 import { findingMessageIn, JAPANESE_FINDING_MESSAGES } from './messagesJa';
 import type { FindingCode } from './types';
 
-const params = { source: 'was', target: '行われる', ratio: 0.2, expected: 0.5, reading: 'テスト' };
+const params = {
+  source: 'was',
+  target: '行われる',
+  ratio: 0.2,
+  expected: 0.5,
+  reading: 'テスト',
+  main: 'SmartJAMP',
+  rule: '2.1.8.算用数字',
+  advice: '算用数字は「半角」で表記します。',
+};
 
 describe('finding messages in Japanese', () => {
   it('has a template for every code of messages.ts, filling in every parameter it uses', () => {

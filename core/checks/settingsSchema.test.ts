@@ -5,14 +5,16 @@ import { CHECK_NAMES } from './types';
 
 describe('per-project check settings', () => {
   it('turns each check off and on again through the switch the checks read', () => {
+    // Every check is on by default but the Japanese style rules (house styles differ).
+    for (const check of CHECK_NAMES)
+      expect(isCheckEnabled(undefined, check), check).toBe(check !== 'style');
     for (const check of CHECK_NAMES) {
-      expect(isCheckEnabled(undefined, check)).toBe(true);
       const off = withCheckEnabled(undefined, check, false);
       expect(isCheckEnabled(off, check), check).toBe(false);
       expect(CheckSettingsOverridesSchema.parse(off)).toEqual(off);
       const others = CHECK_NAMES.filter((other) => other !== check);
       for (const other of others)
-        expect(isCheckEnabled(off, other), `${check} ${other}`).toBe(true);
+        expect(isCheckEnabled(off, other), `${check} ${other}`).toBe(other !== 'style');
       expect(isCheckEnabled(withCheckEnabled(off, check, true), check)).toBe(true);
     }
     // Dates are the number check's `dates`; the number check itself stays on.
@@ -42,6 +44,7 @@ describe('per-project check settings', () => {
     expect(CheckSettingsOverridesSchema.safeParse({ omission: { shortFactor: -1 } }).success).toBe(
       false,
     );
-    expect(CheckSettingsOverridesSchema.safeParse({ style: {} }).success).toBe(false);
+    expect(CheckSettingsOverridesSchema.safeParse({ mood: {} }).success).toBe(false);
+    expect(CheckSettingsOverridesSchema.safeParse({ style: { rules: [] } }).success).toBe(false);
   });
 });
