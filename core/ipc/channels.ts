@@ -26,6 +26,8 @@ export const IPC_CHANNELS = [
   'project:export',
   'project:export-progress',
   'project:export-cancel',
+  // A glossary file read for the reviewer to keep in the project's settings.
+  'glossary:read',
 ] as const;
 
 /** A request/response channel name. */

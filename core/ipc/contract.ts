@@ -7,6 +7,7 @@ import { ReviewCommandSchema, type ReviewCommandType } from '../review/commands'
 import type { HistoryStep } from '../review/history';
 import { CHECK_NAMES, type FindingCode } from '../checks/types';
 import { SEVERITIES, type ItsIssueType } from '../review/mqm';
+import { GlossarySchema } from '../checks/glossarySchema';
 import type { IpcChannel } from './channels';
 
 /** What the app tells the UI about itself. */
@@ -398,6 +399,11 @@ export const ipcContract = {
   'project:checks': {
     request: z.object({ path: projectPath }).strict(),
     response: ChecksResultSchema,
+  },
+  /** Reads a glossary file (CSV, TSV, XLSX or TBX) the reviewer picked; nothing is kept until settings are updated. */
+  'glossary:read': {
+    request: z.object({ file: ImportFileSchema }).strict(),
+    response: z.object({ glossary: GlossarySchema, skipped: z.array(z.string()) }).strict(),
   },
   'project:update-settings': {
     request: z

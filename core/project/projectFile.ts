@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DocumentAlignmentSchema } from '../alignment/schema';
 import type { DocumentAlignment } from '../alignment/types';
+import { GlossarySchema } from '../checks/glossarySchema';
 import { CheckSettingsOverridesSchema } from '../checks/settingsSchema';
 import { dismissalKey, DismissalSchema } from '../review/dismissals';
 import { AnnotationSchema, TimestampSchema } from './annotation';
@@ -56,6 +57,8 @@ export const ProjectSettingsSchema = z.object({
    * (core/checks/settings.ts); absent means every default.
    */
   checks: CheckSettingsOverridesSchema.optional(),
+  /** The project's glossary (termbase) for the terminology and consistency checks; absent means none. */
+  glossary: GlossarySchema.optional(),
 });
 
 /** Per-project review settings. */

@@ -1,3 +1,4 @@
+import { glossaryFromBytes } from './checks/glossaryFile';
 import type { Handlers } from './dispatch';
 import { appVersion } from './appInfo';
 import { checkCancelled } from './export/exportPacer';
@@ -52,6 +53,10 @@ export function createHandlers(context: HostContext): Handlers {
       return {};
     },
     'project:recent': () => workspace.recent(),
+    'glossary:read': ({ file }) =>
+      glossaryFromBytes(Buffer.from(file.bytesBase64, 'base64'), file.fileName).then(
+        ({ glossary, skipped }) => ({ glossary, skipped: [...skipped] }),
+      ),
     'project:import': (request) =>
       workspace.importFiles(
         request.files.map((file) => ({

@@ -1,5 +1,6 @@
 import type { DocumentAlignment } from '../../core/alignment/types';
 import type { DocumentFinding } from '../../core/checks/checkDocument';
+import type { Glossary } from '../../core/checks/glossary';
 import { resolveCheckSettings, type CheckSettingsOverrides } from '../../core/checks/settings';
 import type { ChecksResult } from '../../core/ipc/contract';
 import type { AlignmentEngine } from './alignment/alignmentEngine';
@@ -10,7 +11,7 @@ export type CheckedProject = Pick<OpenProject, 'history' | 'meta' | 'revision'>;
 
 /**
  * The automatic checks of open projects, run by the alignment engine (a worker thread in the app and the loopback host,
- * with the aligner's kuromoji). One run per alignment and check settings, shared by every request for them, and one run
+ * with the aligner's kuromoji). One run per alignment, check settings and glossary, shared by every request for them, and one run
  * at a time per project: a request that comes while one runs waits for it, then runs on the project as it is by then,
  * so a burst of edits queues one run for the latest alignment, not one per edit.
  */
@@ -28,6 +29,7 @@ const MAX_RUNS_PER_REQUEST = 3;
 
 interface CheckRun {
   readonly settings: CheckSettingsOverrides | undefined;
+  readonly glossary: Glossary | undefined;
   readonly findings: Promise<DocumentFinding[]>;
 }
 
@@ -40,11 +42,12 @@ export function createProjectChecks(engine: AlignmentEngine): ProjectChecks {
     project: CheckedProject,
     alignment: DocumentAlignment,
     settings: CheckSettingsOverrides | undefined,
+    glossary: Glossary | undefined,
   ): Promise<DocumentFinding[]> => {
     const known = runs.get(alignment);
-    if (known && known.settings === settings) return known.findings;
-    const findings = engine.check(alignment, resolveCheckSettings(settings));
-    runs.set(alignment, { settings, findings });
+    if (known && known.settings === settings && known.glossary === glossary) return known.findings;
+    const findings = engine.check(alignment, resolveCheckSettings(settings), glossary);
+    runs.set(alignment, { settings, glossary, findings });
     running.set(project, findings);
     findings
       .catch(() => {
@@ -64,11 +67,13 @@ export function createProjectChecks(engine: AlignmentEngine): ProjectChecks {
         if (busy) await busy.catch(() => {});
         const alignment = project.history.present.alignment;
         const settings = project.meta.settings.checks;
+        const glossary = project.meta.settings.glossary;
         const revision = project.revision;
-        const findings = await runFor(project, alignment, settings);
+        const findings = await runFor(project, alignment, settings, glossary);
         const unchanged =
           project.history.present.alignment === alignment &&
-          project.meta.settings.checks === settings;
+          project.meta.settings.checks === settings &&
+          project.meta.settings.glossary === glossary;
         if (unchanged) return { revision: project.revision, findings };
         if (run >= MAX_RUNS_PER_REQUEST) return { revision, findings };
       }

@@ -6,6 +6,7 @@ import type { ReviewStore } from '../../state/reviewStore';
 import { visibleRows } from '../../state/selectors';
 import { useMessages } from '../../useMessages';
 import { AcceptAllModal } from './AcceptAllModal';
+import { GlossaryEditor } from '../glossary/GlossaryEditor';
 import { CheckSwitches } from './CheckSwitches';
 import { DismissedList } from './DismissedList';
 import { groupByCheck, type SuggestionGroup } from './suggestionModel';
@@ -84,6 +85,7 @@ export function SuggestionsPanel() {
         ))}
         <DismissedList dismissals={dismissals} onRestore={actions.restore} />
         <CheckSwitches settings={settings} onChange={actions.setCheckEnabled} />
+        <GlossaryEditor />
       </Stack>
       <AcceptAllModal
         group={acceptAllFor}

@@ -18,7 +18,7 @@ import {
 const CHECKS_DEBOUNCE_MS = 400;
 
 /**
- * Asks for the automatic checks whenever the open project's alignment or check settings change (after opening, after
+ * Asks for the automatic checks whenever the open project's alignment, check settings or glossary change (after opening, after
  * every alignment edit, realignment, undo or redo, and changes from other windows), debounced. The checks run on the
  * Node side in the aligner's worker: the UI thread only awaits the answer.
  */
@@ -26,12 +26,13 @@ export function useAutomaticChecks(): void {
   const path = useReview((state) => state.path);
   const alignment = useReview((state) => state.history?.present.alignment);
   const settings = useReview((state) => state.meta?.settings.checks);
+  const glossary = useReview((state) => state.meta?.settings.glossary);
   const refresh = useReview((state) => state.refreshChecks);
   useEffect(() => {
     if (!path || !alignment) return;
     const timer = setTimeout(() => void refresh(), CHECKS_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [path, alignment, settings, refresh]);
+  }, [path, alignment, settings, glossary, refresh]);
 }
 
 /** The open suggestions (neither dismissed nor accepted) of the current session, with their rows. */
