@@ -99,8 +99,9 @@ describe('locking', () => {
       const path = await savedProject();
       await mkdir(lockPathOf(path));
       execFileSync('mkfifo', [lockOwnerPathOf(path)]);
+      let outcome: unknown;
       try {
-        const outcome = await Promise.race([
+        outcome = await Promise.race([
           fixture
             .newStore()
             .open(path)
@@ -109,12 +110,15 @@ describe('locking', () => {
         ]);
         expect(outcome).toMatchObject({ reason: 'locked' });
       } finally {
-        // Were a read blocked on the FIFO, give it a writer, so the blocked file-system thread is freed.
-        execFile(
-          'sh',
-          ['-c', 'exec timeout 2 sh -c \': > "$0"\' "$1"', 'sh', lockOwnerPathOf(path)],
-          () => {},
-        );
+        // Were a read blocked on the FIFO, give it a writer, so the blocked file-system thread is freed. Only then: a
+        // writer started otherwise could open the path after the clean-up removed the FIFO, and create a file in the
+        // folder being removed.
+        if (outcome === 'still waiting')
+          execFile(
+            'sh',
+            ['-c', 'exec timeout 2 sh -c \': > "$0"\' "$1"', 'sh', lockOwnerPathOf(path)],
+            () => {},
+          );
       }
     },
   );

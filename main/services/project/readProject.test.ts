@@ -124,8 +124,9 @@ describe.skipIf(process.platform === 'win32')('paths that are not regular files'
   it('refuses a FIFO at once instead of waiting for a writer', async () => {
     const path = join(fixture.directory, 'pipe.taiyaku');
     execFileSync('mkfifo', [path]);
+    let outcome: unknown;
     try {
-      const outcome = await within(
+      outcome = await within(
         fixture
           .newStore()
           .open(path)
@@ -138,8 +139,11 @@ describe.skipIf(process.platform === 'win32')('paths that are not regular files'
         message: 'pipe.taiyaku is not a Taiyaku project (it is a FIFO, not a regular file).',
       });
     } finally {
-      // Were a read blocked on the FIFO, give it a writer, so the blocked file-system thread is freed.
-      execFile('sh', ['-c', 'exec timeout 2 sh -c \': > "$0"\' "$1"', 'sh', path], () => {});
+      // Were a read blocked on the FIFO, give it a writer, so the blocked file-system thread is freed. Only then: a
+      // writer started otherwise could open the path after the fixture's clean-up removed the FIFO, and create a file
+      // in the folder being removed.
+      if (outcome === 'still waiting')
+        execFile('sh', ['-c', 'exec timeout 2 sh -c \': > "$0"\' "$1"', 'sh', path], () => {});
     }
   });
 
