@@ -6,7 +6,7 @@ import {
 import { chooseTokenizer } from './alignDocument';
 import {
   KeyTable,
-  englishSentenceFeatures,
+  englishFeatures,
   japaneseFeatures,
   type SentenceFeatures,
 } from './lexicalFeatures';
@@ -34,12 +34,14 @@ export function realign(
   const { source, target } = alignment;
   const pins = validatePins(pinnedBeads, source.sentences.length, target.sentences.length);
   const keys = new KeyTable();
-  const sourceFeatures = source.sentences.map((sentence) =>
-    englishSentenceFeatures(sentence.text, keys),
+  const sourceFeatures = englishFeatures(
+    source.sentences.map((sentence) => sentence.text),
+    keys,
   );
+  const { tokenizer, path } = chooseTokenizer(resources);
   const targetFeatures = japaneseFeatures(
     target.sentences.map((sentence) => sentence.text),
-    chooseTokenizer(resources, target.text.length),
+    tokenizer,
     keys,
     resources.lexicon,
   );
@@ -70,7 +72,7 @@ export function realign(
       : targetNext;
   }
   fillGap(source.sentences.length, target.sentences.length);
-  return { source, target, ...groupIntoClauses(source, target, beads) };
+  return { source, target, ...groupIntoClauses(source, target, beads), tokenizerPath: path };
 }
 
 function firstIndex(indices: readonly number[], fallback: number): number {
