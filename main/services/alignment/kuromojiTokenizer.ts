@@ -80,7 +80,7 @@ interface KuromojiNode {
 
 /** The double-array trie of the dictionary's surface forms (doublearray's internals). */
 interface KuromojiTrie {
-  readonly bc: { getBase(index: number): number; getCheck(index: number): number };
+  readonly bc: { getBaseBuffer(): Int32Array; getCheckBuffer(): Int32Array };
 }
 
 type NodeConstructor = new (
@@ -246,12 +246,15 @@ export function createFastKuromoji(
   const ViterbiNode = requireKuromoji('kuromoji/src/viterbi/ViterbiNode') as NodeConstructor;
   const words = tokenizer.token_info_dictionary;
   const unknown = tokenizer.unknown_dictionary;
-  const getBase = trie.bc.getBase.bind(trie.bc);
-  const getCheck = trie.bc.getCheck.bind(trie.bc);
-  /** Trie transition (doublearray's traverse): the child, or -1. */
+  const base = trie.bc.getBaseBuffer();
+  const check = trie.bc.getCheckBuffer();
+  /**
+   * Trie transition (doublearray's traverse): the child, or -1. Read from the arrays directly: where doublearray's
+   * getCheck answers a negative number for an index past the end, the array answers undefined, which no parent equals.
+   */
   const traverse = (parent: number, code: number): number => {
-    const child = getBase(parent) + code;
-    return getCheck(child) === parent ? child : -1;
+    const child = base[parent]! + code;
+    return check[child] === parent ? child : -1;
   };
   // Dictionary fields per word id, decoded once: most words recur many times.
   const knownWords = new Map<number, WordTemplate>();
@@ -337,11 +340,11 @@ export function createFastKuromoji(
         if (terminal !== -1) {
           // A word ending inside a character: kuromoji would decode half a character. Never so in IPADIC.
           if (!characterEnds) throw new NotReproduced();
-          const base = getBase(terminal);
+          const record = base[terminal]!;
           // kuromoji records a word only at leaves (base ≤ 0); an inner node would give `undefined` ids and throw.
-          if (base > 0) throw new NotReproduced();
+          if (record > 0) throw new NotReproduced();
           const surface = piece.slice(offsets[position], offsets[character + 1]);
-          for (const id of wordIds(words.target_map[-base - 1]!)) {
+          for (const id of wordIds(words.target_map[-record - 1]!)) {
             lattice.append(
               new ViterbiNode(
                 id,
