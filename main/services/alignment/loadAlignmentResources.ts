@@ -25,10 +25,10 @@ import { buildKuromojiSync, createFastKuromoji, kuromojiDictionaryPath } from '.
 export const lexiconPath = join(projectRoot(), 'data/lexicon/edict-keywords.tsv');
 
 /**
- * How many characters of Japanese text the tokenizer keeps the tokens of: about three 10,000-sentence documents, some
- * 50 MB of tokens.
+ * How many characters of Japanese text the tokenizer keeps the tokens of: a 10,000-sentence document (~600,000
+ * characters) and more; tokens take ~65 bytes a character, so at most ~65 MB.
  */
-const TOKEN_CACHE_CHARACTERS = 2_000_000;
+const TOKEN_CACHE_CHARACTERS = 1_000_000;
 
 /** A kuromoji tokenizer that loads its dictionary on the first call to `tokenize` (then keeps it). */
 function lazyKuromoji(): JapaneseTokenizer {
