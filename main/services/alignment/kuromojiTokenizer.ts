@@ -171,7 +171,7 @@ function hasLoneHighSurrogate(text: string): boolean {
 /** Thrown by the trie walk where kuromoji's own search would behave in a way not reproduced here. */
 class NotReproduced extends Error {}
 
-/** The kuromoji tokens of a text, in core's shape. */
+/** One dictionary word's fields in core's shape: a token without its position. */
 interface WordTemplate {
   readonly surface: string;
   readonly basicForm: string;
