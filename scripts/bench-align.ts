@@ -43,8 +43,8 @@ async function largeChild(directory: string): Promise<void> {
   // Which Japanese word split the figures measure (the same choice alignSentenceTexts makes).
   const tokenizer =
     chooseTokenizer(resources).path === 'morphological'
-      ? 'kuromoji (tokenizerPath morphological)'
-      : 'lexicon longest-match (tokenizerPath dictionary, kuromoji off)';
+      ? 'kuromoji, tokenizerPath morphological'
+      : 'lexicon longest-match, tokenizerPath dictionary (kuromoji off)';
   const distinctJapanese = new Set(japanese).size;
   const beads = alignSentenceTexts(english, japanese, resources);
   const finished = performance.now();
