@@ -5,7 +5,9 @@ import {
   beadRow,
   chooseSegment,
   expect,
+  openSample,
   openWorkspace,
+  selectInClause1,
   test,
 } from './fixtures';
 
@@ -43,6 +45,90 @@ async function stickyAndTopRow(page: Page) {
 }
 
 test.describe("the reviewer's first hour", () => {
+  const OPENING_WORDS = {
+    en: {
+      opening: 'Opening the document…',
+      dictionaries: 'Loading dictionaries…',
+      aligning: /^Aligning clause (\d+) of \1…$/,
+      realign: 'Realign unconfirmed',
+      flag: 'Flag selection…',
+      undo: /^Undo/,
+      project: 'Project',
+      exportItem: /Export/,
+    },
+    ja: {
+      opening: '文書を開いています…',
+      dictionaries: '辞書を読み込んでいます…',
+      aligning: /^項 (\d+)\/\1 を整列しています…$/,
+      realign: '未確定の行を再整列',
+      flag: '選択範囲に指摘を付ける…',
+      undo: /^元に戻す/,
+      project: 'プロジェクト',
+      exportItem: /書き出し/,
+    },
+  } as const;
+
+  for (const language of ['en', 'ja'] as const) {
+    test(`0. the first start says what it is doing while it aligns the sample, and disables what cannot act yet (${language})`, async ({
+      page,
+      host,
+    }) => {
+      const words = OPENING_WORDS[language];
+      await page.setViewportSize({ width: 1024, height: 700 });
+      // Record every step the opening screen shows (they pass quickly), in the language chosen before.
+      await page.addInitScript((uiLanguage) => {
+        localStorage.setItem('taiyaku.uiLanguage', uiLanguage);
+        const seen: string[] = [];
+        (window as unknown as { openingSeen: string[] }).openingSeen = seen;
+        new MutationObserver(() => {
+          const text = document.querySelector('[data-opening-progress]')?.textContent ?? '';
+          if (text && seen[seen.length - 1] !== text) seen.push(text);
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      }, language);
+      // Hold the answer to the opening back once the aligner is done, to look at the screen that waits for it.
+      let aligned = false;
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(
+        (url) => url.pathname === '/api/project:open',
+        async (route) => {
+          const response = await route.fetch();
+          aligned = true;
+          await held;
+          await route.fulfill({ response });
+        },
+      );
+      await page.goto(host.url);
+      const status = page.locator('[data-opening-progress]');
+      await expect(page.getByText(words.opening)).toBeVisible();
+      await expect(page.getByRole('button', { name: words.realign })).toBeDisabled();
+      await expect(page.getByRole('button', { name: words.flag })).toBeDisabled();
+      await expect(page.getByRole('button', { name: words.undo })).toBeDisabled();
+      await page.getByRole('button', { name: words.project, exact: true }).click();
+      await expect(page.getByRole('menuitem', { name: words.exportItem })).toBeDisabled();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => aligned, { timeout: 30_000 }).toBe(true);
+      await expect(status).toHaveText(words.aligning);
+      await page.screenshot({
+        path: join(SCREENSHOT_DIRECTORY, `first-hour-opening-1024-${language}.png`),
+      });
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.screenshot({
+        path: join(SCREENSHOT_DIRECTORY, `first-hour-opening-1440-${language}.png`),
+      });
+      const seen = await page.evaluate(
+        () => (window as unknown as { openingSeen: string[] }).openingSeen,
+      );
+      expect(seen).toContain(words.dictionaries);
+      expect(seen.some((text) => words.aligning.test(text))).toBe(true);
+
+      release();
+      await expect(page.locator('[role=row][data-bead="0"]')).toBeVisible();
+      await expect(page.getByRole('button', { name: words.realign })).toBeEnabled();
+      await expect(page.getByRole('button', { name: words.flag })).toBeEnabled();
+    });
+  }
+
   test('1. a row shows confirmation and the aligner’s confidence as two things', async ({
     page,
     host,
@@ -105,6 +191,103 @@ test.describe("the reviewer's first hour", () => {
     const split = page.getByRole('form', { name: 'Split row 2' });
     await expect(split).toBeVisible();
     await expect(split.getByRole('textbox').first()).toHaveValue('1');
+  });
+
+  test('2b. a sentence clicked into mid-row moves to the previous or next row, with those between', async ({
+    page,
+    host,
+  }) => {
+    const table = await openWorkspace(page, host);
+    await beadRow(table, 1).locator('[role=cell]').first().click();
+    await page.keyboard.press('m');
+    await page.keyboard.press('m');
+    const englishOf = (index: number) =>
+      beadRow(table, index).locator('[role=cell][lang=en] [data-sentence]');
+    await expect(englishOf(1)).toHaveCount(3);
+    const before = await englishOf(0).count();
+    const clickSentence = async (index: number) => {
+      const box = await englishOf(1)
+        .nth(index)
+        .evaluate(
+          (span) =>
+            [...span.getClientRects()].sort((a, b) => b.width - a.width)[0]!.toJSON() as DOMRect,
+        );
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    };
+    const openMenu = async () => {
+      await beadRow(table, 1)
+        .getByRole('button', { name: /^Row actions/ })
+        .click();
+      return page.getByRole('menu');
+    };
+
+    // The middle sentence of three, to the previous row: the first goes with it (order is kept).
+    await clickSentence(1);
+    let menu = await openMenu();
+    await menu
+      .getByRole('menuitem', {
+        name: /Move the English sentence clicked into, with 1 before it, to previous row/,
+      })
+      .click();
+    await expect(englishOf(0)).toHaveCount(before + 2);
+    await expect(englishOf(1)).toHaveCount(1);
+    await page.keyboard.press('Control+z');
+    await expect(englishOf(1)).toHaveCount(3);
+    // The key does the same as the menu item.
+    await clickSentence(1);
+    await page.keyboard.press('[');
+    await expect(englishOf(0)).toHaveCount(before + 2);
+    await page.keyboard.press('Control+z');
+    await expect(englishOf(1)).toHaveCount(3);
+
+    // The middle sentence to the next row: the last goes with it.
+    const after = await englishOf(2).count();
+    await clickSentence(1);
+    menu = await openMenu();
+    await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'first-hour-move-menu.png') });
+    await menu
+      .getByRole('menuitem', {
+        name: /Move the English sentence clicked into, with 1 after it, to next row/,
+      })
+      .click();
+    await expect(englishOf(1)).toHaveCount(1);
+    await expect(englishOf(2)).toHaveCount(after + 2);
+    await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'first-hour-moved-sentence.png') });
+  });
+
+  test('2c. undo after a reload of the page takes back a flag set before it', async ({
+    page,
+    host,
+  }) => {
+    await openSample(page, host.url);
+    const panel = page.getByTestId('annotation-panel');
+    await expect(panel.getByTestId('issue-count')).toHaveText('0 issues');
+    expect(await selectInClause1(page, 'target', '行われる')).toBe('行われる');
+    await page.keyboard.press('f');
+    const dialog = page.getByRole('dialog', { name: 'Flag an issue' });
+    const category = dialog.getByRole('combobox', { name: 'Issue category' });
+    await category.click();
+    await category.fill('verb');
+    await page.getByRole('option', { name: 'Mistranslation: verb tense', exact: true }).click();
+    await dialog.getByRole('textbox', { name: 'Author' }).fill('Reviewer A');
+    await dialog.getByRole('button', { name: 'Save issue' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(panel.getByTestId('issue-count')).toHaveText('1 issue');
+
+    await page.reload();
+    await expect(panel.getByTestId('issue-count')).toHaveText('1 issue', { timeout: 30_000 });
+    const undo = page.getByRole('button', { name: /^Undo/ });
+    await expect(undo).toBeEnabled();
+    await expect(undo).toHaveText('Undo add issue');
+    await page.getByRole('table', { name: 'Aligned text' }).locator('[role=cell]').first().click();
+    await page.keyboard.press('Control+z');
+    await expect(panel.getByTestId('issue-count')).toHaveText('0 issues');
+    // Redo brings it back, and the next reload still knows both.
+    await expect(page.getByRole('button', { name: /^Redo/ })).toHaveText('Redo add issue');
+    await page.reload();
+    await expect(page.getByRole('button', { name: /^Redo/ })).toBeEnabled({ timeout: 30_000 });
+    await page.getByRole('button', { name: /^Redo/ }).click();
+    await expect(panel.getByTestId('issue-count')).toHaveText('1 issue');
   });
 
   test('3. the pinned clause heading names the clause of the row under it; Home shows row 1 whole', async ({

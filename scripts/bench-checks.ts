@@ -1,15 +1,18 @@
 // Discrepancy-check benchmark: precision and recall per check and the false-alarm rate on clean pairs, on labelled
 // sets built by the shared injection tool (NTREX-128 with two seeds; BSD business dialogues when present, measured
-// only: that corpus is CC BY-NC-SA and nothing derived from it is kept), and the time per 1,000 pairs.
+// only: that corpus is CC BY-NC-SA and nothing derived from it is kept), and the time per 1,000 pairs; then the
+// consistency and JTF style checks on NTREX's clean pairs (counts and time).
 // Prints figures; asserts nothing.
 // Usage: npm run bench:checks [-- --seeds 5,11] [--bsd PATH]
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { checkPair } from '../core/checks/checkPair';
+import { checkConsistency } from '../core/checks/consistency';
 import { medianLengthRatio } from '../core/checks/lengthCheck';
 import type { CheckResources } from '../core/checks/pairAnalysis';
 import { DEFAULT_CHECK_SETTINGS } from '../core/checks/settings';
 import { loadAlignmentResources } from '../main/services/alignment/loadAlignmentResources';
+import { checkJapaneseStyle } from '../main/services/checks/styleCheck';
 import { join } from 'node:path';
 import { BSD_DATA } from './bsdSplit';
 import { NTREX_DATA, SHARED_DIRECTORY } from './ntrexSplit';
@@ -120,3 +123,40 @@ const bsd = argumentValue('bsd', BSD_DATA);
 if (existsSync(bsd))
   measure('BSD dev seed 5 (measured only)', labelled('bsd', bsd, '5'), checkResources);
 else console.log(`\nBSD dev not found at ${bsd}: skipped`);
+
+/**
+ * The document-level and Node-side checks on clean text: terms written two ways across NTREX's source and reference
+ * (each finding is a real variant, so this is a count, not an error rate), and how many JTF style findings the
+ * reference gets per 100 sentences, by rule: the figures behind turning the style check off by default.
+ */
+async function measureCleanText(): Promise<void> {
+  const pairs = labelled('ntrex', ntrex, '5').filter((pair) => !pair.injected);
+  const consistencyStarted = performance.now();
+  const consistency = checkConsistency(pairs, undefined, { enabled: true });
+  const consistencyMs = performance.now() - consistencyStarted;
+  const bySide = (code: string): number =>
+    consistency.filter(({ finding }) => finding.code === code).length;
+  console.log(
+    `\nConsistency on ${pairs.length} clean NTREX pairs as one document: ` +
+      `${bySide('consistency-source-variants')} source variants, ${bySide('consistency-target-variants')} translation variants, ` +
+      `${consistencyMs.toFixed(0)} ms`,
+  );
+  const styleStarted = performance.now();
+  const rules = new Map<string, number>();
+  let sentencesWithFindings = 0;
+  for (const pair of pairs) {
+    const findings = await checkJapaneseStyle(pair.ja, { enabled: true, disabledRules: [] });
+    if (findings.length > 0) sentencesWithFindings++;
+    for (const finding of findings)
+      rules.set(String(finding.params.rule), (rules.get(String(finding.params.rule)) ?? 0) + 1);
+  }
+  const total = [...rules.values()].reduce((sum, count) => sum + count, 0);
+  console.log(
+    `JTF style on the same references: ${total} findings, ${((100 * total) / pairs.length).toFixed(1)} per 100 sentences, ` +
+      `${((100 * sentencesWithFindings) / pairs.length).toFixed(1)}% of sentences with one or more; ` +
+      `${(((performance.now() - styleStarted) / pairs.length) * 1000).toFixed(0)} ms per 1,000 sentences`,
+  );
+  for (const [rule, count] of [...rules].sort((a, b) => b[1] - a[1]).slice(0, 6))
+    console.log(`  ${String(count).padStart(5)}  ${rule}`);
+}
+await measureCleanText();

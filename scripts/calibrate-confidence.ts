@@ -244,7 +244,7 @@ function fitLogistic(
  * Sign constraints of the linked model, in LINKED_FEATURES order: a costlier bead, or one whose alternatives come
  * closer, never gets more confidence; more lexical support never gets less.
  */
-const LINKED_SIGNS = [0, -1, 0, 0, 1, 1, 1, 0, 0, 1, 1];
+const LINKED_SIGNS = [0, -1, 0, 0, 1, 1, 1, 0, 0, 1, 1, 1];
 
 const isNullBead = (bead: LabelledBead): boolean =>
   bead.evidence.sourceCount === 0 || bead.evidence.targetCount === 0;

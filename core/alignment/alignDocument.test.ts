@@ -3,7 +3,12 @@ import { createDictionaryTokenizer } from '../anchors/dictionaryTokenizer';
 import { lexiconFromEntries } from '../anchors/lexicon';
 import type { JapaneseToken } from '../anchors/japaneseTokens';
 import { segmentPresegmented } from '../text/segmentDocument';
-import { alignSegmentedDocument, chooseTokenizer } from './alignDocument';
+import {
+  alignDocument,
+  alignSegmentedDocument,
+  chooseTokenizer,
+  type AlignmentProgress,
+} from './alignDocument';
 import {
   KeyTable,
   englishFeatures,
@@ -38,8 +43,8 @@ describe('the Japanese tokenizer path', () => {
 });
 
 describe('features of repeated sentences', () => {
-  const english = ['The cat sleeps.', 'The dog runs 3 km.', 'The cat sleeps.', 'A bird.'];
-  const japanese = ['猫が寝る。', '犬が3km走る。', '猫が寝る。', '鳥。', '犬が3km走る。'];
+  const englishSentences = ['The cat sleeps.', 'The dog runs 3 km.', 'The cat sleeps.', 'A bird.'];
+  const japaneseSentences = ['猫が寝る。', '犬が3km走る。', '猫が寝る。', '鳥。', '犬が3km走る。'];
 
   it('are worked out once per distinct sentence, and equal those worked out one by one', () => {
     const calls: string[] = [];
@@ -51,17 +56,40 @@ describe('features of repeated sentences', () => {
     };
     const keys = new KeyTable();
     const shared = [
-      ...englishFeatures(english, keys),
-      ...japaneseFeatures(japanese, counting, keys, lexicon),
+      ...englishFeatures(englishSentences, keys),
+      ...japaneseFeatures(japaneseSentences, counting, keys, lexicon),
     ];
     const oneByOneKeys = new KeyTable();
     const oneByOne = [
-      ...english.map((sentence) => englishSentenceFeatures(sentence, oneByOneKeys)),
-      ...japanese.map((sentence) =>
+      ...englishSentences.map((sentence) => englishSentenceFeatures(sentence, oneByOneKeys)),
+      ...japaneseSentences.map((sentence) =>
         japaneseSentenceFeatures(sentence, morphological.tokenize(sentence), oneByOneKeys, lexicon),
       ),
     ];
     expect(shared).toEqual(oneByOne);
     expect(calls).toEqual(['猫が寝る。', '犬が3km走る。', '鳥。']);
+  });
+});
+
+const english =
+  '1. The meeting opened. It was long.\n\n2. The report was read.\n\n3. The meeting closed.';
+const japanese = '1. 会議が開かれた。長かった。\n\n2. 報告書が読まれた。\n\n3. 会議が閉じた。';
+
+describe('alignDocument progress', () => {
+  it('reports its steps in order, and each clause pair as it aligns it, without changing the result', () => {
+    const seen: AlignmentProgress[] = [];
+    const aligned = alignDocument(english, japanese, {}, {}, (progress) => seen.push(progress));
+    expect(aligned).toEqual(alignDocument(english, japanese, {}));
+    const total = aligned.clauseBeads.length;
+    expect(total).toBeGreaterThan(1);
+    expect(seen.map((progress) => progress.phase)).toEqual([
+      'segmenting',
+      'analysing',
+      'clauses',
+      ...Array.from({ length: total + 1 }, () => 'sentences'),
+    ]);
+    expect(seen.filter((progress) => progress.phase === 'sentences')).toEqual(
+      Array.from({ length: total + 1 }, (_, done) => ({ phase: 'sentences', done, total })),
+    );
   });
 });

@@ -3,6 +3,7 @@ import { clauseLabelKey } from '../text/segmentClauses';
 import { capSentenceLength } from './capSentences';
 import { segmentDocument } from '../text/segmentDocument';
 import {
+  alignSentenceWindows,
   alignSentences,
   defaultAlignmentParameters,
   type AlignmentParameters,
@@ -26,6 +27,29 @@ export interface AlignDocumentOptions {
   /** Scoring parameters; default {@link defaultAlignmentParameters}. */
   readonly parameters?: AlignmentParameters;
 }
+
+/**
+ * The steps of aligning a document, in order, for a progress display: `dictionaries` (loading the tokenizer's and
+ * lexicon's data: reported by the Node side, which loads them), `segmenting` (clauses and sentences), `analysing`
+ * (the Japanese morphology), `clauses` (pairing clauses), `sentences` (aligning the sentences inside each clause pair).
+ */
+export const ALIGNMENT_PHASES = [
+  'dictionaries',
+  'segmenting',
+  'analysing',
+  'clauses',
+  'sentences',
+] as const;
+
+/** How far an alignment has got: its step, and for `sentences` how many of `total` clause pairs are done (else 0). */
+export interface AlignmentProgress {
+  readonly phase: (typeof ALIGNMENT_PHASES)[number];
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Called as an alignment moves on (synchronously, from inside the aligner: keep it cheap). */
+export type AlignmentProgressListener = (progress: AlignmentProgress) => void;
 
 /**
  * Picks the Japanese word split: the morphological tokenizer given (kuromoji on the Node side) for any length of text,
@@ -80,11 +104,13 @@ export function alignDocument(
   targetText: string,
   resources: AlignmentResources,
   options: AlignDocumentOptions = {},
+  onProgress?: AlignmentProgressListener,
 ): DocumentAlignment {
+  onProgress?.({ phase: 'segmenting', done: 0, total: 0 });
   // Text without sentence punctuation would make one enormous "sentence": split such sentences (capSentences.ts).
   const source = capSentenceLength(segmentDocument(sourceText, options.sourceLang ?? 'en'));
   const target = capSentenceLength(segmentDocument(targetText, options.targetLang ?? 'ja'));
-  return alignSegmentedDocument(source, target, resources, options.parameters);
+  return alignSegmentedDocument(source, target, resources, options.parameters, onProgress);
 }
 
 /**
@@ -95,7 +121,9 @@ export function alignSegmentedDocument(
   target: DocumentSide,
   resources: AlignmentResources,
   parameters: AlignmentParameters = defaultAlignmentParameters,
+  onProgress?: AlignmentProgressListener,
 ): DocumentAlignment {
+  onProgress?.({ phase: 'analysing', done: 0, total: 0 });
   const keys = new KeyTable();
   const sourceSentenceFeatures = englishFeatures(
     source.sentences.map((sentence) => sentence.text),
@@ -110,6 +138,7 @@ export function alignSegmentedDocument(
   );
   const sourceClauseFeatures = clauseFeatures(source, sourceSentenceFeatures, keys);
   const targetClauseFeatures = clauseFeatures(target, targetSentenceFeatures, keys);
+  onProgress?.({ phase: 'clauses', done: 0, total: 0 });
   const clauseBeads = alignSentences(sourceClauseFeatures, targetClauseFeatures, parameters).map(
     publicBead,
   );
@@ -120,6 +149,7 @@ export function alignSegmentedDocument(
     sourceSentenceFeatures,
     targetSentenceFeatures,
     parameters,
+    onProgress,
   );
   return { source, target, clauseBeads, sentenceBeads, tokenizerPath: path };
 }
@@ -177,19 +207,32 @@ export function alignSentencesInClauses(
   sourceFeatures: readonly SentenceFeatures[],
   targetFeatures: readonly SentenceFeatures[],
   parameters: AlignmentParameters = defaultAlignmentParameters,
+  onProgress?: AlignmentProgressListener,
 ): SentenceBead[] {
   const sourceRanges = sentenceRanges(source);
   const targetRanges = sentenceRanges(target);
+  const spans = clauseBeads.map((clauseBead) => ({
+    source: spanOf(clauseBead.sourceIndices, sourceRanges),
+    target: spanOf(clauseBead.targetIndices, targetRanges),
+  }));
+  // One adaptation for the whole document: a clause pair holds too few sentences to move it (alignSentenceWindows).
+  const windowBeads = alignSentenceWindows(
+    sourceFeatures,
+    targetFeatures,
+    spans.map((span) => ({
+      sourceStart: span.source.first,
+      sourceEnd: span.source.end,
+      targetStart: span.target.first,
+      targetEnd: span.target.end,
+    })),
+    parameters,
+    (done, total) => onProgress?.({ phase: 'sentences', done, total }),
+  );
   const sentenceBeads: SentenceBead[] = [];
+  const total = clauseBeads.length;
   clauseBeads.forEach((clauseBead, clauseBeadIndex) => {
-    const sourceSpan = spanOf(clauseBead.sourceIndices, sourceRanges);
-    const targetSpan = spanOf(clauseBead.targetIndices, targetRanges);
-    const beads = alignSentences(
-      sourceFeatures.slice(sourceSpan.first, sourceSpan.end),
-      targetFeatures.slice(targetSpan.first, targetSpan.end),
-      parameters,
-    );
-    for (const bead of beads) {
+    const { source: sourceSpan, target: targetSpan } = spans[clauseBeadIndex]!;
+    for (const bead of windowBeads[clauseBeadIndex]!) {
       sentenceBeads.push({
         sourceIndices: bead.sourceIndices.map((index) => index + sourceSpan.first),
         targetIndices: bead.targetIndices.map((index) => index + targetSpan.first),
@@ -199,6 +242,7 @@ export function alignSentencesInClauses(
       });
     }
   });
+  onProgress?.({ phase: 'sentences', done: total, total });
   return sentenceBeads;
 }
 

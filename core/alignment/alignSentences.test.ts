@@ -59,8 +59,12 @@ describe('alignSentences', () => {
 
 describe('realign', () => {
   // KNOWN REGRESSION (dialogue work, 2026-12-01): with the lexical prior of the bead cost, the orphaned 犬が走る。 is
-  // joined 1-2 to 鳥が歌う。 (cost 0.2 below an addition plus a 1-1) instead of being left as an addition. it.fails
-  // keeps it visible: when an uncovered glossed word counts against a bead again, this fails and goes back to it().
+  // joined 1-2 to 鳥が歌う。 (cost 0.2 below an addition plus a 1-1; 0.47 with the adapted second pass) instead of being
+  // left as an addition. Tried (2026-12-01): an extra cost per segment of a many-segment bead none of whose content
+  // units finds a partner in the bead. It frees this case from 0.6 on, but on the tuning halves (seeds 1, 2, 7) it
+  // costs dialogue strict F1 (95.2 -> 94.8 Japanese side only, -> 93.5 both sides at 1.0): dialogue's true 1-2 and 2-1
+  // beads often hold a turn whose words the lexicon does not tie to the other side. it.fails keeps it visible: when an
+  // uncovered glossed word counts against a bead again without that cost, this fails and goes back to it().
   it.fails('keeps pinned beads and realigns around them', () => {
     const lexicon = lexiconFromEntries({ 猫: ['cat'], 犬: ['dog'], 鳥: ['bird'] });
     const resources = { lexicon, japaneseTokenizer: createDictionaryTokenizer(lexicon) };

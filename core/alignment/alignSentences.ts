@@ -1,10 +1,17 @@
-import type { AlignmentParameters, ScoredBead } from './alignmentParameters';
+import type { AlignmentParameters, AlignmentWindow, ScoredBead } from './alignmentParameters';
 import { defaultAlignmentParameters, resolveShapes } from './alignmentParameters';
 import { MAX_LOCAL_RETRIES, fullBand, lengthBand, widenAroundPath } from './band';
 import { alignInBand } from './bandProgramme';
 import { emptyEvidence, nullBead, withConfidence } from './beadEvidence';
 import type { SentenceFeatures } from './lexicalFeatures';
-import { documentLengthRatio } from './lengthModel';
+import {
+  addStatistics,
+  adaptToDocument,
+  documentStatistics,
+  emptyStatistics,
+  type DocumentStatistics,
+} from './documentAdaptation';
+import { blendedLengthRatio, documentLengthRatio } from './lengthModel';
 import { PackedSide, keyLimitOf } from './packedSide';
 
 /**
@@ -13,10 +20,13 @@ import { PackedSide, keyLimitOf } from './packedSide';
  * Japanese to English characters, Gaussian) and lexical coverage (share of content units on both sides that find a
  * partner on the other side). The band follows the length diagonal, so time and memory grow linearly with length;
  * where the best path runs along its edge, the band is widened around that path and the programme run again.
+ * Two passes: the first with the corpus parameters, the second with the length model and bead-class costs
+ * re-estimated from the first's beads and shrunk toward the corpus values (documentAdaptation.ts), so a document
+ * translated the other way, or more loosely, is aligned with its own ratio, deviation and shapes.
  */
 // Its parts: alignmentParameters.ts (parameters, shapes), packedSide.ts and pairCoverage.ts (features as flat arrays),
 // lengthModel.ts and beadScorer.ts (bead costs), band.ts (the band and its retries), bandProgramme.ts (the DP),
-// beadEvidence.ts (null beads and the evidence behind confidence).
+// beadEvidence.ts (null beads and the evidence behind confidence), documentAdaptation.ts (the second pass's parameters).
 
 export {
   defaultAlignmentParameters,
@@ -67,6 +77,102 @@ export function alignSentences(
   const packedSource = new PackedSide(source, keyLimit);
   const packedTarget = new PackedSide(target, keyLimit);
   const mean = documentLengthRatio(packedSource, packedTarget, parameters);
+  const first = alignPass(source, target, packedSource, packedTarget, parameters, mean);
+  const adaptation = parameters.adaptation;
+  if (!adaptation) return first;
+  // Second pass: the length model and the bead-class costs re-estimated from the first pass (documentAdaptation.ts).
+  const statistics = documentStatistics(
+    first,
+    mean,
+    parameters.lengthLogRatioDeviation,
+    adaptation,
+  );
+  const adapted = adaptToDocument(parameters, mean, statistics, adaptation);
+  return alignPass(source, target, packedSource, packedTarget, adapted.parameters, adapted.mean);
+}
+
+/**
+ * Aligns several windows of one document (the sentences inside each clause pair, the gaps between pinned beads) with
+ * one adaptation for the whole document: the first pass runs in every window, the length model and bead-class costs
+ * are re-estimated from all of them together, and the second pass runs in every window with those. A window holds
+ * too few beads to move the parameters on its own; the document does.
+ * @param source features of all English segments of the document
+ * @param target features of all Japanese segments
+ * @param windows segment ranges [start, end) on both sides, each aligned on its own
+ * @returns each window's beads, over 0-based indices within the window, in the order of `windows`
+ */
+export function alignSentenceWindows(
+  source: readonly SentenceFeatures[],
+  target: readonly SentenceFeatures[],
+  windows: readonly AlignmentWindow[],
+  parameters: AlignmentParameters = defaultAlignmentParameters,
+  onWindow?: (index: number, total: number) => void,
+): ScoredBead[][] {
+  // The final alignment of each window, announced first (the aligner's progress is counted in windows).
+  const alignWindow = (
+    slice: { source: readonly SentenceFeatures[]; target: readonly SentenceFeatures[] },
+    index: number,
+    windowParameters: AlignmentParameters,
+  ): ScoredBead[] => {
+    onWindow?.(index, windows.length);
+    return alignSentences(slice.source, slice.target, windowParameters);
+  };
+  const slices = windows.map((window) => ({
+    source: source.slice(window.sourceStart, window.sourceEnd),
+    target: target.slice(window.targetStart, window.targetEnd),
+  }));
+  const adaptation = parameters.adaptation;
+  if (!adaptation || windows.length < 2)
+    return slices.map((slice, index) => alignWindow(slice, index, parameters));
+  let statistics = emptyStatistics();
+  let sourceCharacters = 0;
+  let targetCharacters = 0;
+  let segments = 0;
+  for (const slice of slices) {
+    statistics = addStatistics(
+      statistics,
+      firstPassStatistics(slice.source, slice.target, parameters),
+    );
+    for (const features of slice.source) sourceCharacters += features.length;
+    for (const features of slice.target) targetCharacters += features.length;
+    segments += slice.source.length + slice.target.length;
+  }
+  const mean = blendedLengthRatio(sourceCharacters, targetCharacters, segments, parameters);
+  // Each window still blends its own lengths into the mean, now around the document's adapted one; no third pass.
+  const adapted = {
+    ...adaptToDocument(parameters, mean, statistics, adaptation).parameters,
+    adaptation: null,
+  };
+  return slices.map((slice, index) => alignWindow(slice, index, adapted));
+}
+
+/** The statistics of {@link alignSentences}' first pass over one window (none when a side is empty). */
+function firstPassStatistics(
+  source: readonly SentenceFeatures[],
+  target: readonly SentenceFeatures[],
+  parameters: AlignmentParameters,
+): DocumentStatistics {
+  const adaptation = parameters.adaptation;
+  if (!adaptation || source.length === 0 || target.length === 0) return emptyStatistics();
+  const keyLimit = keyLimitOf(source, target);
+  const packedSource = new PackedSide(source, keyLimit);
+  const packedTarget = new PackedSide(target, keyLimit);
+  const mean = documentLengthRatio(packedSource, packedTarget, parameters);
+  const first = alignPass(source, target, packedSource, packedTarget, parameters, mean);
+  return documentStatistics(first, mean, parameters.lengthLogRatioDeviation, adaptation);
+}
+
+/** One pass of the programme over the full grid or a band around the length diagonal, widened where needed. */
+function alignPass(
+  source: readonly SentenceFeatures[],
+  target: readonly SentenceFeatures[],
+  packedSource: PackedSide,
+  packedTarget: PackedSide,
+  parameters: AlignmentParameters,
+  mean: number,
+): ScoredBead[] {
+  const sourceCount = packedSource.count;
+  const targetCount = packedTarget.count;
   const shapes = resolveShapes(parameters);
   const halfWidth = parameters.bandHalfWidth;
   if (sourceCount * targetCount <= 160_000 || halfWidth >= Math.max(sourceCount, targetCount)) {

@@ -1,5 +1,6 @@
 import type { Bead } from './types';
 import type { BeadEvidence } from './confidenceModel';
+import type { DocumentAdaptation } from './documentAdaptation';
 
 // The aligner's parameters and bead shapes, and the bead it returns (see alignSentences.ts).
 
@@ -36,6 +37,8 @@ export interface AlignmentParameters {
   readonly shapeCosts: Readonly<Record<string, number>>;
   /** Half-width of the band, in segments, for long documents (short ones are aligned in full). */
   readonly bandHalfWidth: number;
+  /** How a second pass adapts the length model and bead-class costs to the document; null: one pass only. */
+  readonly adaptation: DocumentAdaptation | null;
 }
 
 /** The calibrated defaults. */
@@ -60,6 +63,27 @@ export const defaultAlignmentParameters: AlignmentParameters = {
     '3-2': 12,
   },
   bandHalfWidth: 30,
+  // Reference values: what the first pass gives on the tuning halves of NTREX and BSD dev (seeds 1, 2, 7), so that a
+  // typical document is aligned as in one pass. Pseudo-counts, class weight and sample confidence chosen on those
+  // tuning halves; null beads are left out of the class costs (a pass's own nulls are no evidence for more).
+  adaptation: {
+    minimumConfidence: 0.6,
+    meanPseudoCount: 10,
+    deviationPseudoCount: 10,
+    classPseudoCount: 40,
+    classWeight: 0.5,
+    referenceSquaredDeviation: 1.312,
+    referenceClassFrequencies: {
+      one: 0.7899,
+      split: 0.1143,
+      join: 0.0474,
+      many: 0.0022,
+      omission: 0.0274,
+      addition: 0.0188,
+    },
+    maximumDeviationScale: 2,
+    minimumDeviationScale: 0.9,
+  },
 };
 
 /** One bead found by the aligner, with the scores behind it. */

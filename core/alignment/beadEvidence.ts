@@ -37,6 +37,7 @@ export function emptyEvidence(
     splitMargin: NO_COMPETITOR_MARGIN,
     neighbourCost: 0,
     neighbourNulls: 0,
+    documentCoverage: 0,
   };
 }
 
@@ -66,6 +67,7 @@ export function attachEvidence(
     const shape = shapeOf.get(`${a}-${b}`);
     return shape ? shape.cost + scorer.cost(s0, t0, shape) : Infinity;
   };
+  const documentCoverage = medianOneToOneCoverage(beads);
   const starts: [number, number][] = [];
   let s0 = 0;
   let t0 = 0;
@@ -160,7 +162,21 @@ export function attachEvidence(
       splitMargin: Math.min(splitMargin, NO_COMPETITOR_MARGIN),
       neighbourCost: Math.max(previous?.cost ?? 0, next?.cost ?? 0),
       neighbourNulls: isNullBead(previous) + isNullBead(next),
+      documentCoverage: documentCoverage ?? lexicalCoverage,
     };
     return { ...bead, evidence, confidence: beadConfidence(evidence) };
   });
+}
+
+/** The median lexical coverage of the 1-1 beads of a path; undefined when it has none. */
+function medianOneToOneCoverage(beads: readonly ScoredBead[]): number | undefined {
+  const coverages = beads
+    .filter((bead) => bead.sourceIndices.length === 1 && bead.targetIndices.length === 1)
+    .map((bead) => bead.lexicalCoverage)
+    .sort((a, b) => a - b);
+  if (coverages.length === 0) return undefined;
+  const middle = coverages.length >> 1;
+  return coverages.length % 2
+    ? coverages[middle]!
+    : (coverages[middle - 1]! + coverages[middle]!) / 2;
 }

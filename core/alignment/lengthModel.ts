@@ -12,11 +12,30 @@ export function documentLengthRatio(
   target: PackedSide,
   parameters: AlignmentParameters,
 ): number {
-  const sourceTotal = source.length(0, source.count);
-  const targetTotal = target.length(0, target.count);
-  const documentRatio = Math.log(
-    (targetTotal + LENGTH_SMOOTHING) / (sourceTotal + LENGTH_SMOOTHING),
+  return blendedLengthRatio(
+    source.length(0, source.count),
+    target.length(0, target.count),
+    source.count + target.count,
+    parameters,
   );
-  const weight = Math.min(1, (source.count + target.count) / 60);
+}
+
+/**
+ * The log ratio of two sides' total lengths, blended with the prior mean by how many segments they hold (all of it
+ * from 60 segments on).
+ * @param sourceCharacters visible characters of the English side
+ * @param targetCharacters visible characters of the Japanese side
+ * @param segments segments of both sides together
+ */
+export function blendedLengthRatio(
+  sourceCharacters: number,
+  targetCharacters: number,
+  segments: number,
+  parameters: AlignmentParameters,
+): number {
+  const documentRatio = Math.log(
+    (targetCharacters + LENGTH_SMOOTHING) / (sourceCharacters + LENGTH_SMOOTHING),
+  );
+  const weight = Math.min(1, segments / 60);
   return weight * documentRatio + (1 - weight) * parameters.lengthLogRatioMean;
 }

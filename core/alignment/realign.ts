@@ -1,15 +1,11 @@
 import {
-  alignSentences,
+  alignSentenceWindows,
   defaultAlignmentParameters,
   type AlignmentParameters,
+  type AlignmentWindow,
 } from './alignSentences';
 import { chooseTokenizer } from './alignDocument';
-import {
-  KeyTable,
-  englishFeatures,
-  japaneseFeatures,
-  type SentenceFeatures,
-} from './lexicalFeatures';
+import { KeyTable, englishFeatures, japaneseFeatures } from './lexicalFeatures';
 import type { AlignmentResources } from './resources';
 import type { Bead, DocumentAlignment, DocumentSide, SentenceBead } from './types';
 
@@ -45,25 +41,22 @@ export function realign(
     keys,
     resources.lexicon,
   );
-  const beads: Bead[] = [];
+  // The gaps between pins are aligned together, with one adaptation for the document (alignSentenceWindows).
+  const pieces: (AlignmentWindow | Bead)[] = [];
   let sourceNext = 0;
   let targetNext = 0;
-  const fillGap = (sourceEnd: number, targetEnd: number): void => {
-    beads.push(
-      ...alignWindow(
-        sourceFeatures,
-        targetFeatures,
-        sourceNext,
+  const addGap = (sourceEnd: number, targetEnd: number): void => {
+    if (sourceEnd > sourceNext || targetEnd > targetNext)
+      pieces.push({
+        sourceStart: sourceNext,
         sourceEnd,
-        targetNext,
+        targetStart: targetNext,
         targetEnd,
-        parameters,
-      ),
-    );
+      });
   };
   for (const pin of pins) {
-    fillGap(firstIndex(pin.sourceIndices, sourceNext), firstIndex(pin.targetIndices, targetNext));
-    beads.push({ ...pin, confidence: 1, pinned: true });
+    addGap(firstIndex(pin.sourceIndices, sourceNext), firstIndex(pin.targetIndices, targetNext));
+    pieces.push({ ...pin, confidence: 1, pinned: true });
     sourceNext = pin.sourceIndices.length
       ? pin.sourceIndices[pin.sourceIndices.length - 1]! + 1
       : sourceNext;
@@ -71,7 +64,24 @@ export function realign(
       ? pin.targetIndices[pin.targetIndices.length - 1]! + 1
       : targetNext;
   }
-  fillGap(source.sentences.length, target.sentences.length);
+  addGap(source.sentences.length, target.sentences.length);
+  const isGap = (piece: AlignmentWindow | Bead): piece is AlignmentWindow => 'sourceStart' in piece;
+  const gaps = pieces.filter(isGap);
+  const gapBeads = alignSentenceWindows(sourceFeatures, targetFeatures, gaps, parameters);
+  const beads: Bead[] = [];
+  let gapIndex = 0;
+  for (const piece of pieces) {
+    if (!isGap(piece)) {
+      beads.push(piece);
+      continue;
+    }
+    for (const bead of gapBeads[gapIndex++]!)
+      beads.push({
+        sourceIndices: bead.sourceIndices.map((index) => index + piece.sourceStart),
+        targetIndices: bead.targetIndices.map((index) => index + piece.targetStart),
+        confidence: bead.confidence,
+      });
+  }
   return { source, target, ...groupIntoClauses(source, target, beads), tokenizerPath: path };
 }
 
@@ -109,27 +119,6 @@ function validatePins(pins: readonly Bead[], sourceCount: number, targetCount: n
     if (pin.targetIndices.length) targetNext = pin.targetIndices[pin.targetIndices.length - 1]! + 1;
   }
   return sorted;
-}
-
-function alignWindow(
-  sourceFeatures: readonly SentenceFeatures[],
-  targetFeatures: readonly SentenceFeatures[],
-  sourceStart: number,
-  sourceEnd: number,
-  targetStart: number,
-  targetEnd: number,
-  parameters: AlignmentParameters,
-): Bead[] {
-  if (sourceEnd <= sourceStart && targetEnd <= targetStart) return [];
-  return alignSentences(
-    sourceFeatures.slice(sourceStart, sourceEnd),
-    targetFeatures.slice(targetStart, targetEnd),
-    parameters,
-  ).map((bead) => ({
-    sourceIndices: bead.sourceIndices.map((index) => index + sourceStart),
-    targetIndices: bead.targetIndices.map((index) => index + targetStart),
-    confidence: bead.confidence,
-  }));
 }
 
 /** Groups sentence beads into clause beads cut only where both sides sit on a clause boundary. */

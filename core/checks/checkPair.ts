@@ -4,6 +4,7 @@ import { checkNumbers } from './numberCheck';
 import { analysePair, type CheckResources } from './pairAnalysis';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from './settings';
 import { checkTense } from './tenseCheck';
+import { checkTerms } from './termCheck';
 import type { Finding } from './types';
 
 /**
@@ -26,5 +27,6 @@ export function checkPair(
     ...checkTense(pair, settings.tense),
     ...checkLength(pair, settings.omission, settings.addition.enabled, expectedRatio),
     ...checkEntities(pair, settings.entity),
+    ...checkTerms(en, ja, resources.glossary, settings.term),
   ];
 }

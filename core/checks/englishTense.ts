@@ -17,6 +17,11 @@ export interface EnglishVerb {
   readonly text: string;
   /** True for a reporting verb (said, told, announced…). */
   readonly reporting: boolean;
+  /**
+   * Set for a past progressive (`was speaking`) or past perfect (`had gathered`): a past seen from inside or before,
+   * which Japanese renders with 〜ていた, never with a non-past 〜ている.
+   */
+  readonly pastAspect?: 'progressive' | 'perfect';
 }
 
 const PAST_AUXILIARIES = new Set([
@@ -107,6 +112,11 @@ const REPORTING = new Set(
   wrote writes claimed claims argued argues insisted insists warned warns confirmed confirms revealed reveals
   admitted admits according`.split(/\s+/),
 );
+/** Words ending in -ed that are not past forms (whole words: `published` ends like `shed` and is a past). */
+const NOT_PAST_ED = new Set(
+  `need needs seed feed speed breed shed bed red hundred sacred naked wicked proceed succeed exceed indeed embed
+  bred sled ragged rugged jagged beloved learned aged blessed crooked dogged`.split(/\s+/),
+);
 /** Words after which an -ed word is a participle or adjective, not a finite verb. */
 const NON_SUBJECT = new Set(
   `a an the this these those that its his her their our your my be been being is are was were am has have had get got
@@ -141,7 +151,7 @@ const PRONOUN_SUBJECTS = new Set([
   'there',
 ]);
 
-const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)?/g;
+const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)?(?:-[A-Za-z]+)*/g;
 
 interface Word {
   readonly text: string;
@@ -193,9 +203,7 @@ function finiteTense(list: readonly Word[], index: number): EnglishTense | undef
   if (index === 0) return undefined;
   const previous = list[index - 1]!;
   const isPastForm =
-    IRREGULAR_PAST.has(lower) ||
-    (/[a-z]{2,}ed$/.test(lower) &&
-      !/(?:need|seed|feed|speed|breed|shed|bed|red|hundred|sacred|naked|wicked)$/.test(lower));
+    IRREGULAR_PAST.has(lower) || (/[a-z]{2,}ed$/.test(lower) && !NOT_PAST_ED.has(lower));
   if (isPastForm) {
     // An adverb between subject and verb (he also said, officials later confirmed): look past it.
     let before = index - 1;
@@ -245,6 +253,27 @@ export function withoutQuotations(text: string): string {
   return /[A-Za-z]/.test(blanked) ? blanked : text;
 }
 
+/** Past progressive (was/were + -ing) or past perfect (had + participle) at a finite past auxiliary. */
+function pastAspectAt(list: readonly Word[], index: number): 'progressive' | 'perfect' | undefined {
+  const auxiliary = list[index]!.lower;
+  let next = index + 1;
+  while (next < list.length && PRE_VERB_ADVERBS.has(list[next]!.lower)) next++;
+  const following = list[next];
+  if (!following || following.afterBreak) return undefined;
+  if ((auxiliary === 'was' || auxiliary === 'were') && /[a-z]{2,}ing$/.test(following.lower))
+    return /^(?:going|nothing|something|anything|everything)$/.test(following.lower)
+      ? undefined
+      : 'progressive';
+  if (
+    auxiliary === 'had' &&
+    (/[a-z]{2,}(?:ed|en)$/.test(following.lower) ||
+      following.lower === 'been' ||
+      IRREGULAR_PAST.has(following.lower))
+  )
+    return 'perfect';
+  return undefined;
+}
+
 /**
  * Every finite verb the rules can see, in order.
  * @param text one English sentence
@@ -254,13 +283,15 @@ export function englishFiniteVerbs(text: string): EnglishVerb[] {
   const verbs: EnglishVerb[] = [];
   list.forEach((word, index) => {
     const tense = finiteTense(list, index);
-    if (tense)
-      verbs.push({
-        tense,
-        span: { start: word.start, end: word.end },
-        text: word.text,
-        reporting: REPORTING.has(word.lower),
-      });
+    if (!tense) return;
+    const pastAspect = tense === 'past' ? pastAspectAt(list, index) : undefined;
+    verbs.push({
+      tense,
+      span: { start: word.start, end: word.end },
+      text: word.text,
+      reporting: REPORTING.has(word.lower),
+      ...(pastAspect ? { pastAspect } : {}),
+    });
   });
   return verbs;
 }

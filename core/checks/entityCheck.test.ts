@@ -49,4 +49,23 @@ describe('entity check', () => {
     expect(findings[0]!.params.reading).toBe('petorofu');
     expect(findings[0]!.itsType).toBe('inconsistent-entities');
   });
+
+  it('takes a compound of known loanwords for a title, not a name', () => {
+    expect(
+      entityFindings(
+        'Desert Island Discs is on BBC Radio 4 on Sunday.',
+        'デザートアイランドディスクは日曜日にBBCラジオ4で放送される。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('does not let a run of common words read like a name hide a wrong name', () => {
+    // ジョンソン reads loosely like "the message"; Birkenhead is left without a counterpart.
+    expect(
+      entityFindings(
+        'Police in Birkenhead repeated the message.',
+        'ジョンソンの警察はそのメッセージを繰り返した。',
+      ).map((finding) => finding.params.target),
+    ).toEqual(['ジョンソン']);
+  });
 });

@@ -2,6 +2,7 @@ import type { TextSpan } from '../alignment/types';
 import { stemEnglish } from '../anchors/englishWords';
 import { foldRomaji, romanizeKana } from '../anchors/readings';
 import { makeFinding } from './messages';
+import type { Lexicon } from '../anchors/lexicon';
 import type { PairAnalysis } from './pairAnalysis';
 import type { EntityCheckSettings } from './settings';
 import type { Finding } from './types';
@@ -69,7 +70,8 @@ export function nameKey(word: string, english: boolean): string {
  * Other ways an English (or European) spelling is read when a name is transcribed into katakana: r before a
  * consonant sounded (Erdogan エルドアン), soft g (Gerrard ジェラード), final ng as n (Pyongyang ピョンヤン), ch as k
  * (Michael マイケル), w as v (Auschwitz アウシュビッツ), j as y (Bjorn ビヨン), ll as y (Villarreal ビジャレアル),
- * gh as g (Pittsburgh ピッツバーグ), pf as f and z as ts (Pfalz ファルツ), cz as ts (Czeisler ツァイスラー).
+ * gh as g (Pittsburgh ピッツバーグ), pf as f and z as ts (Pfalz ファルツ), cz as ts (Czeisler ツァイスラー), ture as
+ * cha (Ventures ベンチャーズ), a silent l before k (Suffolk サフォーク) and cester as ster (Worcester ウースター).
  */
 const SPELLING_VARIANTS: readonly (readonly [RegExp, string])[] = [
   [/r(?![aeiouy])/g, 'ru'],
@@ -83,6 +85,9 @@ const SPELLING_VARIANTS: readonly (readonly [RegExp, string])[] = [
   [/pf/g, 'f'],
   [/cz/g, 'ts'],
   [/(?<!t)z/g, 'ts'],
+  [/ture/g, 'cha'],
+  [/(?<=[aeiou])l(?=k)/g, ''],
+  [/cester/g, 'ster'],
 ];
 
 /** The comparison forms of one spelling, computed once per word (the check compares every pair of words). */
@@ -208,6 +213,27 @@ function readKatakana(kana: string): string {
   return romanizeKana(kana.replace(/ウィ/g, 'ヰ').replace(/ウェ/g, 'ヱ').replace(/ウォ/g, 'ヲ'));
 }
 
+/**
+ * True when a katakana word is a compound of known words (ライディングチーム, デザートアイランドディスク): lexicon
+ * loanwords or country names of two characters or more, covering it whole. Such a compound is a common noun or a
+ * title made of common words, not a name to read against the English.
+ */
+function isLoanwordCompound(word: string, lexicon: Lexicon | undefined): boolean {
+  if (!lexicon) return false;
+  const letters = word.replace(/[・＝=]/g, '');
+  // pieces[i]: fewest known words covering letters[0, i), or undefined when none does.
+  const pieces: (number | undefined)[] = [0];
+  for (let end = 2; end <= letters.length; end++)
+    for (let start = Math.max(0, end - 12); start <= end - 2; start++) {
+      const before = pieces[start];
+      if (before === undefined) continue;
+      const piece = letters.slice(start, end);
+      if (!lexicon.glosses(piece) && !(piece in EXONYMS)) continue;
+      if (pieces[end] === undefined || pieces[end]! > before + 1) pieces[end] = before + 1;
+    }
+  return (pieces[letters.length] ?? 0) >= 2;
+}
+
 /** Katakana words with at least one name-like part: a proper noun or a word the tokenizer and lexicon do not know. */
 function katakanaNames(pair: PairAnalysis, minimumLength: number): KatakanaName[] {
   const names: KatakanaName[] = [];
@@ -215,7 +241,7 @@ function katakanaNames(pair: PairAnalysis, minimumLength: number): KatakanaName[
     const written = match[0];
     if (written.replace(/[・＝=ー]/g, '').length < minimumLength) continue;
     const span = { start: match.index, end: match.index + written.length };
-    if (pair.lexicon?.glosses(written)) continue;
+    if (pair.lexicon?.glosses(written) || isLoanwordCompound(written, pair.lexicon)) continue;
     // ビジネス, チーム are loanwords (a terminology matter, not a name): only unknown words and proper nouns count.
     const parts: KatakanaPart[] = [];
     for (const token of pair.jaTokens) {
@@ -283,20 +309,25 @@ export function checkEntities(pair: PairAnalysis, settings: EntityCheckSettings)
   const englishWords = englishWordList(pair.en).map((word) => word.text);
   const englishLower = new Set(englishWords.map((word) => word.toLowerCase()));
   const englishText = pair.en.toLowerCase();
-  // Adjacent English words joined, for names written as one katakana word (New York ↔ ニューヨーク).
-  // Adjacent words joined, for names and compounds written as one katakana word (New York ニューヨーク).
-  const englishKeys = [
-    ...new Set([
-      ...englishWords.flatMap(englishForms),
-      ...englishWords.slice(1).map((word, index) => englishWords[index]! + word),
-      ...englishWords
-        .slice(2)
-        .map((word, index) => englishWords[index]! + englishWords[index + 1]! + word),
-    ]),
-  ];
+  // Two readings of the English. Strict: capitalised words and runs holding one (New York ↔ ニューヨーク), and single
+  // lower-case words (loanwords). Loose: also runs of lower-case words (paragliding community ↔
+  // パラグライディングコミュニティ), which a name reads like now and then by chance ("something" ~ ジョンソン).
+  const isCapitalised = (word: string): boolean => /^[A-Z]/.test(word);
+  const strictKeys = new Set<string>();
+  const looseKeys = new Set<string>();
+  englishWords.forEach((word, index) => {
+    for (const form of englishForms(word)) strictKeys.add(form);
+    const run = [word];
+    for (let next = index + 1; next < Math.min(englishWords.length, index + 3); next++) {
+      run.push(englishWords[next]!);
+      (run.some(isCapitalised) ? strictKeys : looseKeys).add(run.join(''));
+    }
+  });
   const englishStems = new Set(englishWords.map((word) => stemEnglish(word)));
-  const matchesEnglish = (romaji: string): boolean =>
-    englishKeys.some((word) => readingsAgree(romaji, word));
+  const matchesStrictly = (romaji: string): boolean =>
+    [...strictKeys].some((word) => readingsAgree(romaji, word));
+  const matchesLoosely = (romaji: string): boolean =>
+    matchesStrictly(romaji) || [...looseKeys].some((word) => readingsAgree(romaji, word));
   const exonymMatches = (name: KatakanaName): boolean =>
     Object.entries(EXONYMS).some(
       ([japanese, english]) =>
@@ -313,8 +344,8 @@ export function checkEntities(pair: PairAnalysis, settings: EntityCheckSettings)
     (name) =>
       !exonymMatches(name) &&
       !lexiconMatches(name) &&
-      !matchesEnglish(name.romaji) &&
-      !name.parts.some((part) => matchesEnglish(part.romaji)),
+      !matchesStrictly(name.romaji) &&
+      !name.parts.some((part) => matchesStrictly(part.romaji)),
   );
   if (unmatchedKatakana.length === 0) return [];
   // Readings of Japanese words the English names may stand for: katakana, and kanji proper nouns (安倍 → abe).
@@ -347,8 +378,18 @@ export function checkEntities(pair: PairAnalysis, settings: EntityCheckSettings)
         englishForms(name.text).some((form) => readingsAgree(reading, form)),
       ),
   );
+  // A name matched only by the loose reading stands unless an English name (not just a capitalised first word) is
+  // left without a counterpart: then the loose match was most likely chance.
+  const sentenceInitial = (name: EnglishName): boolean =>
+    /(?:^|[.!?:;]\s+|["“‘'(]\s*)$/.test(pair.en.slice(0, name.span.start));
+  const nameLeftOver = unmatchedEnglish.some((name) => !sentenceInitial(name));
+  const reported = unmatchedKatakana.filter(
+    (name) =>
+      nameLeftOver ||
+      !(matchesLoosely(name.romaji) || name.parts.some((part) => matchesLoosely(part.romaji))),
+  );
   const englishList = unmatchedEnglish.map((name) => name.text).join(', ') || 'none';
-  return unmatchedKatakana.map((name) =>
+  return reported.map((name) =>
     makeFinding(
       'entity-unmatched-in-translation',
       { target: name.text, reading: name.romaji },

@@ -22,6 +22,34 @@ describe('omission and addition by length', () => {
     expect(findings[0]!.category).toBe('accuracy/omission');
   });
 
+  it('tells endings no sentence has from endings speech closes sentences on', () => {
+    const omissions = (en: string, ja: string) =>
+      checkPair(en, ja, resources)
+        .filter((f) => f.check === 'omission')
+        .map((f) => f.code);
+    // Cut on a continuative verb (〜しており。) or a topic (〜は。) even at a nearly normal length.
+    expect(
+      omissions(
+        english,
+        '議会は火曜日に予算を承認し、市長は新しい図書館の建設について検討しており。',
+      ),
+    ).toEqual(['omission-incomplete-sentence']);
+    // 「…」と。 has lost its reporting verb.
+    expect(
+      omissions(
+        '"We are ready for the new season," the coach said after training.',
+        '「新しいシーズンへの準備はできている」と。',
+      ),
+    ).toEqual(['omission-incomplete-sentence']);
+    // Answers and requests end on も, こそ, くれ, ください: not cuts.
+    expect(omissions('Same here.', 'こちらこそ。')).toEqual([]);
+    expect(omissions('Let me know when you finish.', 'できたら知らせてくれ。')).toEqual([]);
+    // A subordinate clause left without its main clause (〜したため。).
+    expect(
+      omissions(english, '議会は火曜日に予算を承認し、市長が図書館の建設を発表したため。'),
+    ).toEqual(['omission-incomplete-sentence']);
+  });
+
   it('flags a translation much shorter than expected', () => {
     const findings = checkPair(english, '議会は予算を承認した。', resources);
     expect(findings.map((f) => f.code)).toContain('omission-short-translation');

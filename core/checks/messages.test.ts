@@ -6,7 +6,16 @@ import type { FindingCode } from './types';
 describe('finding messages', () => {
   it('renders every code from its params, under a real MQM category', () => {
     for (const code of Object.keys(FINDING_TEMPLATES) as FindingCode[]) {
-      const params = { source: 'S', target: 'T', ratio: '0.2', expected: '0.5', reading: 'r' };
+      const params = {
+        source: 'S',
+        target: 'T',
+        ratio: '0.2',
+        expected: '0.5',
+        reading: 'r',
+        main: 'M',
+        rule: 'R',
+        advice: 'A',
+      };
       expect(renderFindingMessage(code, params)).not.toContain('undefined');
       expect(isMqmCategoryId(FINDING_TEMPLATES[code].category)).toBe(true);
     }

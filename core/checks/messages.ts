@@ -18,6 +18,14 @@ interface FindingTemplate {
 const mistranslation = { category: 'accuracy/mistranslation', itsType: 'mistranslation' } as const;
 const omission = { category: 'accuracy/omission', itsType: 'omission' } as const;
 const addition = { category: 'accuracy/addition', itsType: 'addition' } as const;
+const termbase = {
+  category: 'terminology/inconsistent-with-termbase',
+  itsType: 'terminology',
+} as const;
+const inconsistentTerms = {
+  category: 'terminology/inconsistent-use',
+  itsType: 'inconsistency',
+} as const;
 
 /** Message template, MQM category, ITS type and default severity of every finding code. */
 export const FINDING_TEMPLATES: Readonly<Record<FindingCode, FindingTemplate>> = {
@@ -110,6 +118,46 @@ export const FINDING_TEMPLATES: Readonly<Record<FindingCode, FindingTemplate>> =
     severity: 'major',
     message: (p) =>
       `The name "${p.target}" (${p.reading}) in the translation matches no name in the source.`,
+  },
+  'term-missing-in-translation': {
+    check: 'term',
+    ...termbase,
+    severity: 'minor',
+    message: (p) =>
+      `The glossary term "${p.source}" should be rendered ${p.expected}; the translation uses none of these.`,
+  },
+  'term-forbidden-in-translation': {
+    check: 'term',
+    ...termbase,
+    severity: 'major',
+    message: (p) =>
+      `The translation uses "${p.target}", which the glossary forbids for "${p.source}" (use ${p.expected}).`,
+  },
+  'term-missing-in-source': {
+    check: 'term',
+    ...termbase,
+    severity: 'minor',
+    message: (p) =>
+      `The glossary term "${p.target}" in the translation stands for ${p.expected}, which the source does not have.`,
+  },
+  'consistency-source-variants': {
+    check: 'consistency',
+    ...inconsistentTerms,
+    severity: 'neutral',
+    message: (p) => `The source writes "${p.source}" here and "${p.main}" elsewhere.`,
+  },
+  'consistency-target-variants': {
+    check: 'consistency',
+    ...inconsistentTerms,
+    severity: 'minor',
+    message: (p) => `The translation writes "${p.target}" here and "${p.main}" elsewhere.`,
+  },
+  'style-convention': {
+    check: 'style',
+    category: 'linguistic-conventions/punctuation',
+    itsType: 'typographical',
+    severity: 'minor',
+    message: (p) => `${p.rule}: ${p.advice}`,
   },
 };
 

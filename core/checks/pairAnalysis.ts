@@ -1,14 +1,19 @@
 import type { JapaneseToken, JapaneseTokenizer } from '../alignment/resources';
 import type { Lexicon } from '../anchors/lexicon';
+import type { Glossary } from './glossary';
 
 /**
  * One sentence pair prepared once for every check: both texts and the Japanese morphemes (tokenized once).
  */
 
-/** What the checks need from outside core: the tokenizer (kuromoji on the Node side) and the lexicon. */
+/**
+ * What the checks need from outside core: the tokenizer (kuromoji on the Node side), the lexicon, and the project's
+ * glossary when it has one.
+ */
 export interface CheckResources {
   readonly japaneseTokenizer: JapaneseTokenizer;
   readonly lexicon?: Lexicon;
+  readonly glossary?: Glossary;
 }
 
 /** A sentence pair with its Japanese morphemes. Offsets are UTF-16 code units into `en` and `ja`. */

@@ -1,3 +1,6 @@
+import type { ConsistencyCheckSettings } from './consistency';
+import type { TermCheckSettings } from './termCheck';
+
 /**
  * Switches and thresholds of the discrepancy checks, in one object. Every field has a documented default in
  * {@link DEFAULT_CHECK_SETTINGS}; callers override what they need with {@link resolveCheckSettings}.
@@ -29,10 +32,22 @@ export interface LengthCheckSettings {
   /** A pair whose ratio is below expected × this is an omission candidate. Default 0.58. */
   readonly shortFactor: number;
   /**
-   * A Japanese sentence that stops on a continuing form (a particle, a continuative verb) is an omission candidate when
-   * its ratio is below expected × this (× 0.8 more for a conjunctive particle, which speech ends on: 〜ですが。). Default 0.9.
+   * A Japanese sentence that stops on a form no sentence ends on (a continuative verb 〜し。, a binding particle 〜は。)
+   * is an omission candidate when its ratio is below expected × this. Default 1.2.
    */
   readonly incompleteFactor: number;
+  /** The same for a noun heading a subordinate clause after a predicate (〜したため。). Default 1. */
+  readonly subordinateEndingFactor: number;
+  /**
+   * The same for endings that speech closes sentences on (〜ですが。, 〜けど。, 〜会議室に。), which need a clearly
+   * shorter translation. Default 0.75.
+   */
+  readonly spokenEndingFactor: number;
+  /**
+   * The shortness that flags a full English sentence rendered by a Japanese one stopping on a plain noun (体言止め,
+   * which a cut list leaves). Default 0.8.
+   */
+  readonly nounEndingFactor: number;
   /** A pair whose ratio is above expected × this is an addition candidate. Default 2.2. */
   readonly longFactor: number;
   /** Shorter English sentences (in characters) are not judged by length. Default 40. */
@@ -48,6 +63,14 @@ export interface EntityCheckSettings {
   readonly minimumKatakanaLength: number;
 }
 
+/** Settings of the Japanese style check (JTF Style Guide rules through textlint, run on the Node side). */
+export interface StyleCheckSettings {
+  /** Off by default: house styles differ, and the JTF rules are noisy on texts that follow another guide. */
+  readonly enabled: boolean;
+  /** JTF rule ids to leave out (e.g. `3.1.1.全角文字と半角文字の間`). */
+  readonly disabledRules: readonly string[];
+}
+
 /** All check settings. */
 export interface CheckSettings {
   readonly number: NumberCheckSettings;
@@ -55,9 +78,12 @@ export interface CheckSettings {
   readonly omission: LengthCheckSettings;
   readonly addition: { readonly enabled: boolean };
   readonly entity: EntityCheckSettings;
+  readonly term: TermCheckSettings;
+  readonly consistency: ConsistencyCheckSettings;
+  readonly style: StyleCheckSettings;
 }
 
-/** The defaults: every check on. */
+/** The defaults: every check on but the Japanese style check. */
 export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
   number: { enabled: true, dates: true, conversionTolerance: 0.08 },
   tense: { enabled: true },
@@ -65,13 +91,19 @@ export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
     enabled: true,
     expectedRatio: 0.5,
     shortFactor: 0.58,
-    incompleteFactor: 0.9,
+    nounEndingFactor: 0.8,
+    incompleteFactor: 1.2,
+    subordinateEndingFactor: 1,
+    spokenEndingFactor: 0.75,
     longFactor: 2.2,
     minimumSourceLength: 40,
     documentMinimumPairs: 20,
   },
   addition: { enabled: true },
   entity: { enabled: true, minimumKatakanaLength: 3 },
+  term: { enabled: true, reverse: true },
+  consistency: { enabled: true },
+  style: { enabled: false, disabledRules: [] },
 };
 
 /** Partial settings: any field may be left out and takes its default. */
@@ -87,5 +119,8 @@ export function resolveCheckSettings(overrides: CheckSettingsOverrides = {}): Ch
     omission: { ...DEFAULT_CHECK_SETTINGS.omission, ...overrides.omission },
     addition: { ...DEFAULT_CHECK_SETTINGS.addition, ...overrides.addition },
     entity: { ...DEFAULT_CHECK_SETTINGS.entity, ...overrides.entity },
+    term: { ...DEFAULT_CHECK_SETTINGS.term, ...overrides.term },
+    consistency: { ...DEFAULT_CHECK_SETTINGS.consistency, ...overrides.consistency },
+    style: { ...DEFAULT_CHECK_SETTINGS.style, ...overrides.style },
   };
 }

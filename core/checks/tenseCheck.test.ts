@@ -21,6 +21,15 @@ describe('English main verb', () => {
     expect(englishMainVerb('"We are ready," the mayor said.')?.text).toBe('said');
     expect(englishMainVerb('The plant will open next year.')?.tense).toBe('future');
     expect(englishMainVerb('The firm has opened a new office.')?.tense).toBe('perfect');
+    // -ed words ending like a non-past word (shed, need) are still pasts.
+    expect(englishMainVerb('In June, the Commission published the results.')?.text).toBe(
+      'published',
+    );
+    expect(englishMainVerb('The minister was speaking in Tokyo.')?.pastAspect).toBe('progressive');
+    expect(englishMainVerb('Hundreds of people had gathered at the beach.')?.pastAspect).toBe(
+      'perfect',
+    );
+    expect(englishMainVerb('The minister was tired.')?.pastAspect).toBeUndefined();
   });
 });
 
@@ -34,6 +43,40 @@ describe('tense check', () => {
     expect(tenseFindings('The ceremony was held in Osaka.', '式典は大阪で開催された。')).toEqual(
       [],
     );
+  });
+
+  it('flags a past progressive or past perfect rendered with a non-past ている', () => {
+    expect(
+      tenseFindings(
+        'The minister was speaking at the assembly on Saturday.',
+        '大臣は土曜日、総会で演説している。',
+      ).map((finding) => finding.code),
+    ).toEqual(['tense-past-rendered-non-past']);
+    expect(
+      tenseFindings(
+        'The minister was speaking at the assembly on Saturday.',
+        '大臣は土曜日、総会で演説していた。',
+      ),
+    ).toEqual([]);
+    // A simple past with a resultative ている is how Japanese reports a lasting result: no finding.
+    expect(
+      tenseFindings('Tensions rose in the region.', 'その地域では緊張が高まっている。'),
+    ).toEqual([]);
+  });
+
+  it('flags a future rendered with a past', () => {
+    expect(
+      tenseFindings(
+        'The company will open a new plant in Osaka.',
+        '同社は大阪に新工場を開設した。',
+      ).map((finding) => finding.code),
+    ).toEqual(['tense-non-past-rendered-past']);
+    expect(
+      tenseFindings(
+        'The company will open a new plant in Osaka.',
+        '同社は大阪に新工場を開設する。',
+      ),
+    ).toEqual([]);
   });
 
   it("flags the seed's clause 1 sentence (was held ↔ 行われる)", () => {

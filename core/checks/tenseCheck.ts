@@ -48,21 +48,33 @@ export function checkTense(pair: PairAnalysis, settings: TenseCheckSettings): Fi
   const tenses = new Set(englishFiniteVerbs(english).map((finite) => finite.tense));
   const predicateText = pair.ja.slice(predicate.span.start, predicate.span.end);
   const spans = { en: verb.span, ja: predicate.span };
+  const finite = englishFiniteVerbs(english);
+  const pastShare =
+    finite.filter((finite) => finite.tense === 'past' || finite.tense === 'perfect').length /
+    finite.length;
   if (
     // The present perfect reports a completed event: Japanese renders it with た (has announced ↔ 発表した).
     (verb.tense === 'past' || verb.tense === 'perfect') &&
     !predicate.stative &&
-    !predicate.reporting &&
-    [...tenses].every((tense) => tense === 'past' || tense === 'perfect') &&
-    (predicate.tense === 'non-past' || predicate.tense === 'conjecture') &&
     !predicate.future &&
-    !predicate.progressive
+    // A non-past ending is an error when the English is past throughout; with present verbs in its other clauses
+    // (relative clauses, quotes) the main verb must still dominate, and a guess (〜だろう) is never a past.
+    !predicate.reporting &&
+    ((predicate.tense === 'non-past' &&
+      !predicate.progressive &&
+      [...tenses].every((tense) => tense === 'past' || tense === 'perfect')) ||
+      (predicate.tense === 'conjecture' &&
+        pastShare >= 0.5 &&
+        !tenses.has('modal') &&
+        !tenses.has('future')) ||
+      // Was speaking / had gathered: a past progressive or perfect is 〜ていた, not 〜ている.
+      (predicate.tense === 'non-past' && predicate.progressive && verb.pastAspect !== undefined))
   ) {
     return [
       makeFinding(
         'tense-past-rendered-non-past',
         { source: verb.text, target: predicateText },
-        `English main verb "${verb.text}" = ${verb.tense === 'perfect' ? 'present perfect' : 'past'}; Japanese main predicate "${predicateText}" = ${predicate.tense}`,
+        `English main verb "${verb.text}" = ${verb.tense === 'perfect' ? 'present perfect' : verb.pastAspect ? `past ${verb.pastAspect}` : 'past'}; Japanese main predicate "${predicateText}" = ${predicate.tense}${predicate.progressive ? ' (ている)' : ''}`,
         spans,
       ),
     ];
@@ -73,7 +85,9 @@ export function checkTense(pair: PairAnalysis, settings: TenseCheckSettings): Fi
     !tenses.has('past') &&
     !tenses.has('modal') &&
     predicate.tense === 'past' &&
-    predicate.progressive
+    // A future (will, going to) is never a Japanese past; a present is, for a state just realised (わかりました).
+    (predicate.progressive ||
+      (verb.tense === 'future' && !predicate.stative && !tenses.has('perfect')))
   ) {
     return [
       makeFinding(

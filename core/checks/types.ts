@@ -7,7 +7,17 @@ import type { ItsIssueType, Severity } from '../review/mqm';
  */
 
 /** The check families. */
-export const CHECK_NAMES = ['number', 'date', 'tense', 'omission', 'addition', 'entity'] as const;
+export const CHECK_NAMES = [
+  'number',
+  'date',
+  'tense',
+  'omission',
+  'addition',
+  'entity',
+  'term',
+  'consistency',
+  'style',
+] as const;
 
 /** One check family. `date` is reported by the number check for years, months, days and weekdays. */
 export type CheckName = (typeof CHECK_NAMES)[number];
@@ -26,7 +36,13 @@ export type FindingCode =
   | 'omission-source-span-uncovered'
   | 'addition-long-translation'
   | 'entity-missing-in-translation'
-  | 'entity-unmatched-in-translation';
+  | 'entity-unmatched-in-translation'
+  | 'term-missing-in-translation'
+  | 'term-forbidden-in-translation'
+  | 'term-missing-in-source'
+  | 'consistency-source-variants'
+  | 'consistency-target-variants'
+  | 'style-convention';
 
 /** Values filled into a message template. */
 export type FindingParams = Readonly<Record<string, string | number>>;

@@ -38,8 +38,16 @@ export function tmxDate(isoTimestamp: string): string {
  * confirmation as `x-` props. No DOCTYPE is written (nothing for a reader to fetch).
  */
 export function renderTmx(model: ReportModel, filter: TmxFilter = {}): string {
+  return [...renderTmxPieces(model, filter)].join('');
+}
+
+/**
+ * `renderTmx`'s document in pieces, for a caller that wants to pause between them: the head, then one piece per row of
+ * `allReportRows(model)` (empty for a row left out), then the tail. Joined, they are `renderTmx`'s text.
+ */
+export function* renderTmxPieces(model: ReportModel, filter: TmxFilter = {}): Generator<string> {
   const creationdate = tmxDate(model.generatedAt);
-  const lines: string[] = [
+  yield lines([
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<tmx version="1.4">',
     `  <header${xmlAttributes({
@@ -55,29 +63,35 @@ export function renderTmx(model: ReportModel, filter: TmxFilter = {}): string {
     `    <prop type="x-project">${escapeXmlText(model.projectName)}</prop>`,
     '  </header>',
     '  <body>',
-  ];
+  ]);
   for (const row of allReportRows(model)) {
-    if (row.source.text === '' || row.target.text === '') continue;
-    if (filter.confirmedOnly && !row.confirmed) continue;
-    if (
-      filter.minConfidence !== undefined &&
-      !row.confirmed &&
-      !(row.confidence >= filter.minConfidence)
-    ) {
-      continue;
-    }
-    lines.push(
-      `    <tu${xmlAttributes({ tuid: row.segmentId, creationdate })}>`,
-      `      <prop type="x-clause">${row.clauseNumber}</prop>`,
-      `      <prop type="x-confidence">${row.confidence}</prop>`,
-      ...(row.confirmed ? ['      <prop type="x-confirmed">yes</prop>'] : []),
-      `      <tuv${xmlAttributes({ 'xml:lang': model.sourceLang })}><seg>${escapeXmlText(row.source.text)}</seg></tuv>`,
-      `      <tuv${xmlAttributes({ 'xml:lang': model.targetLang })}><seg>${escapeXmlText(row.target.text)}</seg></tuv>`,
-      '    </tu>',
-    );
+    const kept =
+      row.source.text !== '' &&
+      row.target.text !== '' &&
+      !(filter.confirmedOnly && !row.confirmed) &&
+      !(
+        filter.minConfidence !== undefined &&
+        !row.confirmed &&
+        !(row.confidence >= filter.minConfidence)
+      );
+    yield kept
+      ? lines([
+          `    <tu${xmlAttributes({ tuid: row.segmentId, creationdate })}>`,
+          `      <prop type="x-clause">${row.clauseNumber}</prop>`,
+          `      <prop type="x-confidence">${row.confidence}</prop>`,
+          ...(row.confirmed ? ['      <prop type="x-confirmed">yes</prop>'] : []),
+          `      <tuv${xmlAttributes({ 'xml:lang': model.sourceLang })}><seg>${escapeXmlText(row.source.text)}</seg></tuv>`,
+          `      <tuv${xmlAttributes({ 'xml:lang': model.targetLang })}><seg>${escapeXmlText(row.target.text)}</seg></tuv>`,
+          '    </tu>',
+        ])
+      : '';
   }
-  lines.push('  </body>', '</tmx>');
-  return `${lines.join('\n')}\n`;
+  yield lines(['  </body>', '</tmx>']);
+}
+
+/** `texts` as lines, each ending in a line feed. */
+function lines(texts: readonly string[]): string {
+  return texts.map((text) => `${text}\n`).join('');
 }
 
 /** One translation unit read from a TMX. */

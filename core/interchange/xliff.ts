@@ -141,6 +141,18 @@ export interface XliffOptions {
  * whatever the model's row selection. Linear in text plus issues.
  */
 export function renderXliff(model: ReportModel, options: XliffOptions = {}): string {
+  return [...renderXliffPieces(model, options)].join('');
+}
+
+/**
+ * `renderXliff`'s document in pieces, for a caller that wants to pause between them: the head (the file's
+ * `tky:document`), then one piece per sentence bead (its `<unit>`), then the tail. Joined, they are `renderXliff`'s
+ * text.
+ */
+export function* renderXliffPieces(
+  model: ReportModel,
+  options: XliffOptions = {},
+): Generator<string> {
   const { alignment } = model;
   const issuesByBead = new Map<number, ReportIssue[]>();
   for (const issue of model.issues) {
@@ -156,6 +168,12 @@ export function renderXliff(model: ReportModel, options: XliffOptions = {}): str
     issue.segmentIds.length > 0 ? Number(issue.segmentIds[0]!.slice(1)) - 1 : 0;
 
   const lines: string[] = [];
+  /** The lines gathered since the last piece, as one piece (each line ending in a line feed). */
+  const piece = (): string => {
+    const text = lines.map((line) => `${line}\n`).join('');
+    lines.length = 0;
+    return text;
+  };
   lines.push('<?xml version="1.0" encoding="UTF-8"?>');
   lines.push(
     `<xliff${xmlAttributes({
@@ -210,7 +228,8 @@ export function renderXliff(model: ReportModel, options: XliffOptions = {}): str
         `<target>${xliffText(alignment.target.text)}</target></segment></unit>`,
     );
   }
-  alignment.sentenceBeads.forEach((bead, beadIndex) => {
+  yield piece();
+  for (const [beadIndex, bead] of alignment.sentenceBeads.entries()) {
     const unitId = segmentIdOf(beadIndex);
     let markNumber = 0;
     const nextMarkId = (): string => `m${++markNumber}`;
@@ -286,8 +305,9 @@ export function renderXliff(model: ReportModel, options: XliffOptions = {}): str
       }
     }
     lines.push('  </unit>');
-  });
+    yield piece();
+  }
   lines.push(' </file>');
   lines.push('</xliff>');
-  return `${lines.join('\n')}\n`;
+  yield piece();
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { ALIGNMENT_PHASES } from '../alignment/alignDocument';
 import { ProjectFileSchema, ProjectSettingsSchema } from '../project/projectFile';
 import { EXPORT_FORMATS, EXPORT_PHASES } from '../report/exportFormats';
-import { ReviewCommandSchema } from '../review/commands';
+import { ANNOTATION_STATUSES } from '../review/annotationSchema';
+import { ReviewCommandSchema, type ReviewCommandType } from '../review/commands';
+import type { HistoryStep } from '../review/history';
 import type { IpcChannel } from './channels';
 
 /** What the app tells the UI about itself. */
@@ -37,6 +40,19 @@ export const FileFilterSchema = z
   })
   .strict();
 
+const commandTypes = ReviewCommandSchema.options.map((option) => option.shape.type.value) as [
+  ReviewCommandType,
+  ...ReviewCommandType[],
+];
+
+/** What an undo or redo step did (`HistoryStep` in core/review/history.ts), for the UI to name it. */
+export const HistoryStepSchema: z.ZodType<HistoryStep> = z.union([
+  z
+    .object({ type: z.literal('setAnnotationStatus'), status: z.enum(ANNOTATION_STATUSES) })
+    .strict(),
+  z.object({ type: z.enum(commandTypes).exclude(['setAnnotationStatus']) }).strict(),
+]);
+
 /** An open project as the workspace shows it. */
 export const WorkspaceSnapshotSchema = z.object({
   /** Absolute path of the project file. */
@@ -52,6 +68,12 @@ export const WorkspaceSnapshotSchema = z.object({
   warnings: z.array(z.string()),
   /** Increases with every change; `project:apply` answers with the new one. */
   revision: z.number().int().nonnegative(),
+  /**
+   * Set when the project was open already (a reload of the page, another window): what `project:undo` and
+   * `project:redo` would take back or bring again in the Node side's history, which the snapshot does not carry.
+   */
+  undoStep: HistoryStepSchema.optional(),
+  redoStep: HistoryStepSchema.optional(),
 });
 
 /** The outcome of a command, a realignment, an undo or a redo on an open project. */
@@ -135,6 +157,16 @@ export const ProjectChangeEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('settings'), ...changeOrigin, settings: ProjectSettingsSchema }),
   /** Whether the change at `revision` (and those before it) is on disk. */
   z.object({ kind: z.literal('save-status'), ...changeOrigin, status: SaveStatusSchema }),
+  /**
+   * Not a change: how far the aligner has got with a project being opened or made (the sample's first start), for the
+   * window waiting on it to show (see `AlignmentProgress` in core/alignment/alignDocument.ts).
+   */
+  z.object({
+    kind: z.literal('progress'),
+    phase: z.enum(ALIGNMENT_PHASES),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  }),
 ]);
 /** A change pushed to every window (see `ProjectChangeEventSchema`). */
 export type ProjectChangeEvent = z.infer<typeof ProjectChangeEventSchema>;
@@ -233,11 +265,15 @@ export const ExportResultSchema = z.object({
   downloadUrl: z.string().optional(),
 });
 
-/** `project:export-progress` answer: `done` of `total` phases; `finished` once it succeeded, failed or was cancelled. */
+/**
+ * `project:export-progress` answer: `done` of `total` phases, and `fraction` of the current phase done where a long
+ * phase reports it; `finished` once it succeeded, failed or was cancelled.
+ */
 export const ExportProgressSchema = z.object({
   phase: z.enum([...EXPORT_PHASES, 'queued', 'done', 'failed', 'cancelled']),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
+  fraction: z.number().min(0).max(1).optional(),
   finished: z.boolean(),
   error: z.string().optional(),
 });
@@ -355,7 +391,7 @@ export const ipcContract = {
     request: z.object({ jobId: exportJobId }).strict(),
     response: ExportProgressSchema,
   },
-  /** Cancels a running export at its next phase boundary; false when no such export is running. */
+  /** Cancels a running export (it stops within a fraction of a second); false when no such export is running. */
   'project:export-cancel': {
     request: z.object({ jobId: exportJobId }).strict(),
     response: z.object({ cancelled: z.boolean() }),

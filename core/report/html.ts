@@ -3,7 +3,7 @@ import { ANNOTATION_STATUS_LABELS, MQM_SUBTYPES } from '../project/annotation';
 import { mqmCategoryLabel, mqmDimension, SEVERITIES, SEVERITY_LABELS } from '../review/mqm';
 import { diffSuggestion } from '../review/suggestionDiff';
 import { renderNestedSpans } from './nestSpans';
-import type { ReportIssue, ReportModel, ReportQuote, ReportRow } from './reportModel';
+import type { ReportClause, ReportIssue, ReportModel, ReportQuote, ReportRow } from './reportModel';
 import { displayIndex, foldRowSide, LINE_BREAK } from './foldedText';
 import type { ReportLanguage, ReportWordKey } from './reportWords';
 import { fillWords } from './reportWords';
@@ -240,36 +240,42 @@ function rowHtml(context: Context, row: ReportRow): string {
   ].join('');
 }
 
-function clausesHtml(context: Context): string {
+/** The start of the texts section: heading, "n rows shown", and "no rows" when none are listed. */
+function textsOpenHtml(context: Context): string {
   const { model } = context;
   const shown = model.clauses.reduce((sum, clause) => sum + clause.rows.length, 0);
   const summary =
     shown === model.totalRows
       ? words(context, 'allRowsShown', { total: model.totalRows })
       : words(context, 'rowsShown', { shown, total: model.totalRows });
+  return [
+    '<section class="texts">',
+    `<h2>${words(context, 'textAndIssues')}</h2>`,
+    `<p class="rows-shown">${summary}</p>`,
+    shown === 0 ? `<p>${words(context, 'noRows')}</p>` : '',
+  ].join('');
+}
+
+/** A clause's heading and the start of its table of rows. */
+function clauseOpenHtml(context: Context, clause: ReportClause): string {
+  const { model } = context;
   const head = `<thead><tr><th scope="col" class="row-id">${words(context, 'row')}</th><th scope="col">${words(
     context,
     'sourceColumn',
     { lang: model.sourceLang },
   )}</th><th scope="col">${words(context, 'targetColumn', { lang: model.targetLang })}</th></tr></thead>`;
-  const clauses = model.clauses
-    .filter((clause) => clause.rows.length > 0)
-    .map(
-      (clause) =>
-        `<section class="clause" id="clause-${clause.number}"><h3>${words(context, 'clause', {
-          number: clause.number,
-        })}${clause.label !== undefined ? ` <span class="clause-label">${escapeHtml(clause.label)}</span>` : ''}</h3>` +
-        `<table class="rows"><colgroup><col class="row-id"><col><col></colgroup>${head}${clause.rows
-          .map((row) => rowHtml(context, row))
-          .join('')}</table></section>`,
-    )
-    .join('');
-  const unanchored = model.issues.filter((issue) => issue.segmentIds.length === 0);
+  return (
+    `<section class="clause" id="clause-${clause.number}"><h3>${words(context, 'clause', {
+      number: clause.number,
+    })}${clause.label !== undefined ? ` <span class="clause-label">${escapeHtml(clause.label)}</span>` : ''}</h3>` +
+    `<table class="rows"><colgroup><col class="row-id"><col><col></colgroup>${head}`
+  );
+}
+
+/** The issues whose text left the document, and the end of the texts section. */
+function textsCloseHtml(context: Context): string {
+  const unanchored = context.model.issues.filter((issue) => issue.segmentIds.length === 0);
   return [
-    '<section class="texts">',
-    `<h2>${words(context, 'textAndIssues')}</h2>`,
-    `<p class="rows-shown">${summary}</p>`,
-    clauses === '' ? `<p>${words(context, 'noRows')}</p>` : clauses,
     unanchored.length > 0
       ? `<section class="clause"><h3>${words(context, 'unanchoredIssues')}</h3><ul class="issues">${unanchored
           .map((issue) => issueHtml(context, issue))
@@ -349,13 +355,25 @@ q:lang(ja) { quotes: "「" "」"; }
  * found from the quotes' offsets in the original texts and shown in the rows' display form (line breaks folded).
  */
 export function renderHtmlReport(model: ReportModel, options: HtmlReportOptions): string {
+  return [...renderHtmlReportPieces(model, options)].join('');
+}
+
+/**
+ * `renderHtmlReport`'s document in pieces, for a caller that wants to pause between them: the head (up to the first
+ * clause), then one piece per listed row (a clause's heading and table start with its first row), then the tail. Joined,
+ * they are `renderHtmlReport`'s text.
+ */
+export function* renderHtmlReportPieces(
+  model: ReportModel,
+  options: HtmlReportOptions,
+): Generator<string> {
   const context: Context = {
     model,
     language: options.language,
     issuesById: new Map(model.issues.map((issue) => [issue.id, issue])),
   };
   const title = `${fillWords(options.language, 'title')} — ${model.projectName}`;
-  return [
+  yield [
     '<!DOCTYPE html>',
     `<html lang="${options.language}">`,
     '<head>',
@@ -377,10 +395,17 @@ export function renderHtmlReport(model: ReportModel, options: HtmlReportOptions)
     '</header>',
     '<main>',
     scorecardHtml(context),
-    clausesHtml(context),
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
+    textsOpenHtml(context),
   ].join('\n');
+  for (const clause of model.clauses) {
+    const last = clause.rows.length - 1;
+    for (const [index, row] of clause.rows.entries()) {
+      yield (
+        (index === 0 ? clauseOpenHtml(context, clause) : '') +
+        rowHtml(context, row) +
+        (index === last ? '</table></section>' : '')
+      );
+    }
+  }
+  yield `${textsCloseHtml(context)}\n${['</main>', '</body>', '</html>', ''].join('\n')}`;
 }

@@ -1,9 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DocumentAlignment } from '../alignment/types';
+import type { DocumentAlignment, Side } from '../alignment/types';
 import { checkAlignment } from '../alignment/invariants';
 import { pinnedBeadIndices } from './alignmentEdits';
 import { applyCommand, runCommand } from './commands';
-import { beadShapes, dropLastBead, mergeUnpinnedRuns, sample } from './arbitraries.testkit';
+import {
+  alignmentArbitrary,
+  beadShapes,
+  deepFreeze,
+  dropLastBead,
+  mergeUnpinnedRuns,
+  sample,
+} from './arbitraries.testkit';
+import { createSession } from './session';
 
 describe('sample alignment', () => {
   it('is valid', () => {
@@ -158,6 +167,153 @@ describe('moveSentence', () => {
         direction: 'next',
       }),
     ).toMatchObject({ ok: false, reason: expect.stringMatching(/no target sentence/) });
+  });
+});
+
+describe('moveSentenceAt (a sentence picked anywhere in the row)', () => {
+  /** Row 2 made 3-1: English sentences 2, 3, 4 and Japanese 2 (clause 2). */
+  const threeSentenceRow = () => applyCommand(sample(), { type: 'mergeWithNext', beadIndex: 2 });
+
+  it('moves a mid-row sentence to the previous row with the sentences before it', () => {
+    const merged = threeSentenceRow();
+    expect(beadShapes(merged.alignment)).toEqual(['0|0:0', '0|1:1', '1|2,3,4:2,3*']);
+    const split = applyCommand(merged, {
+      type: 'splitBead',
+      beadIndex: 2,
+      sourceCount: 0,
+      targetCount: 1,
+    });
+    expect(beadShapes(split.alignment)).toEqual(['0|0:0', '0|1:1', '1|:2*', '1|2,3,4:3*']);
+    const moved = applyCommand(split, {
+      type: 'moveSentenceAt',
+      beadIndex: 3,
+      side: 'source',
+      sentenceIndex: 3,
+      direction: 'previous',
+    });
+    expect(beadShapes(moved.alignment)).toEqual(['0|0:0', '0|1:1', '1|2,3:2*', '1|4:3*']);
+  });
+
+  it('moves a mid-row sentence to the next row with the sentences after it', () => {
+    const merged = applyCommand(sample(), { type: 'mergeWithPrevious', beadIndex: 3 });
+    const withNext = applyCommand(
+      applyCommand(merged, { type: 'splitBead', beadIndex: 2, sourceCount: 3, targetCount: 1 }),
+      { type: 'mergeWithPrevious', beadIndex: 2 },
+    );
+    expect(beadShapes(withNext.alignment)).toEqual(['0|0:0', '0|1,2,3,4:1,2*', '0|:3*']);
+    const result = runCommand(withNext, {
+      type: 'moveSentenceAt',
+      beadIndex: 1,
+      side: 'source',
+      sentenceIndex: 2,
+      direction: 'next',
+    });
+    expect(beadShapes(result.session.alignment)).toEqual(['0|0:0', '0|1:1,2*', '0|2,3,4:3*']);
+  });
+
+  it('is moveSentence for the first or last sentence of the side', () => {
+    const session = sample();
+    for (const [beadIndex, side, direction] of [
+      [3, 'target', 'previous'],
+      [2, 'source', 'next'],
+      [2, 'source', 'previous'],
+    ] as const) {
+      const indices = session.alignment.sentenceBeads[beadIndex]![`${side}Indices`];
+      const sentenceIndex = direction === 'previous' ? indices[0]! : indices[indices.length - 1]!;
+      expect(
+        applyCommand(session, {
+          type: 'moveSentenceAt',
+          beadIndex,
+          side,
+          sentenceIndex,
+          direction,
+        }),
+      ).toEqual(applyCommand(session, { type: 'moveSentence', beadIndex, side, direction }));
+    }
+  });
+
+  it('refuses a sentence that is not in the row, and a move with no neighbour', () => {
+    expect(
+      runCommand(sample(), {
+        type: 'moveSentenceAt',
+        beadIndex: 2,
+        side: 'source',
+        sentenceIndex: 4,
+        direction: 'next',
+      }),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/not in row 3/) });
+    expect(
+      runCommand(sample(), {
+        type: 'moveSentenceAt',
+        beadIndex: 0,
+        side: 'target',
+        sentenceIndex: 0,
+        direction: 'previous',
+      }).ok,
+    ).toBe(false);
+  });
+
+  it('keeps the invariants, and puts the picked sentence in the neighbouring row (property)', () => {
+    fc.assert(
+      fc.property(
+        alignmentArbitrary,
+        fc.nat(1000),
+        fc.nat(1000),
+        fc.constantFrom<Side>('source', 'target'),
+        fc.constantFrom('previous' as const, 'next' as const),
+        (alignment, beadPick, sentencePick, side, direction) => {
+          const session = deepFreeze(createSession(alignment));
+          const beadIndex = beadPick % alignment.sentenceBeads.length;
+          const bead = alignment.sentenceBeads[beadIndex]!;
+          const indices = side === 'source' ? bead.sourceIndices : bead.targetIndices;
+          if (indices.length === 0) return;
+          const sentenceIndex = indices[sentencePick % indices.length]!;
+          const result = runCommand(session, {
+            type: 'moveSentenceAt',
+            beadIndex,
+            side,
+            sentenceIndex,
+            direction,
+          });
+          const hasNeighbour =
+            direction === 'previous'
+              ? beadIndex > 0
+              : beadIndex < alignment.sentenceBeads.length - 1;
+          expect(result.ok).toBe(hasNeighbour);
+          if (!result.ok) return;
+          const after = result.session.alignment;
+          expect(checkAlignment(after)).toEqual([]);
+          // Only rows change: both texts and their sentences stay as they were.
+          expect([after.source, after.target]).toEqual([alignment.source, alignment.target]);
+          // The picked sentence is now in the neighbouring row: the one before, or the one after (which moves up
+          // into the picked row's place when the move empties that row).
+          const emptied = after.sentenceBeads.length < alignment.sentenceBeads.length;
+          const neighbour =
+            direction === 'previous' ? beadIndex - 1 : emptied ? beadIndex : beadIndex + 1;
+          const holder = after.sentenceBeads.findIndex((candidate) =>
+            (side === 'source' ? candidate.sourceIndices : candidate.targetIndices).includes(
+              sentenceIndex,
+            ),
+          );
+          expect(holder).toBe(neighbour);
+          // The rows before the two it changes keep their shape (clause beads may be joined, never rows).
+          const first = Math.min(beadIndex, direction === 'previous' ? beadIndex - 1 : beadIndex);
+          expect(
+            after.sentenceBeads
+              .slice(0, first)
+              .map((row) => `${row.sourceIndices.join()}:${row.targetIndices.join()}`),
+          ).toEqual(
+            alignment.sentenceBeads
+              .slice(0, first)
+              .map((row) => `${row.sourceIndices.join()}:${row.targetIndices.join()}`),
+          );
+          expect(after.sentenceBeads.length).toBeGreaterThanOrEqual(
+            alignment.sentenceBeads.length - 1,
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -169,6 +169,43 @@ export function moveSentence(
   side: Side,
   direction: MoveDirection,
 ): AlignmentOutcome {
+  return moveSentences(alignment, beadIndex, side, direction, 1);
+}
+
+/**
+ * Moves sentence `sentenceIndex` of `side` (0-based into the side's sentences; it must be in bead `beadIndex`) into
+ * the neighbouring bead, with the sentences of that side between it and that neighbour, so that order is kept: to
+ * the `previous` bead it takes the sentences before it in the bead along, to the `next` bead those after it. For the
+ * bead's first (`previous`) or last (`next`) sentence of the side this is `moveSentence`.
+ */
+export function moveSentenceAt(
+  alignment: DocumentAlignment,
+  beadIndex: number,
+  side: Side,
+  sentenceIndex: number,
+  direction: MoveDirection,
+): AlignmentOutcome {
+  if (!isBeadIndex(alignment, beadIndex)) return `There is no ${rowName(beadIndex)}.`;
+  const indices = beadSideIndices(alignment.sentenceBeads[beadIndex]!, side);
+  const position = indices.indexOf(sentenceIndex);
+  if (position === -1) {
+    return `${side === 'source' ? 'Source' : 'Target'} sentence ${sentenceIndex + 1} is not in ${rowName(beadIndex)}.`;
+  }
+  const count = direction === 'previous' ? position + 1 : indices.length - position;
+  return moveSentences(alignment, beadIndex, side, direction, count);
+}
+
+/**
+ * Moves the first `count` (`previous`) or last `count` (`next`) sentences of `side` in bead `beadIndex` into the
+ * neighbouring bead (1 ≤ count ≤ the bead's sentences on that side); joins the clause beads between them if apart.
+ */
+function moveSentences(
+  alignment: DocumentAlignment,
+  beadIndex: number,
+  side: Side,
+  direction: MoveDirection,
+  count: number,
+): AlignmentOutcome {
   if (!isBeadIndex(alignment, beadIndex)) return `There is no ${rowName(beadIndex)}.`;
   const neighbourIndex = direction === 'previous' ? beadIndex - 1 : beadIndex + 1;
   if (!isBeadIndex(alignment, neighbourIndex)) {
@@ -185,14 +222,12 @@ export function moveSentence(
   const later = grouped.sentenceBeads[lowIndex + 1]!;
   const earlierIndices = beadSideIndices(earlier, side);
   const laterIndices = beadSideIndices(later, side);
-  // Moving to the previous row takes the later bead's first sentence; to the next row, the earlier bead's last one.
+  // Moving to the previous row takes the later bead's first sentences; to the next row, the earlier bead's last ones.
+  const cut = direction === 'previous' ? count : earlierIndices.length - count;
   const [newEarlier, newLater] =
     direction === 'previous'
-      ? [[...earlierIndices, laterIndices[0]!], laterIndices.slice(1)]
-      : [
-          earlierIndices.slice(0, -1),
-          [earlierIndices[earlierIndices.length - 1]!, ...laterIndices],
-        ];
+      ? [[...earlierIndices, ...laterIndices.slice(0, cut)], laterIndices.slice(cut)]
+      : [earlierIndices.slice(0, cut), [...earlierIndices.slice(cut), ...laterIndices]];
   const rebuild = (bead: SentenceBead, indices: readonly number[]): SentenceBead =>
     side === 'source'
       ? editedBead(indices, bead.targetIndices, bead.clauseBead, [earlier, later])

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import type { Arbitrary } from 'fast-check';
+import { beadSideIndices } from '../alignment/beadFormat';
 import type { DocumentAlignment, SentenceBead, Side } from '../alignment/types';
 import type { Annotation, AnnotationSelector } from './annotation';
 import { createSelector } from './annotation';
@@ -140,6 +141,13 @@ export type CommandRecipe =
       readonly offsetPick: number;
     }
   | { readonly kind: 'move'; readonly side: Side; readonly next: boolean; readonly pick: number }
+  | {
+      readonly kind: 'moveAt';
+      readonly side: Side;
+      readonly next: boolean;
+      readonly pick: number;
+      readonly sentencePick: number;
+    }
   | { readonly kind: 'detach'; readonly side: Side; readonly pick: number }
   | { readonly kind: 'pin'; readonly pin: boolean; readonly picks: readonly number[] }
   | { readonly kind: 'realign'; readonly engine: 'merge' | 'broken' }
@@ -168,6 +176,13 @@ export const commandRecipeArbitrary: Arbitrary<CommandRecipe> = fc.oneof(
   fc.record({ kind: fc.constant('splitBead' as const), pick, sourcePick: pick, targetPick: pick }),
   fc.record({ kind: fc.constant('splitSentence' as const), side, pick, offsetPick: pick }),
   fc.record({ kind: fc.constant('move' as const), side, next: fc.boolean(), pick }),
+  fc.record({
+    kind: fc.constant('moveAt' as const),
+    side,
+    next: fc.boolean(),
+    pick,
+    sentencePick: pick,
+  }),
   fc.record({ kind: fc.constant('detach' as const), side, pick }),
   fc.record({
     kind: fc.constant('pin' as const),
@@ -262,6 +277,19 @@ export function resolveRecipe(session: ReviewSession, recipe: CommandRecipe): Re
         side: recipe.side,
         direction: recipe.next ? 'next' : 'previous',
       };
+    case 'moveAt': {
+      const beadIndex = index(recipe.pick, beads.length);
+      const indices = beads[beadIndex] ? beadSideIndices(beads[beadIndex], recipe.side) : [];
+      // A sentence of the bead (the refusal of one outside it is a unit test: refusals here would crowd out edits).
+      const sentenceIndex = indices[recipe.sentencePick % Math.max(1, indices.length)] ?? 0;
+      return {
+        type: 'moveSentenceAt',
+        beadIndex,
+        side: recipe.side,
+        sentenceIndex,
+        direction: recipe.next ? 'next' : 'previous',
+      };
+    }
     case 'detach':
       return { type: 'detachSide', beadIndex: index(recipe.pick, beads.length), side: recipe.side };
     case 'pin':

@@ -7,6 +7,7 @@ import {
   detachSide,
   mergeBeads,
   moveSentence,
+  moveSentenceAt,
   replaceAlignment,
   setPinned,
   splitBead,
@@ -104,6 +105,20 @@ export const ReviewCommandSchema = z.discriminatedUnion('type', [
   /** Move the first (`previous`) or last (`next`) sentence of `side` in a bead into the neighbouring bead. */
   z
     .object({ type: z.literal('moveSentence'), beadIndex, side, direction: MoveDirectionSchema })
+    .strict(),
+  /**
+   * Move sentence `sentenceIndex` of `side` (one the reviewer picked in bead `beadIndex`) into the neighbouring bead,
+   * with the sentences between it and that neighbour (order is kept): to `previous`, it and those before it in the
+   * bead; to `next`, it and those after it.
+   */
+  z
+    .object({
+      type: z.literal('moveSentenceAt'),
+      beadIndex,
+      side,
+      sentenceIndex: z.number().int().nonnegative(),
+      direction: MoveDirectionSchema,
+    })
     .strict(),
   /**
    * Detach the sentences of `side` into a bead of their own (n-0 or 0-m), placed right after the bead that keeps the
@@ -208,6 +223,17 @@ function execute(session: ReviewSession, command: ReviewCommand): Outcome {
       return withAlignment(
         session,
         moveSentence(alignment, command.beadIndex, command.side, command.direction),
+      );
+    case 'moveSentenceAt':
+      return withAlignment(
+        session,
+        moveSentenceAt(
+          alignment,
+          command.beadIndex,
+          command.side,
+          command.sentenceIndex,
+          command.direction,
+        ),
       );
     case 'detachSide':
       return withAlignment(session, detachSide(alignment, command.beadIndex, command.side));

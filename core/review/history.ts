@@ -105,6 +105,17 @@ export function canRedo(history: ReviewHistory): boolean {
   return history.future.length > 0;
 }
 
+/** What undo and redo would take back or bring again: the last step of each stack, null when it is empty. */
+export function nextSteps(history: ReviewHistory): {
+  readonly undo: HistoryStep | null;
+  readonly redo: HistoryStep | null;
+} {
+  return {
+    undo: history.past[history.past.length - 1]?.step ?? null,
+    redo: history.future[history.future.length - 1]?.step ?? null,
+  };
+}
+
 /** Steps back once: the present becomes the session before the last step. Same object when nothing to undo. */
 export function undo(history: ReviewHistory): ReviewHistory {
   const entry = history.past[history.past.length - 1];

@@ -2,6 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ProjectChangeEvent } from '../../core/ipc/contract';
 import { createChangeFeed } from './changeFeed';
 
+/** The revision an event carries (progress reports carry none). */
+const revisionOf = (event: ProjectChangeEvent): number =>
+  event.kind === 'progress' ? -1 : event.revision;
+
 const settingsChange = (revision: number): ProjectChangeEvent => ({
   kind: 'settings',
   path: '/p.taiyaku',
@@ -14,8 +18,8 @@ describe('the change feed', () => {
     const feed = createChangeFeed();
     const first: number[] = [];
     const second: number[] = [];
-    const stopFirst = feed.subscribe((event) => first.push(event.revision));
-    feed.subscribe((event) => second.push(event.revision));
+    const stopFirst = feed.subscribe((event) => first.push(revisionOf(event)));
+    feed.subscribe((event) => second.push(revisionOf(event)));
     expect(feed.size).toBe(2);
     feed.publish(settingsChange(1));
     stopFirst();
@@ -32,7 +36,7 @@ describe('the change feed', () => {
     feed.subscribe(() => {
       throw new Error('window gone');
     });
-    feed.subscribe((event) => seen.push(event.revision));
+    feed.subscribe((event) => seen.push(revisionOf(event)));
     feed.publish(settingsChange(1));
     expect(seen).toEqual([1]);
     expect(error).toHaveBeenCalledOnce();

@@ -1,4 +1,5 @@
 import type { ExportProgress } from '../../core/ipc/contract';
+import { EXPORT_CANCELLED_MESSAGE } from './export/exportPacer';
 import type { ExportControl, ExportedFile } from './exportService';
 import { messageOf, ServiceError } from './serviceError';
 
@@ -71,11 +72,18 @@ export function createExportJobs(now: () => number = Date.now): ExportJobs {
       try {
         const value = await work({
           signal: job.controller.signal,
-          onProgress: (done, total, phase) => {
-            job.progress = { phase, done, total, finished: false };
+          onProgress: (done, total, phase, fraction) => {
+            job.progress = {
+              phase,
+              done,
+              total,
+              ...(fraction !== undefined ? { fraction } : {}),
+              finished: false,
+            };
           },
         });
-        job.progress = { ...job.progress, phase: 'done', done: job.progress.total, finished: true };
+        const { fraction: _fraction, ...progress } = job.progress;
+        job.progress = { ...progress, phase: 'done', done: progress.total, finished: true };
         return value;
       } catch (error) {
         const cancelled = job.controller.signal.aborted;
@@ -83,7 +91,7 @@ export function createExportJobs(now: () => number = Date.now): ExportJobs {
           ...job.progress,
           phase: cancelled ? 'cancelled' : 'failed',
           finished: true,
-          error: cancelled ? 'The export was cancelled.' : messageOf(error),
+          error: cancelled ? EXPORT_CANCELLED_MESSAGE : messageOf(error),
         };
         throw error;
       } finally {

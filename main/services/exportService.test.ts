@@ -3,9 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROJECT_SETTINGS } from '../../core/project/projectFile';
+import { alignmentFromSentences } from '../../core/review/alignmentFromSentences';
 import { HOSTILE_COMMENT, testSession } from '../../core/report/testProject';
 import { createExportJobs } from './exportJobs';
-import { EXPORT_FORMATS, exportFileName, exportProject, writeExport } from './exportService';
+import {
+  EXPORT_FORMATS,
+  exportFileName,
+  exportProject,
+  writeExport,
+  type ExportFormat,
+} from './exportService';
 
 const project = {
   name: 'Smart Cities / 報告',
@@ -51,16 +58,14 @@ describe('exportProject', () => {
 
   it('reports its phases in order and stops when cancelled', async () => {
     const seen: string[] = [];
-    const file = await exportProject(
-      project,
-      { format: 'csv' },
-      { now, onProgress: (done, total, phase) => seen.push(`${done}/${total} ${phase}`) },
-    );
+    const record = (done: number, total: number, phase: string, fraction?: number): void => {
+      seen.push(`${done}/${total} ${phase}${fraction !== undefined ? ` ${fraction}` : ''}`);
+    };
+    const file = await exportProject(project, { format: 'csv' }, { now, onProgress: record });
     const directory = mkdtempSync(join(tmpdir(), 'export-'));
-    await writeExport(file, join(directory, 'out.csv'), {
-      onProgress: (done, total, phase) => seen.push(`${done}/${total} ${phase}`),
-    });
-    expect(seen).toEqual(['0/3 model', '1/3 render', '2/3 write', '3/3 write']);
+    await writeExport(file, join(directory, 'out.csv'), { onProgress: record });
+    // The write reports how much of the file is written (one chunk here).
+    expect(seen).toEqual(['0/3 model', '1/3 render', '2/3 write', '2/3 write 1', '3/3 write']);
 
     const controller = new AbortController();
     await expect(
@@ -87,18 +92,127 @@ describe('exportProject', () => {
   });
 });
 
+/** A project of `beads` one-to-one rows, ten to a clause, with no issues. */
+function largeProject(beads: number): Parameters<typeof exportProject>[0] {
+  const clauses = (sentence: (index: number) => string): string[][] =>
+    Array.from({ length: Math.ceil(beads / 10) }, (_, clause) =>
+      Array.from({ length: Math.min(10, beads - clause * 10) }, (_, index) =>
+        sentence(clause * 10 + index),
+      ),
+    );
+  const source = clauses((index) => `Sentence ${index} of the report, with "quotes" & <markup>.`);
+  const alignment = alignmentFromSentences({
+    source: { clauses: source },
+    target: { clauses: clauses((index) => `報告書の第${index}文である。`) },
+    clauseBeads: source.map(() => [1, 1] as const),
+    sentenceBeads: source.flatMap((sentences) => sentences.map(() => [1, 1] as const)),
+  });
+  return {
+    name: 'Large',
+    settings: DEFAULT_PROJECT_SETTINGS,
+    alignment,
+    annotations: [],
+  } as unknown as Parameters<typeof exportProject>[0];
+}
+
+describe('cancelling a long export', () => {
+  const large = largeProject(3000);
+  const cancellable: ExportFormat[] = ['docx', 'xlsx', 'html', 'xliff', 'tmx'];
+
+  it.each(cancellable)(
+    'reports progress inside the render of %s and stops at once when cancelled there',
+    async (format) => {
+      const fractions: number[] = [];
+      await exportProject(
+        large,
+        { format },
+        {
+          now,
+          onProgress: (_done, _total, phase, fraction) => {
+            if (phase === 'render' && fraction !== undefined) fractions.push(fraction);
+          },
+        },
+      );
+      expect(fractions.length).toBeGreaterThan(0);
+      expect(fractions.every((fraction, index) => fraction >= (fractions[index - 1] ?? 0))).toBe(
+        true,
+      );
+
+      const controller = new AbortController();
+      const seen: number[] = [];
+      await expect(
+        exportProject(
+          large,
+          { format },
+          {
+            now,
+            signal: controller.signal,
+            onProgress: (_done, _total, phase, fraction) => {
+              if (phase !== 'render' || fraction === undefined) return;
+              seen.push(fraction);
+              controller.abort();
+            },
+          },
+        ),
+      ).rejects.toThrow(/cancelled/);
+      // Stopped at the first report, well before the end of the rows.
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toBeLessThan(0.5);
+    },
+  );
+
+  it.each(['docx', 'xlsx'] as const)(
+    'leaves neither the %s file nor a temporary file when cancelled while rendering or writing',
+    async (format) => {
+      const jobs = createExportJobs();
+      const directory = mkdtempSync(join(tmpdir(), 'export-cancel-'));
+      const target = join(directory, `out.${format}`);
+      for (const [index, when] of (['render', 'write'] as const).entries()) {
+        const jobId = `job-${format}-${index}`;
+        const running = jobs.run(jobId, async (control) => {
+          const onProgress = control.onProgress!;
+          const watched = {
+            ...control,
+            onProgress: (
+              done: number,
+              total: number,
+              phase: 'model' | 'render' | 'write',
+              fraction?: number,
+            ) => {
+              onProgress(done, total, phase, fraction);
+              if (phase === when && fraction !== undefined) jobs.cancel(jobId);
+            },
+          };
+          const file = await exportProject(large, { format }, { ...watched, now });
+          await writeExport(file, target, watched);
+        });
+        await expect(running).rejects.toThrow(/cancelled/);
+        expect(jobs.progress(jobId)).toMatchObject({ phase: 'cancelled', finished: true });
+        expect(readdirSync(directory)).toEqual([]);
+      }
+    },
+  );
+});
+
 describe('export jobs', () => {
   it('tracks progress, cancels a running job, and serves a download once', async () => {
     const jobs = createExportJobs();
     let release!: () => void;
+    let halfway!: () => void;
     const running = jobs.run('job-1', async (control) => {
       control.onProgress?.(1, 3, 'render');
+      await new Promise<void>((resolve) => (halfway = resolve));
+      control.onProgress?.(1, 3, 'render', 0.5);
       await new Promise<void>((resolve) => (release = resolve));
       if (control.signal?.aborted) throw new Error('stopped');
       return 'never';
     });
     expect(jobs.progress('job-1')).toMatchObject({ phase: 'render', done: 1, finished: false });
+    expect(jobs.progress('job-1').fraction).toBeUndefined();
     await expect(jobs.run('job-1', async () => 'twice')).rejects.toThrow(/already running/);
+    halfway();
+    await Promise.resolve();
+    expect(jobs.progress('job-1')).toMatchObject({ phase: 'render', done: 1, fraction: 0.5 });
     expect(jobs.cancel('job-1')).toBe(true);
     release();
     await expect(running).rejects.toThrow();

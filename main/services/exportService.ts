@@ -1,9 +1,9 @@
 import { renderIssuesCsv } from '../../core/report/csv';
-import { renderHtmlReport } from '../../core/report/html';
+import { renderHtmlReportPieces } from '../../core/report/html';
 import { allReportRows, buildReportModel, type ReportModel } from '../../core/report/reportModel';
 import { buildWebAnnotations } from '../../core/report/webAnnotations';
-import { renderTmx } from '../../core/interchange/tmx';
-import { renderXliff } from '../../core/interchange/xliff';
+import { renderTmxPieces } from '../../core/interchange/tmx';
+import { renderXliffPieces } from '../../core/interchange/xliff';
 import type { ProjectFile } from '../../core/project/projectFile';
 import {
   EXPORT_PHASES,
@@ -13,6 +13,7 @@ import {
 } from '../../core/report/exportFormats';
 import { appVersion } from './appInfo';
 import { renderDocxReviewTable } from './export/docxReviewTable';
+import { checkCancelled, ExportPacer, joinPaced, type RenderControl } from './export/exportPacer';
 import { renderPdfFromHtml } from './export/pdfReport';
 import { writeFileAtomically } from './export/writeAtomically';
 import { renderXlsxWorkbook } from './export/xlsxWorkbook';
@@ -31,8 +32,11 @@ export {
  * Exporting a project: the report model is built once (core/report/reportModel.ts) and rendered in the chosen format.
  * The same function serves the IPC channel `project:export` (Electron and the loopback host) and `taiyaku report`.
  *
- * Progress is reported in three phases (model, render, write) and cancellation is checked between them: the renderers
- * are single synchronous passes (or library calls, for DOCX, XLSX and PDF) that cannot be interrupted inside.
+ * Progress is reported in three phases (model, render, write), with how far the render and the write are within their
+ * phase. Cancellation is checked between the phases and inside the long ones: the renderers of HTML, PDF, DOCX, XLSX,
+ * XLIFF and TMX work row by row and pause every 50 ms (export/exportPacer.ts), so a Cancel arriving meanwhile stops
+ * them at the next row; a PDF being printed is stopped by closing its browser; the file is written in chunks and its
+ * temporary file removed when cancelled. CSV and JSON are single passes of a fraction of a second.
  */
 
 /** What the caller decides about an export. */
@@ -50,9 +54,17 @@ export interface ExportOptions {
 
 /** What the caller may observe and stop. */
 export interface ExportControl {
-  /** Called as the export moves on: `done` of `total` phases finished, `phase` the one starting (or last). */
-  readonly onProgress?: (done: number, total: number, phase: ExportPhase) => void;
-  /** Aborting stops the export at the next phase boundary with a `cancelled` ServiceError. */
+  /**
+   * Called as the export moves on: `done` of `total` phases finished, `phase` the one starting (or last), and, within a
+   * long phase, `fraction` of it done (in [0, 1]).
+   */
+  readonly onProgress?: (
+    done: number,
+    total: number,
+    phase: ExportPhase,
+    fraction?: number,
+  ) => void;
+  /** Aborting stops the export within a fraction of a second with a `cancelled` ServiceError. */
   readonly signal?: AbortSignal;
   /** The clock, for reproducible exports in tests; default now. */
   readonly now?: () => Date;
@@ -96,11 +108,6 @@ export function exportFileName(name: string, format: ExportFormat): string {
   return projectFileName(name).replace(/\.taiyaku$/, EXTENSIONS[format]);
 }
 
-/** Throws the `cancelled` error when `signal` is aborted. */
-function checkCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new ServiceError('refused', 'The export was cancelled.');
-}
-
 /**
  * The JSON report: the scorecard, the issues (as the other reports list them), the listed rows, and the issues as a
  * W3C Web Annotation collection for tools that read that model.
@@ -135,38 +142,73 @@ function renderJsonReport(model: ReportModel): string {
   )}\n`;
 }
 
-async function render(model: ReportModel, options: ExportOptions): Promise<Buffer> {
+/** `control` with its progress mapped into the part [`from`, `to`] of the whole. */
+function partOf(control: RenderControl, from: number, to: number): RenderControl {
+  const { onProgress } = control;
+  return {
+    ...(control.signal ? { signal: control.signal } : {}),
+    ...(onProgress
+      ? { onProgress: (fraction: number) => onProgress(from + fraction * (to - from)) }
+      : {}),
+  };
+}
+
+/** Text rendered piece by piece (a head, a piece per row, a tail), pausing between pieces; as UTF-8. */
+async function pacedText(
+  pieces: Iterable<string>,
+  rows: number,
+  control: RenderControl,
+): Promise<Buffer> {
+  return Buffer.from(await joinPaced(pieces, rows + 2, new ExportPacer(control)), 'utf8');
+}
+
+async function render(
+  model: ReportModel,
+  options: ExportOptions,
+  control: RenderControl,
+): Promise<Buffer> {
   const language = options.language ?? 'en';
+  const listedRows = model.clauses.reduce((sum, clause) => sum + clause.rows.length, 0);
   switch (options.format) {
     case 'html':
-      return Buffer.from(renderHtmlReport(model, { language }), 'utf8');
-    case 'pdf':
-      return renderPdfFromHtml(renderHtmlReport(model, { language }));
+      return pacedText(renderHtmlReportPieces(model, { language }), listedRows, control);
+    case 'pdf': {
+      // Building the HTML is quick next to printing it, which reports nothing until it is done.
+      const html = await pacedText(
+        renderHtmlReportPieces(model, { language }),
+        listedRows,
+        partOf(control, 0, 0.1),
+      );
+      return renderPdfFromHtml(html.toString('utf8'), {
+        ...(control.signal ? { signal: control.signal } : {}),
+      });
+    }
     case 'docx':
-      return renderDocxReviewTable(model, { language });
+      return renderDocxReviewTable(model, { language }, control);
     case 'xlsx':
-      return renderXlsxWorkbook(model, { language });
+      return renderXlsxWorkbook(model, { language }, control);
     case 'csv':
       return Buffer.from(renderIssuesCsv(model), 'utf8');
     case 'json':
       return Buffer.from(renderJsonReport(model), 'utf8');
     case 'xliff':
-      return Buffer.from(renderXliff(model), 'utf8');
+      return pacedText(renderXliffPieces(model), model.alignment.sentenceBeads.length, control);
     case 'tmx':
-      return Buffer.from(
-        renderTmx(model, {
+      return pacedText(
+        renderTmxPieces(model, {
           ...(options.minConfidence !== undefined ? { minConfidence: options.minConfidence } : {}),
           ...(options.confirmedOnly ? { confirmedOnly: true } : {}),
         }),
-        'utf8',
+        allReportRows(model).length,
+        control,
       );
   }
 }
 
 /**
  * Renders `project` in `options.format`: builds the report model once, then the file. Reports progress per phase
- * (model, render; `writeExport` adds write) and stops with a `refused` ServiceError ("cancelled") at the next phase
- * boundary once `control.signal` is aborted.
+ * (model, render; `writeExport` adds write) and within the render, and stops with a `refused` ServiceError
+ * ("cancelled") soon after `control.signal` is aborted.
  */
 export async function exportProject(
   project: ExportSource,
@@ -196,7 +238,10 @@ export async function exportProject(
   );
   checkCancelled(signal);
   onProgress?.(1, total, 'render');
-  const bytes = await render(model, options);
+  const bytes = await render(model, options, {
+    ...(signal ? { signal } : {}),
+    onProgress: (fraction) => onProgress?.(1, total, 'render', fraction),
+  });
   checkCancelled(signal);
   onProgress?.(2, total, 'write');
   return {
@@ -207,15 +252,20 @@ export async function exportProject(
 }
 
 /**
- * Writes an export to `filePath` whole or not at all (temporary file, fsync, rename), unless cancelled first, and
- * reports the last phase done.
+ * Writes an export to `filePath` whole or not at all (temporary file, fsync, rename), reporting how much is written;
+ * cancelled before the rename, it leaves neither the file nor its temporary file. Reports the last phase done.
  */
 export async function writeExport(
   file: ExportedFile,
   filePath: string,
   control: ExportControl = {},
 ): Promise<void> {
-  checkCancelled(control.signal);
-  await writeFileAtomically(filePath, file.bytes);
-  control.onProgress?.(EXPORT_PHASES.length, EXPORT_PHASES.length, 'write');
+  const total = EXPORT_PHASES.length;
+  const { signal, onProgress } = control;
+  checkCancelled(signal);
+  await writeFileAtomically(filePath, file.bytes, {
+    ...(signal ? { signal } : {}),
+    onProgress: (fraction) => onProgress?.(total - 1, total, 'write', fraction),
+  });
+  onProgress?.(total, total, 'write');
 }

@@ -1,5 +1,6 @@
 import type { Handlers } from './dispatch';
 import { appVersion } from './appInfo';
+import { checkCancelled } from './export/exportPacer';
 import { createExportJobs, type ExportJobs } from './exportJobs';
 import { exportProject, writeExport } from './exportService';
 import { ServiceError } from './serviceError';
@@ -92,7 +93,7 @@ export function createHandlers(context: HostContext): Handlers {
             filePath: destination.filePath,
           };
         }
-        if (control.signal?.aborted) throw new ServiceError('refused', 'The export was cancelled.');
+        checkCancelled(control.signal);
         exportJobs.keepDownload(request.jobId, file);
         control.onProgress?.(3, 3, 'write');
         return {

@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import type { ApplyResult, SaveStatus, WorkspaceSnapshot } from '../../core/ipc/contract';
 import type { ProjectFile } from '../../core/project/projectFile';
 import type { ReviewCommand } from '../../core/review/commands';
-import { createHistory, type ReviewHistory } from '../../core/review/history';
+import { createHistory, nextSteps, type ReviewHistory } from '../../core/review/history';
 import { createAutosaver, type Autosaver } from './autosave';
 import {
   createJournalWriter,
@@ -280,13 +280,17 @@ export function createOpenProjects(store: ProjectStore): OpenProjects {
   async function openPathOnce(absolute: string, isSample: boolean): Promise<WorkspaceSnapshot> {
     const already = open.get(absolute);
     if (already) {
-      // Reopening in the same process (a reload of the page): hand back the live state, pending changes included.
+      // Reopening in the same process (a reload of the page): hand back the live state, pending changes included,
+      // and what its undo history holds, so that the page can undo changes made before the reload.
+      const steps = nextSteps(already.history);
       return {
         path: absolute,
         project: projectOf(already),
         isSample: already.isSample,
         warnings: [],
         revision: already.revision,
+        ...(steps.undo ? { undoStep: steps.undo } : {}),
+        ...(steps.redo ? { redoStep: steps.redo } : {}),
       };
     }
     const opened = await store.open(absolute);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { AlignmentProgressListener } from '../../core/alignment/alignDocument';
 import { checkLanguagePair, describeLanguagePair } from '../../core/text/languageCheck';
 import type { TextSource } from '../../core/ipc/contract';
 import { splitBilingual } from '../../core/document/splitBilingual';
@@ -129,12 +130,13 @@ export async function newProject(
   name: string,
   english: DecodedText,
   japanese: DecodedText,
+  onProgress?: AlignmentProgressListener,
 ): Promise<NewProject> {
   const warnings = [
     ...languageWarnings(english.text, japanese.text),
     ...overlongSentenceWarnings(english.text, japanese.text),
   ];
-  const alignment = await aligner.align(english.text, japanese.text);
+  const alignment = await aligner.align(english.text, japanese.text, {}, onProgress);
   const project = createProjectFile({
     name,
     documents: {
@@ -170,6 +172,7 @@ export function overlongSentenceWarnings(english: string, japanese: string): str
 export async function newSampleProject(
   aligner: AlignmentEngine,
   appVersion: string,
+  onProgress?: AlignmentProgressListener,
 ): Promise<NewProject> {
   const seedDirectory = join(projectRoot(), 'fixtures', 'seed');
   const [english, japanese] = await Promise.all([
@@ -182,6 +185,7 @@ export async function newSampleProject(
     'Sample: ASEAN-Japan Smart Cities Network, Summary Record',
     { text: english, origin: { fileName: 'summary-record.en.txt', encoding: 'utf-8' } },
     { text: japanese, origin: { fileName: 'summary-record.ja.txt', encoding: 'utf-8' } },
+    onProgress,
   );
 }
 

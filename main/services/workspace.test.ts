@@ -63,6 +63,44 @@ describe('workspace service', () => {
     await second.closeAll();
   });
 
+  it('tells a page reloaded on an open project what undo and redo would do in its history', async () => {
+    const workspace = service();
+    const created = await workspace.create({
+      name: 'Reloaded',
+      source: { text: english },
+      target: { text: japanese },
+    });
+    expect(created.undoStep).toBeUndefined();
+    await workspace.apply(created.path, { type: 'mergeWithNext', beadIndex: 0 });
+    expect((await workspace.open(created.path)).undoStep).toEqual({ type: 'mergeWithNext' });
+    await workspace.undo(created.path);
+    const reloaded = await workspace.open(created.path);
+    expect(reloaded.undoStep).toBeUndefined();
+    expect(reloaded.redoStep).toEqual({ type: 'mergeWithNext' });
+    await workspace.closeAll();
+  });
+
+  it('publishes how far the aligner has got on the first start of the sample, and opens it at once after', async () => {
+    const workspace = service();
+    const phases: string[] = [];
+    workspace.changes.subscribe((event) => {
+      if (event.kind === 'progress') phases.push(event.phase);
+    });
+    const sample = await workspace.openSample();
+    expect(sample.isSample).toBe(true);
+    expect(phases).toEqual(expect.arrayContaining(['segmenting', 'clauses', 'sentences']));
+    await workspace.closeAll();
+    const restarted = service();
+    phases.length = 0;
+    restarted.changes.subscribe((event) => {
+      if (event.kind === 'progress') phases.push(event.phase);
+    });
+    // Saved in the projects folder by the first start: no aligning any more.
+    await restarted.openSample();
+    expect(phases).toEqual([]);
+    await restarted.closeAll();
+  });
+
   it('refuses a project another instance has open', async () => {
     const owner = service();
     const created = await owner.create({

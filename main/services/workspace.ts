@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { AlignmentProgress } from '../../core/alignment/alignDocument';
 import type { DocumentAlignment } from '../../core/alignment/types';
 import type {
   ApplyResult,
@@ -131,6 +132,9 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   const projects = createOpenProjects(store);
   const aligner = options.alignment ?? createInProcessAlignmentEngine();
   const shared = createSharedChanges(options.changeFeed ?? createChangeFeed());
+  /** Publishes how far an alignment for a project being opened or made has got (see `progress` events). */
+  const reportProgress = (progress: AlignmentProgress): void =>
+    shared.feed.publish({ kind: 'progress', ...progress });
   /** Runs a mutating request once per request id (a retry gets the original answer). */
   const once = <T>(path: string, request: ChangeRequest, work: () => Promise<T>): Promise<T> =>
     shared.ledger.once(resolve(path), request.requestId, work);
@@ -200,14 +204,23 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
     async openSample() {
       const path = join(projectsDirectory, SAMPLE_PROJECT_FILE);
       if (existsSync(path) || existsSync(`${path}.bak`)) return projects.open(path, true);
-      return createAt(path, await newSampleProject(aligner, options.appVersion), true);
+      // The first start aligns the sample (seconds, the dictionaries first): the waiting window shows how far it got.
+      const made = await newSampleProject(aligner, options.appVersion, reportProgress);
+      return createAt(path, made, true);
     },
 
     open: (path) => projects.open(path, basename(path) === SAMPLE_PROJECT_FILE),
 
     async create(input) {
       const { english, japanese, notes } = textsOf(input);
-      const created = await newProject(aligner, options.appVersion, input.name, english, japanese);
+      const created = await newProject(
+        aligner,
+        options.appVersion,
+        input.name,
+        english,
+        japanese,
+        reportProgress,
+      );
       const path = uniqueProjectPath(projectsDirectory, input.name, (candidate) =>
         projects.has(candidate),
       );

@@ -70,6 +70,49 @@ describe('check command', () => {
     expect(findings).toEqual([expect.objectContaining({ check: 'tense', bead: 0, clause: 1 })]);
   });
 
+  it('checks glossary terms and, when asked, Japanese style; a bad glossary is a one-line error', async () => {
+    const glossary = file(
+      'glossary.csv',
+      'English,Japanese\nHigh Level Meeting,ハイレベル会合;ハイレベル会議\n',
+    );
+    const english = file('en3.txt', 'The High Level Meeting took place in 2022.\n');
+    const japanese = file('ja3.txt', '高官会合が２０２２年に開かれた。\n');
+    const result = await run([
+      'check',
+      '--en',
+      english,
+      '--ja',
+      japanese,
+      '--glossary',
+      glossary,
+      '--style',
+    ]);
+    expect(result.code).toBe(0);
+    const checks = (JSON.parse(result.stdout) as { findings: { check: string }[] }).findings.map(
+      (finding) => finding.check,
+    );
+    expect(checks).toContain('term');
+    expect(checks).toContain('style');
+    const withoutStyle = await run(['check', '--en', english, '--ja', japanese]);
+    expect(
+      (JSON.parse(withoutStyle.stdout) as { findings: { check: string }[] }).findings.map(
+        (finding) => finding.check,
+      ),
+    ).not.toContain('style');
+    const bad = await run([
+      'check',
+      '--en',
+      english,
+      '--ja',
+      japanese,
+      '--glossary',
+      file('bad.tbx', '<martif><text>'),
+    ]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/--glossary: bad\.tbx: TBX file is not well-formed/);
+  });
+
   it('refuses bad document input with a one-line message', async () => {
     const english = file('en2.txt', 'The meeting was held.\n');
     const empty = await run(['check', '--en', english, '--ja', file('empty.txt', '')]);

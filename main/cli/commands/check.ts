@@ -2,30 +2,39 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { alignSegmentedDocument } from '../../../core/alignment/alignDocument';
-import { checkDocument, type DocumentFinding } from '../../../core/checks/checkDocument';
+import type { DocumentFinding } from '../../../core/checks/checkDocument';
+import type { Glossary } from '../../../core/checks/glossary';
 import { checkPair } from '../../../core/checks/checkPair';
 import { medianLengthRatio } from '../../../core/checks/lengthCheck';
 import type { CheckResources } from '../../../core/checks/pairAnalysis';
-import { DEFAULT_CHECK_SETTINGS } from '../../../core/checks/settings';
+import { DEFAULT_CHECK_SETTINGS, resolveCheckSettings } from '../../../core/checks/settings';
 import type { Finding } from '../../../core/checks/types';
 import { segmentDocument } from '../../../core/text/segmentDocument';
 import { loadAlignmentResources } from '../../services/alignment/loadAlignmentResources';
+import { runDocumentChecks } from '../../services/checks/documentChecks';
+import { readGlossaryFile } from '../../services/checks/glossaryFile';
+import { checkJapaneseStyle } from '../../services/checks/styleCheck';
+import { ServiceError } from '../../services/serviceError';
 import { CliError, type CliCommand } from '../command';
 import { checkLanguages, readTextFile } from './align';
 
-const usage = `Usage: npx taiyaku check --pairs FILE.jsonl [--out FILE.jsonl]
-       npx taiyaku check --en FILE --ja FILE [--format json|tsv] [--out FILE]
+const usage = `Usage: npx taiyaku check --pairs FILE.jsonl [--out FILE.jsonl] [--glossary FILE] [--style]
+       npx taiyaku check --en FILE --ja FILE [--format json|tsv] [--out FILE] [--glossary FILE] [--style]
 
 Looks for discrepancies between an English source and its Japanese translation: numbers and dates compared by value,
-the tense of the main clauses, omissions and additions (length against the expected ratio), and names (katakana read
-against the English spelling). Findings are suggestions for a reviewer.
+the tense of the main clauses, omissions and additions (length against the expected ratio), names (katakana read
+against the English spelling), glossary terms, and (documents) terms written two ways. Findings are suggestions for
+a reviewer.
   --pairs FILE     JSON lines {"id", "en", "ja"}; writes one line {"id", "findings": [...]} for every input line
   --en FILE        an English document (with --ja): aligned as 'align' does, then every sentence bead is checked
   --ja FILE        its Japanese translation
   --format FORMAT  for documents: json ({"findings": [...]}, with bead and clause numbers) or tsv (one finding a
                    line: clause, bead, check, severity, message, evidence); default json
   --out FILE       write there instead of standard output
-Each finding has check (number, date, tense, omission, addition, entity), code and params, category (MQM),
+  --glossary FILE  a glossary: TBX, or CSV/TSV/XLSX with English and Japanese columns (synonyms separated by ;)
+  --style          also apply the JTF Style Guide rules (textlint) to the Japanese
+Each finding has check (number, date, tense, omission, addition, entity, term, consistency, style), code and params,
+category (MQM),
 itsType, severity, message, evidence, and en / ja spans {start, end} in UTF-16 code units.
 `;
 
@@ -58,14 +67,35 @@ export function parsePairLines(text: string, path: string): PairLine[] {
   return pairs;
 }
 
-async function checkResources(): Promise<CheckResources> {
+async function checkResources(glossary: Glossary | undefined): Promise<CheckResources> {
   const resources = await loadAlignmentResources();
   if (!resources.japaneseTokenizer)
     throw new CliError('the Japanese tokenizer could not be loaded');
   return {
     japaneseTokenizer: resources.japaneseTokenizer,
     ...(resources.lexicon ? { lexicon: resources.lexicon } : {}),
+    ...(glossary ? { glossary } : {}),
   };
+}
+
+/** Reads --glossary, telling the user on standard error what was left out of it. */
+async function glossaryOption(
+  file: string | undefined,
+  path: (value: string) => string,
+  stderr: (text: string) => void,
+): Promise<Glossary | undefined> {
+  if (file === undefined) return undefined;
+  try {
+    const { glossary, skipped } = await readGlossaryFile(path(file));
+    if (skipped.length > 0)
+      stderr(
+        `note: ${file}: ${skipped.length} entries skipped (${skipped.slice(0, 3).join('; ')}${skipped.length > 3 ? '; …' : ''})\n`,
+      );
+    return glossary;
+  } catch (error) {
+    if (error instanceof ServiceError) throw new CliError(`--glossary: ${error.message}`);
+    throw error;
+  }
 }
 
 function tsvField(text: string): string {
@@ -96,6 +126,8 @@ export const checkCommand: CliCommand = {
         ja: { type: 'string' },
         format: { type: 'string', default: 'json' },
         out: { type: 'string' },
+        glossary: { type: 'string' },
+        style: { type: 'boolean', default: false },
       },
       strict: true,
       allowPositionals: false,
@@ -114,22 +146,23 @@ export const checkCommand: CliCommand = {
         throw new CliError(`cannot read --pairs file: ${values.pairs}`);
       }
       const pairs = parsePairLines(text, values.pairs);
-      const resources = await checkResources();
+      const settings = resolveCheckSettings({ style: { enabled: values.style } });
+      const resources = await checkResources(
+        await glossaryOption(values.glossary, path, io.stderr),
+      );
       // The file's own median length ratio is the expected one, as a document's is in document mode.
       const expectedRatio = medianLengthRatio(
         pairs,
         DEFAULT_CHECK_SETTINGS.omission.documentMinimumPairs,
       );
-      const lines = pairs.map((pair) => {
-        const findings: Finding[] = checkPair(
-          pair.en,
-          pair.ja,
-          resources,
-          DEFAULT_CHECK_SETTINGS,
-          expectedRatio,
-        );
-        return `${JSON.stringify({ id: pair.id, findings })}\n`;
-      });
+      const lines: string[] = [];
+      for (const pair of pairs) {
+        const findings: Finding[] = [
+          ...checkPair(pair.en, pair.ja, resources, settings, expectedRatio),
+          ...(await checkJapaneseStyle(pair.ja, settings.style)),
+        ];
+        lines.push(`${JSON.stringify({ id: pair.id, findings })}\n`);
+      }
       write(lines.join(''));
       return 0;
     }
@@ -147,7 +180,11 @@ export const checkCommand: CliCommand = {
       segmentDocument(japanese, 'ja'),
       alignmentResources,
     );
-    const findings = checkDocument(alignment, await checkResources());
+    const findings = await runDocumentChecks(
+      alignment,
+      await checkResources(await glossaryOption(values.glossary, path, io.stderr)),
+      resolveCheckSettings({ style: { enabled: values.style } }),
+    );
     write(renderDocumentFindings(findings, format));
     return 0;
   },

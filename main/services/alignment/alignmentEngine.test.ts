@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { AlignmentProgress } from '../../../core/alignment/alignDocument';
 import { projectRoot } from '../appInfo';
 import {
   alignmentWorkerSource,
@@ -34,6 +35,25 @@ describe('the alignment worker', () => {
     expect(await worker.realign(aligned, pinned)).toEqual(
       await inProcess.realign(expected, pinned),
     );
+  }, 60_000);
+
+  it('reports its progress from the worker: the dictionaries first, then each step and clause pair', async () => {
+    const worker = createWorkerAlignmentEngine(alignmentWorkerSource);
+    engines.push(worker);
+    const seen: AlignmentProgress[] = [];
+    const aligned = await worker.align(english, japanese, {}, (progress) => seen.push(progress));
+    const phases = [...new Set(seen.map((progress) => progress.phase))];
+    expect(phases).toEqual(['dictionaries', 'segmenting', 'analysing', 'clauses', 'sentences']);
+    const sentences = seen.filter((progress) => progress.phase === 'sentences');
+    expect(sentences[0]).toEqual({
+      phase: 'sentences',
+      done: 0,
+      total: aligned.clauseBeads.length,
+    });
+    // A second alignment in the same worker has its dictionaries already.
+    const again: AlignmentProgress[] = [];
+    await worker.align('One.', '一。', {}, (progress) => again.push(progress));
+    expect(again[0]?.phase).toBe('segmenting');
   }, 60_000);
 
   it('leaves this thread free while it aligns (in process, the alignment runs before anything else)', async () => {
@@ -88,7 +108,18 @@ describe('the alignment worker', () => {
     const worker = createWorkerAlignmentEngine(pathToFileURL(join(chunks, bundled)));
     engines.push(worker);
     const expected = await inProcess.align(english, japanese);
-    const aligned = await worker.align(english, japanese);
+    const phases = new Set<string>();
+    const aligned = await worker.align(english, japanese, {}, (progress) =>
+      phases.add(progress.phase),
+    );
+    // The desktop app's opening screen hears the same steps.
+    expect([...phases]).toEqual([
+      'dictionaries',
+      'segmenting',
+      'analysing',
+      'clauses',
+      'sentences',
+    ]);
     expect(shapes(aligned.sentenceBeads)).toEqual(shapes(expected.sentenceBeads));
     expect(aligned.sentenceBeads.map((bead) => bead.confidence)).toEqual(
       expected.sentenceBeads.map((bead) => bead.confidence),

@@ -1,8 +1,12 @@
 import { Worker } from 'node:worker_threads';
-import { alignDocument, type AlignDocumentOptions } from '../../../core/alignment/alignDocument';
+import {
+  alignDocument,
+  type AlignDocumentOptions,
+  type AlignmentProgressListener,
+} from '../../../core/alignment/alignDocument';
 import { realign as realignAroundPins } from '../../../core/alignment/realign';
 import type { DocumentAlignment } from '../../../core/alignment/types';
-import { loadAlignmentResources } from './loadAlignmentResources';
+import { japaneseDictionaryLoaded, loadAlignmentResources } from './loadAlignmentResources';
 import type { AlignmentReply, AlignmentRequest } from './alignmentProtocol';
 
 /**
@@ -11,11 +15,15 @@ import type { AlignmentReply, AlignmentRequest } from './alignmentProtocol';
  * host) run them in a worker thread so that the process keeps answering (IPC, menus, other requests) meanwhile.
  */
 export interface AlignmentEngine {
-  /** See `alignDocument` in core/alignment/alignDocument.ts. */
+  /**
+   * See `alignDocument` in core/alignment/alignDocument.ts. `onProgress` hears how far it has got (loading the
+   * dictionaries first, the first time they are needed).
+   */
   align(
     english: string,
     japanese: string,
     options?: AlignDocumentOptions,
+    onProgress?: AlignmentProgressListener,
   ): Promise<DocumentAlignment>;
   /**
    * Realigns every bead that is not at one of `pinnedIndices` (0-based into `alignment.sentenceBeads`), keeping those;
@@ -32,8 +40,13 @@ export interface AlignmentEngine {
 /** Runs the aligner in this thread: for the CLI and tests, where nothing else waits on the thread. */
 export function createInProcessAlignmentEngine(): AlignmentEngine {
   return {
-    async align(english, japanese, options = {}) {
-      return alignDocument(english, japanese, await loadAlignmentResources(), options);
+    async align(english, japanese, options = {}, onProgress) {
+      if (!japaneseDictionaryLoaded()) onProgress?.({ phase: 'dictionaries', done: 0, total: 0 });
+      const resources = await loadAlignmentResources();
+      // Load kuromoji's dictionary now (the aligner uses it for every text), under the "dictionaries" step rather than
+      // in the middle of the analysis: the longest wait of a first start, and one the reviewer should see named.
+      resources.japaneseTokenizer?.tokenize('');
+      return alignDocument(english, japanese, resources, options, onProgress);
     },
     async realign(alignment, pinnedIndices) {
       const pinned = pinnedIndices.map((index) => alignment.sentenceBeads[index]!);
@@ -71,7 +84,11 @@ export function createWorkerAlignmentEngine(entry: URL): AlignmentEngine {
   let nextId = 1;
   const pending = new Map<
     number,
-    { resolve: (value: DocumentAlignment) => void; reject: (error: Error) => void }
+    {
+      resolve: (value: DocumentAlignment) => void;
+      reject: (error: Error) => void;
+      onProgress?: AlignmentProgressListener;
+    }
   >();
 
   const failAll = (error: Error): void => {
@@ -85,6 +102,15 @@ export function createWorkerAlignmentEngine(entry: URL): AlignmentEngine {
     started.on('message', (reply: AlignmentReply) => {
       const request = pending.get(reply.id);
       if (!request) return;
+      if ('progress' in reply) {
+        try {
+          request.onProgress?.(reply.progress);
+        } catch (error) {
+          // A broken progress display must not lose the alignment.
+          console.error('taiyaku: an alignment progress listener failed:', error);
+        }
+        return;
+      }
       pending.delete(reply.id);
       if (reply.ok) request.resolve(reply.alignment);
       else request.reject(new Error(reply.message));
@@ -103,15 +129,19 @@ export function createWorkerAlignmentEngine(entry: URL): AlignmentEngine {
     return started;
   };
 
-  const send = (request: RequestWithoutId): Promise<DocumentAlignment> =>
+  const send = (
+    request: RequestWithoutId,
+    onProgress?: AlignmentProgressListener,
+  ): Promise<DocumentAlignment> =>
     new Promise((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject });
+      pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
       ensureWorker().postMessage({ ...request, id } as AlignmentRequest);
     });
 
   return {
-    align: (english, japanese, options = {}) => send({ type: 'align', english, japanese, options }),
+    align: (english, japanese, options = {}, onProgress) =>
+      send({ type: 'align', english, japanese, options }, onProgress),
     realign: (alignment, pinnedIndices) =>
       send({ type: 'realign', alignment, pinnedIndices: [...pinnedIndices] }),
     async close() {

@@ -1,4 +1,7 @@
-import type { AlignDocumentOptions } from '../../../core/alignment/alignDocument';
+import type {
+  AlignDocumentOptions,
+  AlignmentProgress,
+} from '../../../core/alignment/alignDocument';
 import type { DocumentAlignment } from '../../../core/alignment/types';
 
 /** A request to the alignment worker; `id` pairs it with its reply. */
@@ -18,7 +21,8 @@ export type AlignmentRequest =
       readonly pinnedIndices: readonly number[];
     };
 
-/** The worker's answer to request `id`. */
+/** The worker's answer to request `id`, or (`progress`, any number before the answer) how far an `align` has got. */
 export type AlignmentReply =
   | { readonly id: number; readonly ok: true; readonly alignment: DocumentAlignment }
-  | { readonly id: number; readonly ok: false; readonly message: string };
+  | { readonly id: number; readonly ok: false; readonly message: string }
+  | { readonly id: number; readonly progress: AlignmentProgress };

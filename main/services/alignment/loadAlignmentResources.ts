@@ -30,6 +30,9 @@ export const lexiconPath = join(projectRoot(), 'data/lexicon/edict-keywords.tsv'
  */
 const TOKEN_CACHE_CHARACTERS = 1_000_000;
 
+/** Set once kuromoji's dictionary is loaded in this thread. */
+let kuromojiLoaded = false;
+
 /** A kuromoji tokenizer that loads its dictionary on the first call to `tokenize` (then keeps it). */
 function lazyKuromoji(): JapaneseTokenizer {
   let tokenizer: JapaneseTokenizer | undefined;
@@ -38,10 +41,16 @@ function lazyKuromoji(): JapaneseTokenizer {
       if (!tokenizer) {
         const { tokenizer: kuromoji, trie } = buildKuromojiSync(kuromojiDictionaryPath());
         tokenizer = cachedTokenizer(createFastKuromoji(kuromoji, trie), TOKEN_CACHE_CHARACTERS);
+        kuromojiLoaded = true;
       }
       return tokenizer.tokenize(text);
     },
   };
+}
+
+/** True once this thread has loaded kuromoji's dictionary (the lexicon loads before it). */
+export function japaneseDictionaryLoaded(): boolean {
+  return kuromojiLoaded;
 }
 
 let cached: Promise<AlignmentResources> | undefined;

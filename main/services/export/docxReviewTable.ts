@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync, Zip, ZipDeflate } from 'fflate';
 import {
   AlignmentType,
   Document,
@@ -16,6 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import type { IRunOptions } from 'docx';
+import { escapeXmlText } from '../../../core/interchange/xml';
 import type { ReportIssue, ReportModel, ReportRow } from '../../../core/report/reportModel';
 import type { Severity } from '../../../core/review/mqm';
 import type { ExportLanguage } from './exportLabels';
@@ -27,6 +29,7 @@ import {
   severityLabel,
   statusLabel,
 } from './exportLabels';
+import { ExportPacer, type RenderControl } from './exportPacer';
 import { splitFlaggedText } from './flaggedSpans';
 
 /**
@@ -54,6 +57,8 @@ const EAST_ASIAN_FONT = 'Yu Gothic';
 const FONT = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: EAST_ASIAN_FONT };
 /** The paragraph style of the Japanese column. */
 const JAPANESE_STYLE = 'TaiyakuJapanese';
+/** The part holding the document's body. */
+const DOCUMENT_PART = 'word/document.xml';
 /** 9 pt, in half-points. */
 const TEXT_SIZE = 18;
 
@@ -71,11 +76,11 @@ const SEVERITY_COLOURS: Readonly<Record<Severity, string>> = {
   critical: 'C00000',
 };
 
-function cell(children: Paragraph[], width: number, header = false): TableCell {
+function headerCell(label: string, width: number): TableCell {
   return new TableCell({
-    children: children.length > 0 ? children : [new Paragraph({})],
+    children: [new Paragraph({ children: [new TextRun({ text: label, bold: true })] })],
     width: { size: width, type: WidthType.DXA },
-    ...(header ? { shading: { type: ShadingType.CLEAR, fill: 'D9E2F3', color: 'auto' } } : {}),
+    shading: { type: ShadingType.CLEAR, fill: 'D9E2F3', color: 'auto' },
   });
 }
 
@@ -100,35 +105,11 @@ function headerRow(language: ExportLanguage): TableRow {
   return new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: labels.map((label, index) =>
-      cell(
-        [new Paragraph({ children: [new TextRun({ text: label[language], bold: true })] })],
-        COLUMN_WIDTHS[index]!,
-        true,
-      ),
-    ),
+    children: labels.map((label, index) => headerCell(label[language], COLUMN_WIDTHS[index]!)),
   });
 }
 
-/** The row's text on one side, with the issues' spans highlighted (yellow while open, grey once settled). */
-function sideParagraph(row: ReportRow, which: 'source' | 'target', issues: readonly ReportIssue[]) {
-  const runs = splitFlaggedText(row[which], which, issues).flatMap((piece) => {
-    if (piece.issues.length === 0) return textRuns(piece.text);
-    const open = piece.issues.some((issue) => issue.status === 'open');
-    return textRuns(piece.text, {
-      highlight: open ? 'yellow' : 'lightGray',
-      underline: { type: 'single' },
-    });
-  });
-  // The Japanese column's style sets the East Asian font hint on the whole paragraph, so the quotes and brackets
-  // between Japanese words are set in the Japanese font too.
-  return new Paragraph({
-    ...(which === 'target' ? { style: JAPANESE_STYLE } : {}),
-    children: runs,
-  });
-}
-
-/** Paragraphs describing one issue: number, category path, severity, status; comment; suggestion. */
+/** Paragraphs describing one issue after the table: number, category path, severity, status; comment; suggestion. */
 function issueParagraphs(issue: ReportIssue, language: ExportLanguage): Paragraph[] {
   const paragraphs = [
     new Paragraph({
@@ -160,42 +141,126 @@ function issueParagraphs(issue: ReportIssue, language: ExportLanguage): Paragrap
   return paragraphs;
 }
 
-function bodyRow(
+// The table's body rows are written as WordprocessingML text, row by row, in the shapes `docx` writes (see
+// `skeleton`); the rest of the document is `docx`'s.
+
+/** Run properties, in the order the schema wants them (bold, italics, colour, highlight, underline, language). */
+interface RunFormat {
+  readonly bold?: boolean;
+  readonly italics?: boolean;
+  readonly color?: string;
+  readonly highlight?: 'yellow' | 'lightGray';
+  readonly underline?: boolean;
+  readonly eastAsianJapanese?: boolean;
+}
+
+function runPropertiesXml(format: RunFormat): string {
+  const properties = [
+    format.bold ? '<w:b/><w:bCs/>' : '',
+    format.italics ? '<w:i/><w:iCs/>' : '',
+    format.color !== undefined ? `<w:color w:val="${format.color}"/>` : '',
+    format.highlight !== undefined ? `<w:highlight w:val="${format.highlight}"/>` : '',
+    format.underline ? '<w:u w:val="single"/>' : '',
+    format.eastAsianJapanese ? '<w:lang w:eastAsia="ja-JP"/>' : '',
+  ].join('');
+  return properties === '' ? '' : `<w:rPr>${properties}</w:rPr>`;
+}
+
+/** `text` escaped for a `<w:t>` as `docx` escapes it (quotes too), characters XML cannot carry replaced. */
+function wordText(text: string): string {
+  return escapeXmlText(text).replace(/["']/g, (quote) => (quote === '"' ? '&quot;' : '&apos;'));
+}
+
+/** Runs for `text`, a line break becoming a Word break (`<w:br/>`), never a character in the text. */
+function runsXml(text: string, format: RunFormat = {}): string {
+  const properties = runPropertiesXml(format);
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(
+      (line, index) =>
+        `<w:r>${properties}${index > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${wordText(line)}</w:t></w:r>`,
+    )
+    .join('');
+}
+
+function paragraphXml(runs: string, properties = ''): string {
+  const pPr = properties === '' ? '' : `<w:pPr>${properties}</w:pPr>`;
+  return pPr === '' && runs === '' ? '<w:p/>' : `<w:p>${pPr}${runs}</w:p>`;
+}
+
+function cellXml(paragraphs: string, width: number): string {
+  return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/></w:tcPr>${paragraphs === '' ? '<w:p/>' : paragraphs}</w:tc>`;
+}
+
+/** The row's text on one side, with the issues' spans highlighted (yellow while open, grey once settled). */
+function sideXml(
+  row: ReportRow,
+  which: 'source' | 'target',
+  issues: readonly ReportIssue[],
+): string {
+  const runs = splitFlaggedText(row[which], which, issues)
+    .map((piece) => {
+      if (piece.issues.length === 0) return runsXml(piece.text);
+      const open = piece.issues.some((issue) => issue.status === 'open');
+      return runsXml(piece.text, { highlight: open ? 'yellow' : 'lightGray', underline: true });
+    })
+    .join('');
+  // The Japanese column's style sets the East Asian font hint on the whole paragraph, so the quotes and brackets
+  // between Japanese words are set in the Japanese font too.
+  return paragraphXml(runs, which === 'target' ? `<w:pStyle w:val="${JAPANESE_STYLE}"/>` : '');
+}
+
+/** The paragraphs of one issue in a row's last cell: as `issueParagraphs`. */
+function issueXml(issue: ReportIssue, language: ExportLanguage): string {
+  const paragraphs = [
+    paragraphXml(
+      runsXml(`#${issue.number} `, { bold: true }) +
+        runsXml(issueCategoryPath(issue, language), { bold: true }) +
+        runsXml(` · ${severityLabel(issue, language)}`, {
+          bold: true,
+          color: SEVERITY_COLOURS[issue.severity],
+        }) +
+        runsXml(` · ${statusLabel(issue, language)}`),
+      '<w:keepNext/>',
+    ),
+  ];
+  if (issue.comment !== '') paragraphs.push(paragraphXml(runsXml(issue.comment)));
+  if (issue.suggestion !== undefined) {
+    paragraphs.push(
+      paragraphXml(
+        runsXml(`${EXPORT_LABELS.suggestion[language]}: `, { italics: true }) +
+          runsXml(issue.suggestion, { eastAsianJapanese: true }),
+      ),
+    );
+  }
+  paragraphs.push(paragraphXml('', '<w:spacing w:after="60"/>'));
+  return paragraphs.join('');
+}
+
+function bodyRowXml(
   model: ReportModel,
   row: ReportRow,
   issuesById: ReadonlyMap<string, ReportIssue>,
   language: ExportLanguage,
-): TableRow {
+): string {
   const issues = row.issueIds.flatMap((id) => issuesById.get(id) ?? []);
-  return new TableRow({
-    children: [
-      cell([new Paragraph({ children: [new TextRun({ text: row.segmentId })] })], COLUMN_WIDTHS[0]),
-      cell(
-        [new Paragraph({ children: [new TextRun({ text: clauseLabel(model, row) })] })],
-        COLUMN_WIDTHS[1],
-      ),
-      cell([sideParagraph(row, 'source', issues)], COLUMN_WIDTHS[2]),
-      cell([sideParagraph(row, 'target', issues)], COLUMN_WIDTHS[3]),
-      cell([], COLUMN_WIDTHS[4]),
-      cell(
-        issues.flatMap((issue) => issueParagraphs(issue, language)),
-        COLUMN_WIDTHS[5],
-      ),
-    ],
-  });
+  return [
+    '<w:tr>',
+    cellXml(paragraphXml(runsXml(row.segmentId)), COLUMN_WIDTHS[0]),
+    cellXml(paragraphXml(runsXml(clauseLabel(model, row))), COLUMN_WIDTHS[1]),
+    cellXml(sideXml(row, 'source', issues), COLUMN_WIDTHS[2]),
+    cellXml(sideXml(row, 'target', issues), COLUMN_WIDTHS[3]),
+    cellXml('', COLUMN_WIDTHS[4]),
+    cellXml(issues.map((issue) => issueXml(issue, language)).join(''), COLUMN_WIDTHS[5]),
+    '</w:tr>',
+  ].join('');
 }
 
 /**
- * Renders the review table of `model` as a DOCX file (the bytes to write). Lists the rows the model lists (all or the
- * flagged ones); issues whose text was lost from the document follow the table.
+ * The document with everything but the table's body rows, built with `docx`: styles, the landscape section and its
+ * footer, title and scorecard, the table's properties and header row, and the issues that follow the table.
  */
-export async function renderDocxReviewTable(
-  model: ReportModel,
-  options: DocxReviewTableOptions,
-): Promise<Buffer> {
-  const { language } = options;
-  const issuesById = new Map(model.issues.map((issue) => [issue.id, issue]));
-  const rows = model.clauses.flatMap((clause) => clause.rows);
+function skeleton(model: ReportModel, language: ExportLanguage): Document {
   const title = `${EXPORT_LABELS.reviewTable[language]}: ${model.projectName}`;
   const orphans = model.issues.filter((issue) => issue.segmentIds.length === 0);
 
@@ -204,10 +269,10 @@ export async function renderDocxReviewTable(
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
     columnWidths: [...COLUMN_WIDTHS],
     width: { size: COLUMN_WIDTHS.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
-    rows: [headerRow(language), ...rows.map((row) => bodyRow(model, row, issuesById, language))],
+    rows: [headerRow(language)],
   });
 
-  const document = new Document({
+  return new Document({
     creator: `Taiyaku ${model.appVersion}`,
     lastModifiedBy: `Taiyaku ${model.appVersion}`,
     title,
@@ -282,5 +347,75 @@ export async function renderDocxReviewTable(
       },
     ],
   });
-  return Packer.toBuffer(document);
+}
+
+/** Body rows between two pauses of the streamed document part. */
+const ROWS_PER_CHUNK = 100;
+
+/**
+ * Renders the review table of `model` as a DOCX file (the bytes to write). Lists the rows the model lists (all or the
+ * flagged ones); issues whose text was lost from the document follow the table.
+ *
+ * Memory stays proportional to the compressed file, not to the document tree: `docx` builds a small skeleton (see
+ * `skeleton`), and the body rows are written as XML text a hundred at a time straight into the deflate stream of
+ * `word/document.xml`, just before the skeleton's `</w:tbl>`. `control` sees progress per row and can stop the export
+ * between rows.
+ */
+export async function renderDocxReviewTable(
+  model: ReportModel,
+  options: DocxReviewTableOptions,
+  control: RenderControl = {},
+): Promise<Buffer> {
+  const { language } = options;
+  const pacer = new ExportPacer(control);
+  pacer.check();
+  const parts = unzipSync(await Packer.toBuffer(skeleton(model, language)));
+  const documentXml = strFromU8(parts[DOCUMENT_PART] ?? new Uint8Array());
+  const tableEnd = documentXml.indexOf('</w:tbl>');
+  if (tableEnd < 0) throw new Error('The DOCX skeleton has no table.');
+
+  const issuesById = new Map(model.issues.map((issue) => [issue.id, issue]));
+  const rows = model.clauses.flatMap((clause) => clause.rows);
+  const mtime = new Date(model.generatedAt);
+  const output: Uint8Array[] = [];
+  let failure: Error | null = null;
+  let finished = false;
+  const zip = new Zip((error, chunk, final) => {
+    if (error) failure = error;
+    else output.push(chunk);
+    if (final) finished = true;
+  });
+  const addFile = (path: string): ZipDeflate => {
+    const file = new ZipDeflate(path, { level: 6 });
+    file.mtime = mtime;
+    zip.add(file);
+    return file;
+  };
+  try {
+    for (const [path, bytes] of Object.entries(parts)) {
+      if (path !== DOCUMENT_PART) {
+        addFile(path).push(bytes, true);
+        continue;
+      }
+      const file = addFile(path);
+      file.push(Buffer.from(documentXml.slice(0, tableEnd), 'utf8'));
+      for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
+        const chunk = rows
+          .slice(start, start + ROWS_PER_CHUNK)
+          .map((row) => bodyRowXml(model, row, issuesById, language))
+          .join('');
+        file.push(Buffer.from(chunk, 'utf8'));
+        await pacer.step(Math.min(rows.length, start + ROWS_PER_CHUNK), rows.length);
+      }
+      file.push(Buffer.from(documentXml.slice(tableEnd), 'utf8'), true);
+    }
+    zip.end();
+  } catch (error) {
+    zip.terminate();
+    throw error;
+  }
+  if (failure) throw failure;
+  if (!finished) throw new Error('The DOCX package was not completed.');
+  pacer.finish();
+  return Buffer.concat(output);
 }

@@ -86,6 +86,26 @@ describe.skipIf(!browser)('renderPdfFromHtml (needs Chromium)', () => {
     }
   }, 120_000);
 
+  it('stops printing when cancelled, closing the browser', async () => {
+    const rows = Array.from(
+      { length: 20_000 },
+      (_, index) => `<tr><td>s${index}</td><td>Sentence ${index}.</td><td>第${index}文。</td></tr>`,
+    ).join('');
+    const html = `<!doctype html><html><head><meta charset="utf-8"></head><body><table>${rows}</table></body></html>`;
+    const controller = new AbortController();
+    const started = performance.now();
+    const timer = setTimeout(() => controller.abort(), 1500);
+    try {
+      await expect(renderPdfFromHtml(html, { signal: controller.signal })).rejects.toThrow(
+        /cancelled/,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+    // The whole print takes far longer; a cancel ends it within a few seconds at most (startup included).
+    expect(performance.now() - started).toBeLessThan(8000);
+  }, 60_000);
+
   it('says it could not start the browser when the executable is not Chromium', async () => {
     const fake = join(directory, 'not-chrome');
     await writeFile(fake, '#!/bin/sh\nexit 1\n');

@@ -2,6 +2,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ServiceError } from '../serviceError';
+import { checkCancelled } from './exportPacer';
 
 /**
  * Prints an HTML report to PDF with the system's Chromium (through playwright-core, which downloads no browser), so
@@ -87,13 +88,18 @@ export interface PdfOptions {
   readonly executablePath?: string;
   /** Longest the whole print may take, in milliseconds; default 60 s. */
   readonly timeoutMs?: number;
+  /** Aborting closes the browser, and the print stops with the `cancelled` ServiceError. */
+  readonly signal?: AbortSignal;
 }
 
 /**
  * Prints `html` (a complete, self-contained document) to an A4 PDF with backgrounds, in a headless Chromium that is
- * started for this print and closed after it. Network requests are blocked (see the module comment).
+ * started for this print and closed after it (or as soon as `options.signal` is aborted). Network requests are blocked
+ * (see the module comment).
  */
 export async function renderPdfFromHtml(html: string, options: PdfOptions = {}): Promise<Buffer> {
+  const { signal } = options;
+  checkCancelled(signal);
   const executablePath = options.executablePath ?? findChromium();
   const timeout = options.timeoutMs ?? 60_000;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -112,7 +118,11 @@ export async function renderPdfFromHtml(html: string, options: PdfOptions = {}):
       `Could not start Chromium at ${executablePath} to print the PDF: ${firstLine(error)}. ${CHROMIUM_INSTALL_HINT}`,
     );
   }
+  // Closing the browser makes the page's pending call (loading, printing) fail at once.
+  const closeOnAbort = (): void => void browser.close().catch(() => {});
+  signal?.addEventListener('abort', closeOnAbort, { once: true });
   try {
+    checkCancelled(signal);
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     const page = await context.newPage();
     page.setDefaultTimeout(timeout);
@@ -120,8 +130,14 @@ export async function renderPdfFromHtml(html: string, options: PdfOptions = {}):
       route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient'),
     );
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    checkCancelled(signal);
+    return pdf;
+  } catch (error) {
+    checkCancelled(signal);
+    throw error;
   } finally {
+    signal?.removeEventListener('abort', closeOnAbort);
     await browser.close();
   }
 }

@@ -31,6 +31,38 @@ describe('writeFileAtomically', () => {
     expect(await readdir(directory)).not.toContainEqual(expect.stringMatching(/\.tmp$/));
   });
 
+  it('stops between chunks when cancelled, keeping the previous file and removing the temporary one', async () => {
+    const folder = join(directory, 'cancel');
+    const path = join(folder, 'report.xlsx');
+    await mkdir(folder);
+    await writeFile(path, 'previous export');
+    const controller = new AbortController();
+    const fractions: number[] = [];
+    await expect(
+      writeFileAtomically(path, Buffer.alloc(10 * 1024 * 1024, 1), {
+        signal: controller.signal,
+        onProgress: (fraction) => {
+          fractions.push(fraction);
+          controller.abort();
+        },
+      }),
+    ).rejects.toThrow(/cancelled/);
+    expect(fractions).toEqual([0.4]);
+    expect(await readFile(path, 'utf8')).toBe('previous export');
+    expect(await readdir(folder)).toEqual(['report.xlsx']);
+
+    // Cancelled after the last chunk, it still stops before the rename.
+    const late = new AbortController();
+    await expect(
+      writeFileAtomically(path, 'new export', {
+        signal: late.signal,
+        onProgress: () => late.abort(),
+      }),
+    ).rejects.toThrow(/cancelled/);
+    expect(await readFile(path, 'utf8')).toBe('previous export');
+    expect(await readdir(folder)).toEqual(['report.xlsx']);
+  });
+
   it('names the path and the reason when a file stands where a folder should be', async () => {
     const file = join(directory, 'plain-file');
     await writeFile(file, 'x');

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ServiceError } from '../serviceError';
+import { checkCancelled } from './exportPacer';
 
 /**
  * Writes an exported file (a report, a workbook, a PDF) so that it appears whole or not at all: the bytes go to a
@@ -25,14 +26,30 @@ export class WriteFileError extends ServiceError {
   }
 }
 
+/** What the caller of `writeFileAtomically` may observe and stop. */
+export interface WriteControl {
+  /** Aborted before the rename: the temporary file is removed and the `cancelled` ServiceError thrown. */
+  readonly signal?: AbortSignal;
+  /** The fraction of the bytes written, in [0, 1], after each chunk. */
+  readonly onProgress?: (fraction: number) => void;
+}
+
+/** Bytes written between two checks of the signal. */
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
 /**
  * Writes `contents` (text as UTF-8) to `path` atomically, creating missing folders. Throws `WriteFileError` naming the
  * path and the reason (no permission, read-only disk, disk full, a folder in the way, a file where a folder should be).
+ * Written in chunks: cancelled through `control.signal` before the rename, it leaves the target as it was and no
+ * temporary file.
  */
 export async function writeFileAtomically(
   path: string,
   contents: Uint8Array | string,
+  control: WriteControl = {},
 ): Promise<void> {
+  const { signal, onProgress } = control;
+  const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents;
   const target = resolve(path);
   const folder = dirname(target);
   try {
@@ -55,14 +72,25 @@ export async function writeFileAtomically(
     // 'wx': the temporary name is fresh; refusing to follow an existing file (or a planted symlink) is safer.
     const handle = await open(temporary, 'wx');
     try {
-      await handle.writeFile(contents);
+      for (let offset = 0; offset < bytes.length;) {
+        checkCancelled(signal);
+        const { bytesWritten } = await handle.write(
+          bytes,
+          offset,
+          Math.min(CHUNK_BYTES, bytes.length - offset),
+        );
+        offset += bytesWritten;
+        onProgress?.(offset / bytes.length);
+      }
       await handle.sync();
     } finally {
       await handle.close();
     }
+    checkCancelled(signal);
     await rename(temporary, target);
   } catch (error) {
     await unlink(temporary).catch(() => {});
+    if (signal?.aborted && error instanceof ServiceError && error.code === 'refused') throw error;
     throw writeError(target, error);
   }
   await syncFolder(folder);

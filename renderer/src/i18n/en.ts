@@ -11,6 +11,11 @@ export const en = {
   unnumbered: 'Unnumbered',
   confidence: 'Alignment confidence',
   loading: 'Opening the document…',
+  openingDictionaries: 'Loading dictionaries…',
+  openingSegmenting: 'Splitting the texts into sentences…',
+  openingAnalysing: 'Reading the Japanese text…',
+  openingClauses: 'Pairing the clauses…',
+  openingSentences: 'Aligning clause {clause} of {total}…',
   loadFailed: 'The document could not be opened',
   beads: 'rows',
   omitted: 'Nothing on this side',
@@ -39,6 +44,14 @@ export const en = {
   moveSourceToNext: 'Move last English sentence to next row',
   moveTargetToPrevious: 'Move first Japanese sentence to previous row',
   moveTargetToNext: 'Move last Japanese sentence to next row',
+  movePickedSourceToPrevious:
+    'Move the English sentence clicked into, with {count} before it, to previous row',
+  movePickedSourceToNext:
+    'Move the English sentence clicked into, with {count} after it, to next row',
+  movePickedTargetToPrevious:
+    'Move the Japanese sentence clicked into, with {count} before it, to previous row',
+  movePickedTargetToNext:
+    'Move the Japanese sentence clicked into, with {count} after it, to next row',
   detachTarget: 'Detach Japanese (English alone: omission)',
   detachSource: 'Detach English (Japanese alone: addition)',
   flagSelection: 'Flag selection…',
@@ -51,7 +64,8 @@ export const en = {
   groupGeneral: 'General',
   helpTitle: 'Keyboard shortcuts',
   helpHint:
-    'Shortcuts act on the selected row and work whenever the cursor is not in a text field.',
+    'Shortcuts act on the selected row and work whenever the cursor is not in a text field. After a click into a ' +
+    'sentence of the row, the move keys move that sentence, with those between it and the neighbouring row.',
   keysColumn: 'Keys',
   actionColumn: 'Action',
   or: 'or',
@@ -314,6 +328,7 @@ export const en = {
   'commandLabel.splitBead': 'split',
   'commandLabel.splitSentence': 'split sentence',
   'commandLabel.moveSentence': 'move sentence',
+  'commandLabel.moveSentenceAt': 'move sentences',
   'commandLabel.detachSide': 'detach',
   'commandLabel.pin': 'confirm',
   'commandLabel.unpin': 'unconfirm',

@@ -14,7 +14,8 @@ export function followChange(
   history: ReviewHistory,
   event: ProjectChangeEvent,
 ): ReviewHistory | null {
-  if (event.kind === 'settings' || event.kind === 'save-status') return history;
+  if (event.kind === 'settings' || event.kind === 'save-status' || event.kind === 'progress')
+    return history;
   let next: ReviewHistory;
   if (event.kind === 'command') {
     const { history: after, result } = executeCommand(history, event.command);
@@ -43,6 +44,8 @@ export function reactToChange(
   event: ProjectChangeEvent,
   clientId: string,
 ): 'ignore' | 'catch-up' | Partial<ReviewState> {
+  // An opening's progress changes no project (the store shows it while it waits).
+  if (event.kind === 'progress') return 'ignore';
   if (!state.path || !state.history || !state.meta || event.path !== state.path) return 'ignore';
   if (event.kind === 'save-status') {
     return event.revision >= state.saveStatusRevision

@@ -13,8 +13,8 @@ import {
 } from '../../../core/review/history';
 import { pinnedBeadIndices } from '../../../core/review/alignmentEdits';
 import type { RealignFunction } from '../../../core/review/arbitraries.testkit';
-import { createReviewStore, type ReviewBackend } from './reviewStore';
-import { visibleRows } from './selectors';
+import { createReviewStore, type ChangeSubscriber, type ReviewBackend } from './reviewStore';
+import { hasRows, visibleRows } from './selectors';
 import { performAction } from '../features/workspace/actions';
 
 /** A stand-in for the aligner: same rows, new confidences (pinned rows keep theirs). */
@@ -115,6 +115,38 @@ describe('the review store', () => {
     expect(state.isSample).toBe(true);
     expect(state.ui.selectedBead).toBe(0);
     expect(state.history?.present.alignment.sentenceBeads).toHaveLength(2);
+  });
+
+  it('shows how far the aligner has got while the first project opens, and disables the commands meanwhile', async () => {
+    const { backend } = fakeBackend();
+    let push: ChangeSubscriber | undefined;
+    let finish: () => void = () => {};
+    const opened = new Promise<void>((resolve) => (finish = resolve));
+    const store = createReviewStore({
+      ...backend,
+      openInitial: async (remembered) => {
+        await opened;
+        return backend.openInitial(remembered);
+      },
+      subscribe: (subscriber) => {
+        push = subscriber;
+        return () => {};
+      },
+    });
+    const loading = store.getState().load();
+    expect(store.getState().status).toBe('loading');
+    expect(hasRows(store.getState())).toBe(false);
+    push!.change({ kind: 'progress', phase: 'dictionaries', done: 0, total: 0 });
+    expect(store.getState().opening).toEqual({ phase: 'dictionaries', done: 0, total: 0 });
+    push!.change({ kind: 'progress', phase: 'sentences', done: 3, total: 7 });
+    expect(store.getState().opening).toEqual({ phase: 'sentences', done: 3, total: 7 });
+    finish();
+    await loading;
+    expect(store.getState().opening).toBeNull();
+    expect(hasRows(store.getState())).toBe(true);
+    // Progress of another window's opening does not concern a window showing its project.
+    push!.change({ kind: 'progress', phase: 'clauses', done: 0, total: 0 });
+    expect(store.getState().opening).toBeNull();
   });
 
   it('applies a command at once, sends it, and undoes and redoes in step with the Node side', async () => {

@@ -11,6 +11,7 @@ import {
   executeCommand,
   redo,
   undo,
+  type HistoryStep,
   type ReviewHistory,
 } from '../../../core/review/history';
 import { messageOf } from '../errors';
@@ -34,6 +35,17 @@ export type {
   ReviewStore,
   UiState,
 } from './reviewTypes';
+
+const NO_SHARED_STEPS: ReviewState['sharedSteps'] = { undo: null, redo: null };
+
+/** What the Node side's history can undo or redo, as a snapshot of an open project says. */
+function sharedStepsOf(snapshot: WorkspaceSnapshot): ReviewState['sharedSteps'] {
+  const undoStep: HistoryStep | undefined = snapshot.undoStep;
+  const redoStep: HistoryStep | undefined = snapshot.redoStep;
+  return undoStep || redoStep
+    ? { undo: undoStep ?? null, redo: redoStep ?? null }
+    : NO_SHARED_STEPS;
+}
 
 /**
  * Creates the workspace store: testable without React (STYLE.md §4). `clientId` names this window to the Node side
@@ -67,6 +79,7 @@ export function createReviewStore(
       set((state) => ({
         history: createHistory({ alignment, annotations }),
         revision: snapshot.revision,
+        sharedSteps: sharedStepsOf(snapshot),
         meta,
         ui: {
           ...state.ui,
@@ -107,9 +120,20 @@ export function createReviewStore(
 
     /** A change from the feed: another window's is applied here the way the Node side applied it. */
     const receive = (event: ProjectChangeEvent) => {
+      if (event.kind === 'progress') {
+        // The aligner's progress on the project this window waits for (no window waits on another's for long).
+        if (get().status === 'loading')
+          set({ opening: { phase: event.phase, done: event.done, total: event.total } });
+        return;
+      }
       const outcome = reactToChange(get(), event, clientId);
       if (outcome === 'catch-up') catchUp();
-      else if (outcome !== 'ignore') set(outcome);
+      else if (outcome !== 'ignore') {
+        set(outcome);
+        // A new change clears the redo stack on the Node side too.
+        if (event.kind === 'command')
+          set((state) => ({ sharedSteps: { ...state.sharedSteps, redo: null } }));
+      }
     };
     backend.subscribe?.({
       change: receive,
@@ -120,9 +144,12 @@ export function createReviewStore(
 
     /** Undo or redo: here at once, then on the Node side (whose history is the one every window shares). */
     const step = async (direction: 'undo' | 'redo') => {
-      const { history, path } = get();
+      const { history, path, sharedSteps } = get();
       if (!history || !path) return;
-      if (!(direction === 'undo' ? canUndo(history) : canRedo(history))) return;
+      if (!(direction === 'undo' ? canUndo(history) : canRedo(history))) {
+        if (sharedSteps[direction]) await stepOnNodeSide(direction, path);
+        return;
+      }
       const next = direction === 'undo' ? undo(history) : redo(history);
       set((state) => ({ history: next, inFlight: state.inFlight + 1 }));
       const sentAt = epoch;
@@ -134,6 +161,29 @@ export function createReviewStore(
         );
         if (!answer.applied) set((state) => ({ inFlight: state.inFlight - 1 }));
         if (!answer.applied || !acknowledge(answer, next, sentAt)) await resync(outOfStep);
+      } catch (error) {
+        set((state) => ({ inFlight: state.inFlight - 1 }));
+        await resync(word('noticeUnsaved', { reason: messageOf(error) }));
+      }
+    };
+
+    /**
+     * Undo or redo of a step this copy has no session for (made before a reload of the page): on the Node side, whose
+     * history has it, then this copy takes the live state.
+     */
+    const stepOnNodeSide = async (direction: 'undo' | 'redo', path: string) => {
+      set((state) => ({ inFlight: state.inFlight + 1 }));
+      const change = changeFields();
+      try {
+        const answer = await enqueue(async () => {
+          const stepped = await (direction === 'undo'
+            ? backend.undo(path, change)
+            : backend.redo(path, change));
+          if (get().path === path) replaceWith(await backend.open(path));
+          return stepped;
+        });
+        set((state) => ({ inFlight: state.inFlight - 1 }));
+        if (!answer.applied && answer.reason) notify('info', answer.reason);
       } catch (error) {
         set((state) => ({ inFlight: state.inFlight - 1 }));
         await resync(word('noticeUnsaved', { reason: messageOf(error) }));
@@ -153,11 +203,13 @@ export function createReviewStore(
       set((state) => ({
         status: 'ready',
         loadError: null,
+        opening: null,
         path: snapshot.path,
         meta,
         isSample: snapshot.isSample,
         history: createHistory({ alignment, annotations }),
         revision: snapshot.revision,
+        sharedSteps: sharedStepsOf(snapshot),
         inFlight: 0,
         saveStatus: null,
         saveStatusRevision: snapshot.revision,
@@ -218,6 +270,8 @@ export function createReviewStore(
       history: null,
       revision: 0,
       inFlight: 0,
+      sharedSteps: NO_SHARED_STEPS,
+      opening: null,
       saveStatus: null,
       saveStatusRevision: 0,
       ui: {
@@ -231,11 +285,11 @@ export function createReviewStore(
       notices: [],
 
       async load(remembered) {
-        set({ status: 'loading', loadError: null });
+        set({ status: 'loading', loadError: null, opening: null });
         try {
           adopt(await backend.openInitial(remembered));
         } catch (error) {
-          set({ status: 'failed', loadError: messageOf(error) });
+          set({ status: 'failed', loadError: messageOf(error), opening: null });
         }
       },
 
@@ -289,7 +343,7 @@ export function createReviewStore(
         try {
           adopt(await backend.openSample());
         } catch (error) {
-          set({ status: 'failed', loadError: messageOf(error) });
+          set({ status: 'failed', loadError: messageOf(error), opening: null });
         }
       },
 
@@ -305,7 +359,11 @@ export function createReviewStore(
         }
         if (next === history) return false;
         if (result.note) notify('info', result.note);
-        set((state) => ({ history: next, inFlight: state.inFlight + 1 }));
+        set((state) => ({
+          history: next,
+          inFlight: state.inFlight + 1,
+          sharedSteps: { ...state.sharedSteps, redo: null },
+        }));
         const sentAt = epoch;
         const change = changeFields();
         try {
@@ -348,7 +406,7 @@ export function createReviewStore(
             catchUp();
             return true;
           }
-          set({ history: next });
+          set((state) => ({ history: next, sharedSteps: { ...state.sharedSteps, redo: null } }));
           if (!acknowledge(answer, next, sentAt)) {
             await resync(word('noticeOutOfStep'));
             return false;

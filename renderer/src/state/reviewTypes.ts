@@ -8,10 +8,11 @@ import type {
   SaveStatus,
   WorkspaceSnapshot,
 } from '../../../core/ipc/contract';
+import type { AlignmentProgress } from '../../../core/alignment/alignDocument';
 import type { ProjectFile } from '../../../core/project/projectFile';
 import type { ReviewCommand } from '../../../core/review/commands';
 import type { RowFilter } from '../../../core/review/filters';
-import type { ReviewHistory } from '../../../core/review/history';
+import type { HistoryStep, ReviewHistory } from '../../../core/review/history';
 import type { UiLanguage } from '../i18n';
 
 // The review store's state, actions and backend (the store itself is reviewStore.ts).
@@ -104,8 +105,15 @@ export interface ReviewState {
   readonly history: ReviewHistory | null;
   /** The Node side's revision after the last acknowledged change. */
   readonly revision: number;
+  /**
+   * What the Node side's history can still undo or redo beyond this copy's `history`: after a reload of the page, the
+   * changes made before it (their sessions stay on the Node side; undo and redo then run there and this copy reloads).
+   */
+  readonly sharedSteps: { readonly undo: HistoryStep | null; readonly redo: HistoryStep | null };
   /** Changes sent and not yet acknowledged. */
   readonly inFlight: number;
+  /** While a project is being opened: how far the aligner has got (the sample's first start), or null. */
+  readonly opening: AlignmentProgress | null;
   readonly saveStatus: SaveStatus | null;
   /** The revision `saveStatus` was asked for: a newer revision means a change not yet known to be on disk. */
   readonly saveStatusRevision: number;

@@ -3,6 +3,16 @@ import { filterRows } from '../../../core/review/filters';
 import type { ReviewSession } from '../../../core/review/session';
 import type { ReviewState } from './reviewStore';
 
+/**
+ * True when a project with rows is shown: until then (opening, aligning) the commands that act on rows, flags or the
+ * project (realign, flag, export, save, undo) cannot act and are disabled.
+ */
+export function hasRows(state: Pick<ReviewState, 'status' | 'history'>): boolean {
+  return (
+    state.status === 'ready' && (state.history?.present.alignment.sentenceBeads.length ?? 0) > 0
+  );
+}
+
 /** True when the filter narrows the rows at all (an empty search does not). */
 export function isFiltering(filter: RowFilter): boolean {
   return Object.entries(filter).some(([key, value]) => {

@@ -11,9 +11,12 @@ import {
 } from '../../../core/project/exampleProject.testkit';
 import type { ReviewCommand } from '../../../core/review/commands';
 import {
+  canRedo,
   canUndo,
   createHistory,
   executeCommand,
+  nextSteps,
+  redo,
   undo,
   type ReviewHistory,
 } from '../../../core/review/history';
@@ -52,13 +55,18 @@ function sharedHost() {
     annotationCount: history.present.annotations.length,
     ...extra,
   });
-  const snapshot = (): WorkspaceSnapshot => ({
-    path: PATH,
-    project: { ...example, ...history.present } as WorkspaceSnapshot['project'],
-    isSample: false,
-    warnings: [],
-    revision,
-  });
+  const snapshot = (): WorkspaceSnapshot => {
+    const steps = nextSteps(history);
+    return {
+      path: PATH,
+      project: { ...example, ...history.present } as WorkspaceSnapshot['project'],
+      isSample: false,
+      warnings: [],
+      revision,
+      ...(steps.undo ? { undoStep: steps.undo } : {}),
+      ...(steps.redo ? { redoStep: steps.redo } : {}),
+    };
+  };
   const origin = (change?: { requestId: string; clientId: string }) => ({
     path: PATH,
     revision,
@@ -103,7 +111,13 @@ function sharedHost() {
       publish({ kind: 'undo', ...origin(change) });
       return answer(true);
     },
-    redo: async () => answer(false),
+    redo: async (_path, change) => {
+      if (!canRedo(history)) return answer(false);
+      history = redo(history);
+      revision += 1;
+      publish({ kind: 'redo', ...origin(change) });
+      return answer(true);
+    },
     save: async () => ({ pending: false, lastSavedAt: null, error: null }),
     status: async () => ({ pending: false, lastSavedAt: null, error: null }),
     subscribe: (subscriber) => {
@@ -155,6 +169,36 @@ describe('two windows on one project', () => {
     expect(ids(b)).toEqual(['a1', 'a2']);
     expect(a.getState().notices).toEqual([]);
     expect(b.getState().notices).toEqual([]);
+  });
+
+  it('undoes after a reload of the page a change made before it, and redoes it', async () => {
+    const host = sharedHost();
+    const page = createReviewStore(host.backend(), 'en', 'window-a-0000');
+    await page.getState().load();
+    const before = ids(page);
+    await page.getState().run(flag(0));
+    // The page reloads: a new copy of the store, the same Node side (which kept the undo history).
+    const reloaded = createReviewStore(host.backend(), 'en', 'window-a-1111');
+    await reloaded.getState().load();
+    expect(ids(reloaded)).toHaveLength(before.length + 1);
+    expect(reloaded.getState().sharedSteps.undo).toEqual({ type: 'addAnnotation' });
+    await reloaded.getState().undo();
+    expect(ids(reloaded)).toEqual(before);
+    expect(host.annotations()).toEqual(before);
+    expect(reloaded.getState().sharedSteps).toEqual({
+      undo: null,
+      redo: { type: 'addAnnotation' },
+    });
+    await reloaded.getState().redo();
+    expect(ids(reloaded)).toHaveLength(before.length + 1);
+    // A change made after the reload is undone here first, then the one from before.
+    await reloaded.getState().run(flag(1));
+    expect(reloaded.getState().sharedSteps.redo).toBeNull();
+    await reloaded.getState().undo();
+    await reloaded.getState().undo();
+    expect(ids(reloaded)).toEqual(before);
+    expect(host.annotations()).toEqual(before);
+    expect(reloaded.getState().notices).toEqual([]);
   });
 
   it('follows an undo made in the other window', async () => {

@@ -26,6 +26,8 @@ export interface AlignedRowProps {
   readonly splitCaret: SentenceCaret | null;
   /** True while this row's action menu is open (only one row mounts a menu). */
   readonly menuOpen: boolean;
+  /** While the menu is open: the sentence last clicked into (moves take it along), or null. */
+  readonly picked?: SentenceCaret | null;
   readonly isMac: boolean;
   readonly measure: (element: HTMLElement | null) => void;
   readonly onSelect: (beadIndex: number) => void;

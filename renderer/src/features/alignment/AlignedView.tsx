@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { VisuallyHidden } from '@mantine/core';
+import { beadOfSentence } from '../../../../core/review/anchoring';
 import { useReview } from '../../state/ReviewStoreContext';
 import { visibleRows } from '../../state/selectors';
 import { useMessages } from '../../useMessages';
@@ -40,6 +41,31 @@ export function AlignedView(props: AlignedViewProps) {
   const selectBead = useReview((state) => state.selectBead);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [menuFor, setMenuFor] = useState<number | null>(null);
+  const onCaretRef = useRef(props.onCaret);
+  useEffect(() => {
+    onCaretRef.current = props.onCaret;
+  }, [props.onCaret]);
+  /** The sentence last clicked into, and the one it was when the open menu opened (its moves take it along). */
+  const caretRef = useRef<SentenceCaret | null>(null);
+  const [menuCaret, setMenuCaret] = useState<SentenceCaret | null>(null);
+  const openMenu = useCallback(
+    (beadIndex: number | null) => {
+      const last = caretFromSelection(document.getSelection()) ?? caretRef.current;
+      // Only a sentence of this row counts as picked for its menu.
+      const caret =
+        beadIndex !== null &&
+        last &&
+        alignment &&
+        beadOfSentence(alignment, last.side, last.sentenceIndex) === beadIndex
+          ? last
+          : null;
+      setMenuCaret(caret);
+      // The menu's actions read the caret too: they act on the sentence the menu names.
+      if (caret) onCaretRef.current(caret);
+      setMenuFor(beadIndex);
+    },
+    [alignment],
+  );
 
   const items = useMemo(() => (alignment ? buildItems(alignment, rows) : []), [alignment, rows]);
   const itemOfBead = useMemo(() => {
@@ -84,7 +110,10 @@ export function AlignedView(props: AlignedViewProps) {
       const selection = document.getSelection();
       const anchor = selection?.anchorNode;
       if (!anchor || !scrollRef.current?.contains(anchor)) return;
-      onCaret(caretFromSelection(selection));
+      const caret = caretFromSelection(selection);
+      // Clicking the row's menu button must not forget the sentence picked just before.
+      if (caret) caretRef.current = caret;
+      onCaret(caret);
     };
     document.addEventListener('selectionchange', onSelectionChange);
     return () => document.removeEventListener('selectionchange', onSelectionChange);
@@ -155,7 +184,8 @@ export function AlignedView(props: AlignedViewProps) {
           splitOpen={item.beadIndex === props.splitRowFor}
           splitCaret={item.beadIndex === props.splitRowFor ? props.splitCaret : null}
           menuOpen={item.beadIndex === menuFor}
-          onMenu={setMenuFor}
+          picked={item.beadIndex === menuFor ? menuCaret : null}
+          onMenu={openMenu}
           isMac={props.isMac}
           measure={virtualizer.measureElement}
           onSelect={onSelect}

@@ -1,11 +1,25 @@
 import { Menu, Text } from '@mantine/core';
 import type { SentenceBead } from '../../../../core/alignment/types';
 import { DotsIcon } from '../../components/icons';
-import { formatMessage } from '../../i18n';
+import { formatMessage, type MessageKey } from '../../i18n';
 import { useMessages } from '../../useMessages';
 import { formatChord, shortcutOf, type ShortcutAction } from '../workspace/shortcuts';
-import { ROW_MENU, rowActionEnabled } from './rowActions';
+import {
+  MOVE_ACTIONS,
+  ROW_MENU,
+  movedSentences,
+  rowActionEnabled,
+  type PickedSentence,
+} from './rowActions';
 import classes from './AlignedView.module.css';
+
+/** A move's label when it takes a sentence picked mid-row along with its neighbours. */
+const PICKED_MOVE_LABEL: Partial<Record<ShortcutAction, MessageKey>> = {
+  moveSourceToPrevious: 'movePickedSourceToPrevious',
+  moveSourceToNext: 'movePickedSourceToNext',
+  moveTargetToPrevious: 'movePickedTargetToPrevious',
+  moveTargetToNext: 'movePickedTargetToNext',
+};
 
 /** What the row menu needs of its row. */
 export interface RowMenuProps {
@@ -16,6 +30,8 @@ export interface RowMenuProps {
   readonly isMac: boolean;
   /** True while this row's menu is open. */
   readonly menuOpen: boolean;
+  /** The sentence last clicked into when the menu opened, or null: moves take it along. */
+  readonly picked?: PickedSentence | null;
   readonly onAction: (action: ShortcutAction, beadIndex: number) => void;
   /** Opens the action menu of a row, or closes it (null). */
   readonly onMenu: (beadIndex: number | null) => void;
@@ -28,6 +44,7 @@ export function RowMenu({
   beadCount,
   isMac,
   menuOpen,
+  picked = null,
   onAction,
   onMenu,
 }: RowMenuProps) {
@@ -65,16 +82,20 @@ export function RowMenu({
         {ROW_MENU.map((action, position) => {
           if (action === null) return <Menu.Divider key={`divider-${position}`} />;
           const shortcut = shortcutOf(action);
+          const move = MOVE_ACTIONS[action];
+          const moved = move && movedSentences(bead, move.side, move.direction, picked);
           const itemLabel =
             action === 'togglePin'
               ? bead.pinned
                 ? t('unconfirmRow')
                 : t('confirmRow')
-              : t(shortcut.label);
+              : moved && moved.sentenceIndex !== null
+                ? formatMessage(t(PICKED_MOVE_LABEL[action]!), { count: moved.count - 1 })
+                : t(shortcut.label);
           return (
             <Menu.Item
               key={action}
-              disabled={!rowActionEnabled(action, bead, beadIndex, beadCount)}
+              disabled={!rowActionEnabled(action, bead, beadIndex, beadCount, picked)}
               onClick={() => onAction(action, beadIndex)}
               rightSection={
                 <Text size="xs" c="dimmed" ff="monospace">

@@ -22,7 +22,9 @@ export function ExportProgressView({
 }) {
   const t = useMessages();
   const percent =
-    progress && progress.total > 0 ? Math.min(100, (progress.done / progress.total) * 100) : null;
+    progress && progress.total > 0
+      ? Math.min(100, ((progress.done + (progress.fraction ?? 0)) / progress.total) * 100)
+      : null;
   const label = t('exportRunning');
   return (
     <Stack gap="sm">

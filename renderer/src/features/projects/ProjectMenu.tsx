@@ -1,6 +1,7 @@
 import { Button, Menu, Text } from '@mantine/core';
 import { ChevronDownIcon } from '../../components/icons';
 import { useReview } from '../../state/ReviewStoreContext';
+import { hasRows } from '../../state/selectors';
 import { useMessages } from '../../useMessages';
 import { formatChord, shortcutOf } from '../workspace/shortcuts';
 
@@ -20,6 +21,8 @@ export function ProjectMenu({
   const closeProject = useReview((state) => state.closeProject);
   // Closing falls back to the sample, so "closing" the sample would silently reopen it: say so instead.
   const isSample = useReview((state) => state.isSample);
+  // Saving and exporting need a project shown (not while the first one opens).
+  const ready = useReview(hasRows);
   return (
     <Menu position="bottom-start" shadow="md" width={240}>
       <Menu.Target>
@@ -37,6 +40,7 @@ export function ProjectMenu({
         <Menu.Item onClick={() => onDialog('open')}>{t('openProject')}</Menu.Item>
         <Menu.Divider />
         <Menu.Item
+          disabled={!ready}
           onClick={() => void save()}
           rightSection={
             <Text size="xs" c="dimmed" ff="monospace">
@@ -46,9 +50,12 @@ export function ProjectMenu({
         >
           {t('saveNow')}
         </Menu.Item>
-        <Menu.Item onClick={() => onDialog('saveAs')}>{t('saveAs')}</Menu.Item>
+        <Menu.Item disabled={!ready} onClick={() => onDialog('saveAs')}>
+          {t('saveAs')}
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Item
+          disabled={!ready}
           onClick={() => onDialog('export')}
           rightSection={
             <Text size="xs" c="dimmed" ff="monospace">
@@ -60,7 +67,7 @@ export function ProjectMenu({
         </Menu.Item>
         <Menu.Divider />
         <Menu.Item
-          disabled={isSample}
+          disabled={isSample || !ready}
           onClick={() => void closeProject()}
           aria-description={isSample ? t('sampleAlwaysOpen') : undefined}
         >

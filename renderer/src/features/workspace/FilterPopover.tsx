@@ -7,7 +7,7 @@ import { useMessages } from '../../useMessages';
 import { severityLabel, statusLabel } from '../annotations/labels';
 
 /** The row filters: flagged, unconfirmed, low confidence, and the issues' severity, status and category. */
-export function FilterPopover() {
+export function FilterPopover({ disabled = false }: { readonly disabled?: boolean }) {
   const t = useMessages();
   const language = useReview((state) => state.ui.uiLanguage);
   const filter = useReview((state) => state.ui.filter);
@@ -27,6 +27,7 @@ export function FilterPopover() {
           <Button
             variant={active ? 'light' : 'default'}
             size="xs"
+            disabled={disabled}
             leftSection={<FilterIcon size={14} />}
           >
             {t('filters')}

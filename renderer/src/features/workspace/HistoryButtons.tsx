@@ -3,6 +3,7 @@ import { canRedo, canUndo } from '../../../../core/review/history';
 import { redoLabel, undoLabel } from '../../state/commandLabels';
 import { RedoIcon, UndoIcon } from '../../components/icons';
 import { useReview } from '../../state/ReviewStoreContext';
+import { hasRows } from '../../state/selectors';
 import { useMessages } from '../../useMessages';
 import { shortcutHint } from './shortcuts';
 
@@ -11,10 +12,13 @@ export function HistoryButtons({ isMac }: { isMac: boolean }) {
   const t = useMessages();
   const language = useReview((state) => state.ui.uiLanguage);
   const history = useReview((state) => state.history);
+  // Steps made before a reload of the page live on in the Node side's history.
+  const shared = useReview((state) => state.sharedSteps);
+  const ready = useReview(hasRows);
   const undo = useReview((state) => state.undo);
   const redo = useReview((state) => state.redo);
-  const undoText = history ? undoLabel(history, language) : t('undo');
-  const redoText = history ? redoLabel(history, language) : t('redo');
+  const undoText = history ? undoLabel(history, language, shared.undo) : t('undo');
+  const redoText = history ? redoLabel(history, language, shared.redo) : t('redo');
   return (
     <>
       <Tooltip label={shortcutHint(undoText, 'undo', isMac)}>
@@ -22,7 +26,7 @@ export function HistoryButtons({ isMac }: { isMac: boolean }) {
           variant="default"
           size="xs"
           leftSection={<UndoIcon size={14} />}
-          disabled={!history || !canUndo(history)}
+          disabled={!ready || !history || (!canUndo(history) && !shared.undo)}
           onClick={() => void undo()}
         >
           {undoText}
@@ -33,7 +37,7 @@ export function HistoryButtons({ isMac }: { isMac: boolean }) {
           variant="default"
           size="xs"
           leftSection={<RedoIcon size={14} />}
-          disabled={!history || !canRedo(history)}
+          disabled={!ready || !history || (!canRedo(history) && !shared.redo)}
           onClick={() => void redo()}
         >
           {redoText}

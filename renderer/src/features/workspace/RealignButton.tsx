@@ -5,7 +5,7 @@ import { useReview } from '../../state/ReviewStoreContext';
 import { useMessages } from '../../useMessages';
 
 /** Realigns every unconfirmed row (on the Node side), busy until the answer comes. */
-export function RealignButton() {
+export function RealignButton({ disabled = false }: { readonly disabled?: boolean }) {
   const t = useMessages();
   const realign = useReview((state) => state.realign);
   const [realigning, setRealigning] = useState(false);
@@ -16,6 +16,7 @@ export function RealignButton() {
         size="xs"
         leftSection={<RealignIcon size={14} />}
         loading={realigning}
+        disabled={disabled}
         onClick={async () => {
           setRealigning(true);
           try {

@@ -3,7 +3,7 @@ import { CloseButton, TextInput } from '@mantine/core';
 import { nextRow, previousRow } from '../../../../core/review/filters';
 import { SearchIcon } from '../../components/icons';
 import { useReview, useReviewStore } from '../../state/ReviewStoreContext';
-import { visibleRows } from '../../state/selectors';
+import { hasRows, visibleRows } from '../../state/selectors';
 import { useMessages } from '../../useMessages';
 import { shortcutHint } from './shortcuts';
 
@@ -14,6 +14,8 @@ export const SearchBox = forwardRef<HTMLInputElement, { isMac: boolean; classNam
     const store = useReviewStore();
     const text = useReview((state) => state.ui.filter.text ?? '');
     const setFilter = useReview((state) => state.setFilter);
+    // Nothing to search until a project with rows is shown.
+    const ready = useReview(hasRows);
     const jump = (backwards: boolean) => {
       const state = store.getState();
       const rows = visibleRows(state);
@@ -28,6 +30,7 @@ export const SearchBox = forwardRef<HTMLInputElement, { isMac: boolean; classNam
         size="xs"
         className={className}
         type="search"
+        disabled={!ready}
         aria-label={t('search')}
         placeholder={`${t('searchPlaceholder')}  /`}
         leftSection={<SearchIcon size={14} />}

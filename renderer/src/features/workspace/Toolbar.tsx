@@ -2,6 +2,7 @@ import type { Ref } from 'react';
 import { ActionIcon, Badge, Button, Divider, Group, Text, Tooltip } from '@mantine/core';
 import { FlagIcon, KeyboardIcon, PanelIcon } from '../../components/icons';
 import { useReview } from '../../state/ReviewStoreContext';
+import { hasRows } from '../../state/selectors';
 import { useMessages } from '../../useMessages';
 import { ProjectMenu, type ProjectDialog } from '../projects/ProjectMenu';
 import { ColorSchemeSwitch } from './ColorSchemeSwitch';
@@ -37,6 +38,8 @@ export function Toolbar({
   const meta = useReview((state) => state.meta);
   const isSample = useReview((state) => state.isSample);
   const setFlagDialogOpen = useReview((state) => state.setFlagDialogOpen);
+  // Until a project with rows is shown (opening, aligning), these commands have nothing to act on.
+  const ready = useReview(hasRows);
 
   return (
     <header className={classes.header}>
@@ -95,12 +98,13 @@ export function Toolbar({
         <Group gap={6} wrap="nowrap" className={classes.noShrink}>
           <HistoryButtons isMac={isMac} />
           <Divider orientation="vertical" mx={4} />
-          <RealignButton />
+          <RealignButton disabled={!ready} />
           <Tooltip label={shortcutHint(t('flagSelection'), 'flag', isMac)}>
             <Button
               variant="default"
               size="xs"
               leftSection={<FlagIcon size={14} />}
+              disabled={!ready}
               onClick={() => setFlagDialogOpen(true)}
             >
               {t('flagSelection')}
@@ -110,7 +114,7 @@ export function Toolbar({
         <Group gap="xs" wrap="nowrap" miw={0} justify="flex-end" style={{ flex: '1 1 auto' }}>
           <SearchBox ref={searchRef} isMac={isMac} className={classes.search} />
           <div className={classes.noShrink}>
-            <FilterPopover />
+            <FilterPopover disabled={!ready} />
           </div>
           <RowCount />
         </Group>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { ActionIcon, Alert, Group, Loader, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Tooltip } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { PanelIcon } from '../../components/icons';
 import { onEvent, transportName } from '../../ipc';
@@ -17,6 +17,7 @@ import { performAction, splitRow, type ActionContext } from './actions';
 import { HelpOverlay } from './HelpOverlay';
 import { NoticeBanners } from './NoticeBanners';
 import { NoticeToasts } from './NoticeToasts';
+import { OpeningProgress } from './OpeningProgress';
 import {
   isControlKey,
   isMacPlatform,
@@ -220,10 +221,7 @@ export function Workspace() {
       <NoticeBanners />
       {(status === 'loading' || status === 'idle' || (status === 'ready' && !hasSession)) && (
         <div className={classes.centered}>
-          <Group>
-            <Loader size="sm" />
-            <Text>{t('loading')}</Text>
-          </Group>
+          <OpeningProgress />
         </div>
       )}
       {status === 'failed' && (

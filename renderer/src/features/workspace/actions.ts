@@ -1,12 +1,11 @@
-import type { Side } from '../../../../core/alignment/types';
 import type { ReviewCommand } from '../../../../core/review/commands';
 import { beadOfSentence } from '../../../../core/review/anchoring';
 import { nextRow, previousRow, stepIssue } from '../../../../core/review/filters';
 import type { MessageKey } from '../../i18n';
 import type { ReviewStore } from '../../state/reviewStore';
-import { visibleRows } from '../../state/selectors';
+import { hasRows, visibleRows } from '../../state/selectors';
 import { splitAtCaret, type SentenceCaret } from '../alignment/caret';
-import { rowActionEnabled } from '../alignment/rowActions';
+import { MOVE_ACTIONS, movedSentences, rowActionEnabled } from '../alignment/rowActions';
 import type { ShortcutAction } from './shortcuts';
 
 /** What actions need from the screen around them. */
@@ -22,13 +21,6 @@ export interface ActionContext {
   /** The last caret the reviewer placed in the text, or null. */
   caret(): SentenceCaret | null;
 }
-
-const MOVES: Partial<Record<ShortcutAction, { side: Side; direction: 'previous' | 'next' }>> = {
-  moveSourceToPrevious: { side: 'source', direction: 'previous' },
-  moveSourceToNext: { side: 'source', direction: 'next' },
-  moveTargetToPrevious: { side: 'target', direction: 'previous' },
-  moveTargetToNext: { side: 'target', direction: 'next' },
-};
 
 /** Keeps the selection on an existing row after the rows changed. */
 function clampSelection(store: ReviewStore, wanted: number): void {
@@ -117,6 +109,8 @@ export function performAction(
     case 'help':
       return context.openHelp();
     case 'export':
+      // Nothing to export before a project with rows is shown (the desktop menu can ask while it opens).
+      if (!hasRows(state)) return;
       return context.openExport();
     case 'undo':
       void state.undo();
@@ -128,6 +122,7 @@ export function performAction(
       void state.save();
       return;
     case 'flag':
+      if (!hasRows(state)) return;
       state.setFlagDialogOpen(true);
       return;
     default:
@@ -195,14 +190,28 @@ export function performAction(
       );
       return;
     default: {
-      const move = MOVES[action];
+      const move = MOVE_ACTIONS[action];
       if (!move) return;
+      // A sentence clicked into in this row moves, with those between it and the neighbour; else the first or last.
+      const { count, sentenceIndex } = movedSentences(
+        bead,
+        move.side,
+        move.direction,
+        context.caret(),
+      );
       // The row keeps its place unless the move emptied it (then the rows after it moved up by one).
       const emptied =
-        (move.side === 'source' ? bead.sourceIndices.length : bead.targetIndices.length) === 1 &&
+        (move.side === 'source' ? bead.sourceIndices.length : bead.targetIndices.length) ===
+          count &&
         (move.side === 'source' ? bead.targetIndices.length : bead.sourceIndices.length) === 0;
       const after = emptied && move.direction === 'previous' ? beadIndex - 1 : beadIndex;
-      void runOnRow(store, { type: 'moveSentence', beadIndex, ...move }, after);
+      void runOnRow(
+        store,
+        sentenceIndex === null
+          ? { type: 'moveSentence', beadIndex, ...move }
+          : { type: 'moveSentenceAt', beadIndex, ...move, sentenceIndex },
+        after,
+      );
     }
   }
 }
