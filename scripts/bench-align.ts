@@ -40,11 +40,12 @@ async function largeChild(directory: string): Promise<void> {
   const english = nonBlankLines(join(directory, 'large.en'));
   const japanese = nonBlankLines(join(directory, 'large.ja'));
   const japaneseCharacters = japanese.reduce((sum, sentence) => sum + sentence.length, 0);
-  // Which Japanese tokenizer the aligner takes for this much text (the same choice alignSentenceTexts makes).
+  // Which Japanese word split the figures measure (the same choice alignSentenceTexts makes).
   const tokenizer =
-    chooseTokenizer(resources, japaneseCharacters) === resources.japaneseTokenizer
-      ? 'kuromoji'
-      : 'lexicon longest-match (kuromoji off)';
+    chooseTokenizer(resources).path === 'morphological'
+      ? 'kuromoji, tokenizerPath morphological'
+      : 'lexicon longest-match, tokenizerPath dictionary (kuromoji off)';
+  const distinctJapanese = new Set(japanese).size;
   const beads = alignSentenceTexts(english, japanese, resources);
   const finished = performance.now();
   const cpu = process.cpuUsage();
@@ -55,6 +56,7 @@ async function largeChild(directory: string): Promise<void> {
     JSON.stringify({
       sentences: [english.length, japanese.length],
       japaneseCharacters,
+      distinctJapanese,
       tokenizer,
       loadSeconds: (loaded - started) / 1000,
       alignSeconds: (finished - loaded) / 1000,
@@ -68,6 +70,7 @@ async function largeChild(directory: string): Promise<void> {
 interface LargeRun {
   sentences: [number, number];
   japaneseCharacters: number;
+  distinctJapanese: number;
   tokenizer: string;
   loadSeconds: number;
   alignSeconds: number;
@@ -101,7 +104,10 @@ function labelledConfidences(
 }
 
 /** The figures of a large run that are numbers. */
-type NumericFigure = Exclude<keyof LargeRun, 'sentences' | 'tokenizer'>;
+type NumericFigure = Exclude<
+  keyof LargeRun,
+  'sentences' | 'tokenizer' | 'japaneseCharacters' | 'distinctJapanese'
+>;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -307,7 +313,8 @@ async function main(): Promise<void> {
       `  time ${figure('totalSeconds', 2)} s (loading ${figure('loadSeconds', 2)} s, aligning ${figure('alignSeconds', 2)} s; CPU ${figure('cpuSeconds', 2)} s)`,
     );
     console.log(
-      `  Japanese tokenizer: ${largeRuns[0]!.tokenizer} (${largeRuns[0]!.japaneseCharacters} Japanese characters)`,
+      `  Japanese tokenizer: ${largeRuns[0]!.tokenizer} (${largeRuns[0]!.japaneseCharacters} Japanese characters; ` +
+        `${largeRuns[0]!.distinctJapanese} distinct Japanese sentences, each tokenized once)`,
     );
     console.log(`  runs: total ${every('totalSeconds')} s`);
     console.log(`  peak memory ${figure('peakMegabytes', 0)} MB (maxRSS)`);

@@ -11,12 +11,12 @@ import {
 } from './alignSentences';
 import {
   KeyTable,
-  englishSentenceFeatures,
+  englishFeatures,
   japaneseFeatures,
   type SentenceFeatures,
 } from './lexicalFeatures';
 import type { AlignmentResources, JapaneseTokenizer } from './resources';
-import type { Bead, DocumentAlignment, DocumentSide, SentenceBead } from './types';
+import type { Bead, DocumentAlignment, DocumentSide, SentenceBead, TokenizerPath } from './types';
 
 /** Options for {@link alignDocument}. */
 export interface AlignDocumentOptions {
@@ -51,17 +51,18 @@ export interface AlignmentProgress {
 /** Called as an alignment moves on (synchronously, from inside the aligner: keep it cheap). */
 export type AlignmentProgressListener = (progress: AlignmentProgress) => void;
 
-const DEFAULT_MORPHOLOGY_LIMIT = 250_000;
-
-/** Picks kuromoji (or whatever tokenizer was given) unless the text is too long for it. */
-export function chooseTokenizer(
-  resources: AlignmentResources,
-  japaneseCharacters: number,
-): JapaneseTokenizer {
-  const limit = resources.morphologyCharacterLimit ?? DEFAULT_MORPHOLOGY_LIMIT;
-  if (resources.japaneseTokenizer && japaneseCharacters <= limit)
-    return resources.japaneseTokenizer;
-  return createDictionaryTokenizer(resources.lexicon);
+/**
+ * Picks the Japanese word split: the morphological tokenizer given (kuromoji on the Node side) for any length of text,
+ * else the lexicon longest-match split.
+ * @returns the tokenizer and which path it is, for the alignment to report
+ */
+export function chooseTokenizer(resources: AlignmentResources): {
+  readonly tokenizer: JapaneseTokenizer;
+  readonly path: TokenizerPath;
+} {
+  if (resources.japaneseTokenizer)
+    return { tokenizer: resources.japaneseTokenizer, path: 'morphological' };
+  return { tokenizer: createDictionaryTokenizer(resources.lexicon), path: 'dictionary' };
 }
 
 /**
@@ -77,11 +78,10 @@ export function alignSentenceTexts(
   parameters: AlignmentParameters = defaultAlignmentParameters,
 ): ScoredBead[] {
   const keys = new KeyTable();
-  const source = sourceSentences.map((sentence) => englishSentenceFeatures(sentence, keys));
-  const characters = targetSentences.reduce((sum, sentence) => sum + sentence.length, 0);
+  const source = englishFeatures(sourceSentences, keys);
   const target = japaneseFeatures(
     targetSentences,
-    chooseTokenizer(resources, characters),
+    chooseTokenizer(resources).tokenizer,
     keys,
     resources.lexicon,
   );
@@ -125,10 +125,11 @@ export function alignSegmentedDocument(
 ): DocumentAlignment {
   onProgress?.({ phase: 'analysing', done: 0, total: 0 });
   const keys = new KeyTable();
-  const sourceSentenceFeatures = source.sentences.map((sentence) =>
-    englishSentenceFeatures(sentence.text, keys),
+  const sourceSentenceFeatures = englishFeatures(
+    source.sentences.map((sentence) => sentence.text),
+    keys,
   );
-  const tokenizer = chooseTokenizer(resources, target.text.length);
+  const { tokenizer, path } = chooseTokenizer(resources);
   const targetSentenceFeatures = japaneseFeatures(
     target.sentences.map((sentence) => sentence.text),
     tokenizer,
@@ -150,7 +151,7 @@ export function alignSegmentedDocument(
     parameters,
     onProgress,
   );
-  return { source, target, clauseBeads, sentenceBeads };
+  return { source, target, clauseBeads, sentenceBeads, tokenizerPath: path };
 }
 
 /** Clause features: the union of its sentences' units, plus the normalised label as a unit of its own. */

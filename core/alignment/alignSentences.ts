@@ -12,7 +12,7 @@ import {
   type DocumentStatistics,
 } from './documentAdaptation';
 import { blendedLengthRatio, documentLengthRatio } from './lengthModel';
-import { PackedSide, keyLimitOf } from './packedSide';
+import { PackedSide, keyNumbering } from './packedSide';
 
 /**
  * Banded dynamic-programming alignment of two segment sequences from their features: beads of up to three segments a
@@ -73,9 +73,9 @@ export function alignSentences(
       ...target.map((features, index) => lone(features, [], [index])),
     ];
   }
-  const keyLimit = keyLimitOf(source, target);
-  const packedSource = new PackedSide(source, keyLimit);
-  const packedTarget = new PackedSide(target, keyLimit);
+  const keys = keyNumbering(source, target);
+  const packedSource = new PackedSide(source, keys);
+  const packedTarget = new PackedSide(target, keys);
   const mean = documentLengthRatio(packedSource, packedTarget, parameters);
   const first = alignPass(source, target, packedSource, packedTarget, parameters, mean);
   const adaptation = parameters.adaptation;
@@ -154,9 +154,9 @@ function firstPassStatistics(
 ): DocumentStatistics {
   const adaptation = parameters.adaptation;
   if (!adaptation || source.length === 0 || target.length === 0) return emptyStatistics();
-  const keyLimit = keyLimitOf(source, target);
-  const packedSource = new PackedSide(source, keyLimit);
-  const packedTarget = new PackedSide(target, keyLimit);
+  const keys = keyNumbering(source, target);
+  const packedSource = new PackedSide(source, keys);
+  const packedTarget = new PackedSide(target, keys);
   const mean = documentLengthRatio(packedSource, packedTarget, parameters);
   const first = alignPass(source, target, packedSource, packedTarget, parameters, mean);
   return documentStatistics(first, mean, parameters.lengthLogRatioDeviation, adaptation);

@@ -364,7 +364,25 @@ export function japaneseSentenceFeatures(
 }
 
 /**
- * Tokenizes and featurizes many Japanese sentences at once (one tokenizer call per sentence).
+ * Features of many English sentences, in order. A sentence that recurs (headings, boilerplate, short dialogue turns) is
+ * worked out once: its features depend only on its text and the key table, and every key of a repeat is interned
+ * already, so sharing them changes nothing.
+ */
+export function englishFeatures(sentences: readonly string[], keys: KeyTable): SentenceFeatures[] {
+  const distinct = new Map<string, SentenceFeatures>();
+  return sentences.map((sentence) => {
+    let features = distinct.get(sentence);
+    if (!features) {
+      features = englishSentenceFeatures(sentence, keys);
+      distinct.set(sentence, features);
+    }
+    return features;
+  });
+}
+
+/**
+ * Tokenizes and featurizes many Japanese sentences, in order: one tokenizer call per distinct sentence (a repeat shares
+ * the features of its first occurrence, as in {@link englishFeatures}).
  */
 export function japaneseFeatures(
   sentences: readonly string[],
@@ -372,7 +390,13 @@ export function japaneseFeatures(
   keys: KeyTable,
   lexicon: Lexicon | undefined,
 ): SentenceFeatures[] {
-  return sentences.map((sentence) =>
-    japaneseSentenceFeatures(sentence, tokenizer.tokenize(sentence), keys, lexicon),
-  );
+  const distinct = new Map<string, SentenceFeatures>();
+  return sentences.map((sentence) => {
+    let features = distinct.get(sentence);
+    if (!features) {
+      features = japaneseSentenceFeatures(sentence, tokenizer.tokenize(sentence), keys, lexicon);
+      distinct.set(sentence, features);
+    }
+    return features;
+  });
 }

@@ -23,7 +23,12 @@ export class PackedSide {
   readonly postingStart: Int32Array;
   readonly postings: Int32Array;
 
-  constructor(features: readonly SentenceFeatures[], keyLimit: number) {
+  /**
+   * @param features the side's segments
+   * @param keys the key numbering of both sides of this alignment ({@link keyNumbering}): unitKeys hold its ids
+   */
+  constructor(features: readonly SentenceFeatures[], keys: KeyNumbering) {
+    const keyLimit = keys.limit;
     const count = features.length;
     this.count = count;
     this.lengthPrefix = new Float64Array(count + 1);
@@ -47,7 +52,8 @@ export class PackedSide {
     let key = 0;
     for (let index = 0; index < count; index++) {
       for (const unitKeys of features[index]!.units) {
-        for (const id of unitKeys) {
+        for (const documentId of unitKeys) {
+          const id = keys.id(documentId);
           this.unitKeys[key++] = id;
           if (lastSegment[id] !== index) {
             lastSegment[id] = index;
@@ -80,13 +86,41 @@ export class PackedSide {
   }
 }
 
-/** Largest key id in either side's features, plus one (the size of key-indexed tables). */
-export function keyLimitOf(...sides: readonly (readonly SentenceFeatures[])[]): number {
+/**
+ * The key ids of one alignment's two sides as the key-indexed tables of {@link PackedSide} see them. Keys are interned
+ * per document, so a small window (a clause pair, a gap between pins) may hold a few keys with ids in the tens of
+ * thousands; its tables would then be allocated, cleared and summed over all the document's keys, and a document
+ * aligned in thousands of windows would pay that thousands of times. Such a window's keys are renumbered 0, 1, 2… in
+ * order of first sight. The aligner only asks whether two units share a key, never which key it is, so the numbering
+ * changes no result.
+ */
+export interface KeyNumbering {
+  /** One more than the largest id in the tables: their size. */
+  readonly limit: number;
+  /** The tables' id of a document key id. */
+  readonly id: (key: number) => number;
+}
+
+/** The key numbering of the sides of one alignment (see {@link KeyNumbering}). */
+export function keyNumbering(...sides: readonly (readonly SentenceFeatures[])[]): KeyNumbering {
   let limit = 0;
+  let occurrences = 0;
   for (const side of sides) {
     for (const sentence of side) {
-      for (const unit of sentence.units) for (const key of unit) if (key >= limit) limit = key + 1;
+      for (const unit of sentence.units) {
+        occurrences += unit.length;
+        for (const key of unit) if (key >= limit) limit = key + 1;
+      }
     }
   }
-  return limit;
+  // Tables no larger than twice the keys read cost no more than reading them: the document's ids are kept.
+  if (limit <= 2 * occurrences) return { limit, id: (key) => key };
+  const dense = new Map<number, number>();
+  for (const side of sides) {
+    for (const sentence of side) {
+      for (const unit of sentence.units)
+        for (const key of unit) if (!dense.has(key)) dense.set(key, dense.size);
+    }
+  }
+  return { limit: dense.size, id: (key) => dense.get(key)! };
 }

@@ -5,7 +5,7 @@ import {
   type AlignmentWindow,
 } from './alignSentences';
 import { chooseTokenizer } from './alignDocument';
-import { KeyTable, englishSentenceFeatures, japaneseFeatures } from './lexicalFeatures';
+import { KeyTable, englishFeatures, japaneseFeatures } from './lexicalFeatures';
 import type { AlignmentResources } from './resources';
 import type { Bead, DocumentAlignment, DocumentSide, SentenceBead } from './types';
 
@@ -30,12 +30,14 @@ export function realign(
   const { source, target } = alignment;
   const pins = validatePins(pinnedBeads, source.sentences.length, target.sentences.length);
   const keys = new KeyTable();
-  const sourceFeatures = source.sentences.map((sentence) =>
-    englishSentenceFeatures(sentence.text, keys),
+  const sourceFeatures = englishFeatures(
+    source.sentences.map((sentence) => sentence.text),
+    keys,
   );
+  const { tokenizer, path } = chooseTokenizer(resources);
   const targetFeatures = japaneseFeatures(
     target.sentences.map((sentence) => sentence.text),
-    chooseTokenizer(resources, target.text.length),
+    tokenizer,
     keys,
     resources.lexicon,
   );
@@ -80,7 +82,7 @@ export function realign(
         confidence: bead.confidence,
       });
   }
-  return { source, target, ...groupIntoClauses(source, target, beads) };
+  return { source, target, ...groupIntoClauses(source, target, beads), tokenizerPath: path };
 }
 
 function firstIndex(indices: readonly number[], fallback: number): number {

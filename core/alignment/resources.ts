@@ -6,16 +6,12 @@ export type { JapaneseToken, JapaneseTokenizer } from '../anchors/japaneseTokens
 /**
  * What the aligner needs from outside core: a Japanese morphological tokenizer (kuromoji on the Node side) and the
  * keyword lexicon. Both are optional; without them the aligner falls back to a dictionary longest-match split and to
- * length, numbers and Latin tokens only.
+ * length, numbers and Latin tokens only. Every alignment says which split it used (`DocumentAlignment.tokenizerPath`).
  */
 
 /** Everything the aligner and the anchor extractors may use. */
 export interface AlignmentResources {
+  /** Used for every document, however long, whenever it is given. */
   readonly japaneseTokenizer?: JapaneseTokenizer;
   readonly lexicon?: Lexicon;
-  /**
-   * Above this many Japanese characters (UTF-16 units) in one document, the aligner uses the fast dictionary split
-   * instead of `japaneseTokenizer`, to keep very long documents within their time budget. Default 250,000.
-   */
-  readonly morphologyCharacterLimit?: number;
 }

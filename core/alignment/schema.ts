@@ -55,4 +55,5 @@ export const DocumentAlignmentSchema = z.object({
   target: DocumentSideSchema,
   clauseBeads: z.array(BeadSchema).readonly(),
   sentenceBeads: z.array(SentenceBeadSchema).readonly(),
+  tokenizerPath: z.enum(['morphological', 'dictionary']).optional(),
 }) satisfies z.ZodType<DocumentAlignment>;

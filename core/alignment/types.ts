@@ -72,6 +72,13 @@ export interface SentenceBead extends Bead {
 }
 
 /**
+ * How the aligner split the Japanese side into words: `morphological`, with the resources' `japaneseTokenizer`
+ * (kuromoji on the Node side), the full-quality path; `dictionary`, with the lexicon longest-match split, taken only
+ * when no morphological tokenizer was given.
+ */
+export type TokenizerPath = 'morphological' | 'dictionary';
+
+/**
  * The aligned document the workspace shows: clause beads (over clause indices), and sentence beads inside each clause
  * bead (over sentence indices). Invariant: both bead lists cover their segments exactly once, in order, and the
  * sentence beads of clause bead k cover exactly the sentences of the clauses in clause bead k.
@@ -81,4 +88,9 @@ export interface DocumentAlignment {
   readonly target: DocumentSide;
   readonly clauseBeads: readonly Bead[];
   readonly sentenceBeads: readonly SentenceBead[];
+  /**
+   * How the Japanese side was split into words when the aligner last aligned it (see {@link TokenizerPath}). Absent on
+   * alignments that no aligner run produced (imported, or saved before the field existed).
+   */
+  readonly tokenizerPath?: TokenizerPath;
 }

@@ -22,3 +22,40 @@ export interface JapaneseToken {
 export interface JapaneseTokenizer {
   tokenize(text: string): readonly JapaneseToken[];
 }
+
+/**
+ * Wraps a tokenizer with a cache of the tokens of recently tokenized texts, so that a text seen again (the same document
+ * realigned around a pin, checked after aligning, a sentence that recurs) is not tokenized again. The cache keeps the
+ * most recently used texts up to `characterBudget` UTF-16 units in all (a text longer than that is never kept); the
+ * token lists it returns are shared, and must not be changed.
+ * @param tokenizer a pure tokenizer (same text, same tokens), as every `JapaneseTokenizer` must be
+ * @param characterBudget the most characters of text whose tokens are kept, > 0
+ */
+export function cachedTokenizer(
+  tokenizer: JapaneseTokenizer,
+  characterBudget: number,
+): JapaneseTokenizer {
+  // A Map iterates in insertion order: re-inserting on every hit keeps the least recently used text first.
+  const cache = new Map<string, readonly JapaneseToken[]>();
+  let characters = 0;
+  return {
+    tokenize(text: string): readonly JapaneseToken[] {
+      const hit = cache.get(text);
+      if (hit) {
+        cache.delete(text);
+        cache.set(text, hit);
+        return hit;
+      }
+      const tokens = tokenizer.tokenize(text);
+      if (text.length > characterBudget) return tokens;
+      cache.set(text, tokens);
+      characters += text.length;
+      for (const oldest of cache.keys()) {
+        if (characters <= characterBudget) break;
+        cache.delete(oldest);
+        characters -= oldest.length;
+      }
+      return tokens;
+    },
+  };
+}

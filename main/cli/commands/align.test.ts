@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../index';
 import type { DocumentAlignment } from '../../../core/alignment/types';
 import { segmentPresegmented } from '../../../core/text/segmentDocument';
-import { checkLanguages, renderAlignment } from './align';
+import { checkLanguages, renderAlignment, tokenizerWarning } from './align';
 
 async function run(
   argv: string[],
@@ -128,6 +128,16 @@ describe('align command, output', () => {
     expect(readFileSync(join(directory, 'results/today/beads.tsv'), 'utf8')).toMatch(
       /^The meeting was held in Tokyo\.\t会合は東京で開催された。\t\d\.\d\d\n/,
     );
+  });
+  it('names the Japanese tokenizer path in json, and warns only when it is not kuromoji', async () => {
+    const result = await run(
+      ['align', '--en', 'en.txt', '--ja', 'ja.txt', '--format', 'json'],
+      directory,
+    );
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ tokenizerPath: 'morphological' });
+    expect(tokenizerWarning('morphological')).toBeUndefined();
+    expect(tokenizerWarning('dictionary')).toMatch(/kuromoji was not available/);
   });
   it('says in one line why --out cannot be written', async () => {
     writeFileSync(join(directory, 'taken'), 'a file, not a folder');

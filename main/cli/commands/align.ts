@@ -1,9 +1,18 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { alignSegmentedDocument, alignSentenceTexts } from '../../../core/alignment/alignDocument';
+import {
+  alignSegmentedDocument,
+  alignSentenceTexts,
+  chooseTokenizer,
+} from '../../../core/alignment/alignDocument';
 import { formatVecalignBeads } from '../../../core/alignment/beadFormat';
-import type { Bead, DocumentAlignment, DocumentSide } from '../../../core/alignment/types';
+import type {
+  Bead,
+  DocumentAlignment,
+  DocumentSide,
+  TokenizerPath,
+} from '../../../core/alignment/types';
 import { checkLanguagePair, describeLanguagePair } from '../../../core/text/languageCheck';
 import {
   joinSegmentTexts,
@@ -24,11 +33,14 @@ Aligns an English text with its Japanese translation.
   --ja FILE            the Japanese translation
   --level LEVEL        clause or sentence (default sentence)
   --format FORMAT      tsv (English TAB Japanese TAB confidence, one bead a line), json (segments with
-                       offsets, beads with confidence) or vecalign ([0,1]:[2]:cost lines); default tsv
+                       offsets, beads with confidence, the Japanese tokenizer path) or vecalign
+                       ([0,1]:[2]:cost lines); default tsv
   --out FILE           write there instead of standard output, creating its folder if need be
   --presegmented       the inputs hold one sentence a line
   --batch DIR          with --presegmented: align every NNN.en with NNN.ja in DIR and write NNN.test (vecalign
                        beads) into the --out directory, loading the dictionaries once
+
+The Japanese side is split into words by kuromoji, whatever its length (json: "tokenizerPath": "morphological").
 
 A side that reads as the other language (or the two swapped), or that has no letters, is refused; a side that is
 partly in the other language (a third of its words or more) is warned about. The app checks with the same rule.
@@ -152,10 +164,22 @@ export function renderAlignment(
       target: side(alignment.target),
       clauseBeads: alignment.clauseBeads,
       sentenceBeads: alignment.sentenceBeads,
+      tokenizerPath: alignment.tokenizerPath,
     },
     null,
     2,
   )}\n`;
+}
+
+/**
+ * The warning for an alignment that did not split the Japanese side with kuromoji (the full-quality path), or
+ * undefined when it did; the json format names the path either way (`tokenizerPath`).
+ */
+export function tokenizerWarning(path: TokenizerPath | undefined): string | undefined {
+  return path === 'dictionary'
+    ? 'kuromoji was not available: the Japanese side was split into words by lexicon longest-match, which aligns ' +
+        'less accurately.'
+    : undefined;
 }
 
 /** A path as the program uses it (`absolute`) and as the user typed it (`typed`, for messages). */
@@ -178,6 +202,8 @@ async function runBatch(directory: UserPath, outDirectory: UserPath, io: CliIo):
     .sort();
   if (names.length === 0) throw new CliError(`no NNN.en files in ${directory.typed}`);
   const resources = await loadAlignmentResources();
+  const warning = tokenizerWarning(chooseTokenizer(resources).path);
+  if (warning) io.stderr(`warning: ${warning}\n`);
   let failures = 0;
   for (const name of names) {
     const japanesePath = inside(directory, `${name}.ja`);
@@ -260,6 +286,8 @@ export const alignCommand: CliCommand = {
       segment(japanese, 'ja'),
       resources,
     );
+    const warning = tokenizerWarning(alignment.tokenizerPath);
+    if (warning) io.stderr(`warning: ${warning}\n`);
     const output = renderAlignment(alignment, level, format);
     if (values.out) writeOutputFile(path(values.out).absolute, values.out, output);
     else io.stdout(output);

@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import {
   alignDocument,
-  chooseTokenizer,
   type AlignDocumentOptions,
   type AlignmentProgressListener,
 } from '../../../core/alignment/alignDocument';
@@ -62,10 +61,9 @@ export function createInProcessAlignmentEngine(): AlignmentEngine {
     async align(english, japanese, options = {}, onProgress) {
       if (!japaneseDictionaryLoaded()) onProgress?.({ phase: 'dictionaries', done: 0, total: 0 });
       const resources = await loadAlignmentResources();
-      // Load kuromoji's dictionary now (when this text uses it), under the "dictionaries" step rather than in the
-      // middle of the analysis: the longest wait of a first start, and one the reviewer should see named.
-      const tokenizer = chooseTokenizer(resources, japanese.length);
-      if (tokenizer === resources.japaneseTokenizer) tokenizer.tokenize('');
+      // Load kuromoji's dictionary now (the aligner uses it for every text), under the "dictionaries" step rather than
+      // in the middle of the analysis: the longest wait of a first start, and one the reviewer should see named.
+      resources.japaneseTokenizer?.tokenize('');
       return alignDocument(english, japanese, resources, options, onProgress);
     },
     async realign(alignment, pinnedIndices) {

@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import type kuromoji from 'kuromoji';
+import { join } from 'node:path';
+import { cachedTokenizer } from '../../../core/anchors/japaneseTokens';
 import { parseLexicon } from '../../../core/anchors/lexicon';
 import { projectRoot } from '../appInfo';
 import type { CheckResources } from '../../../core/checks/pairAnalysis';
@@ -12,12 +10,14 @@ import type {
   JapaneseToken,
   JapaneseTokenizer,
 } from '../../../core/alignment/resources';
+import { buildKuromojiSync, createFastKuromoji, kuromojiDictionaryPath } from './kuromojiTokenizer';
 
 /**
- * Node-side loading of the aligner's resources: the kuromoji tokenizer (its IPADIC dictionary: ~1 s and ~350 MB to
+ * Node-side loading of the aligner's resources: the kuromoji tokenizer (its IPADIC dictionary: ~0.5 s and ~300 MB to
  * load) and the EDICT keyword lexicon (data/lexicon/edict-keywords.tsv, ~0.2 s). Loaded once per process and cached.
- * The kuromoji dictionary is loaded only when a text is first tokenized with it: documents above the morphology limit
- * (see `AlignmentResources.morphologyCharacterLimit`) use the fast dictionary split and never need it.
+ * The kuromoji dictionary is loaded only when a text is first tokenized with it. Tokens come from the fast lattice
+ * builder of kuromojiTokenizer.ts (kuromoji's tokens, several times faster), and the tokens of the texts tokenized
+ * last are kept, so that realigning or checking the same document does not tokenize it again.
  */
 
 /**
@@ -26,61 +26,11 @@ import type {
  */
 export const lexiconPath = join(projectRoot(), 'data/lexicon/edict-keywords.tsv');
 
-// Not named `require`: electron-vite's ESM output declares its own `require` shim in the bundle, and a second
-// module-level declaration of that name is a syntax error that stops the desktop app at startup.
-const requireKuromoji = createRequire(import.meta.url);
-
-function kuromojiDictionaryPath(): string {
-  return join(dirname(requireKuromoji.resolve('kuromoji/package.json')), 'dict');
-}
-
-/** kuromoji's dictionary loader and tokenizer classes (internal modules, not in its typings). */
-interface KuromojiDictionaryLoader {
-  loadArrayBuffer(
-    file: string,
-    callback: (error: Error | null, buffer?: ArrayBuffer) => void,
-  ): void;
-  load(callback: (error: Error | null, dictionaries?: unknown) => void): void;
-}
-type KuromojiTokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
-
 /**
- * Builds the kuromoji tokenizer synchronously, so that it can be built on first use inside a synchronous `tokenize`.
- * kuromoji only offers an asynchronous builder, but its loader merely chains callbacks (async.parallel / async.map
- * call back at once when every task does): with a loader that reads and gunzips each file synchronously, the whole
- * build completes before `load` returns. Checked below, so a kuromoji upgrade that changes this fails loudly.
+ * How many characters of Japanese text the tokenizer keeps the tokens of: a 10,000-sentence document (~600,000
+ * characters) and more; tokens take ~65 bytes a character, so at most ~65 MB.
  */
-function buildKuromojiSync(dictionaryPath: string): KuromojiTokenizer {
-  const DictionaryLoader = requireKuromoji('kuromoji/src/loader/DictionaryLoader') as new (
-    path: string,
-  ) => KuromojiDictionaryLoader;
-  const Tokenizer = requireKuromoji('kuromoji/src/Tokenizer') as new (
-    dictionaries: unknown,
-  ) => KuromojiTokenizer;
-  const loader = new DictionaryLoader(dictionaryPath);
-  loader.loadArrayBuffer = (file, callback) => {
-    let buffer: ArrayBuffer;
-    try {
-      const data = gunzipSync(readFileSync(file));
-      // kuromoji wants an ArrayBuffer holding exactly the file: copy only when the Buffer is a view into a larger one.
-      const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
-      buffer = whole ? (data.buffer as ArrayBuffer) : new Uint8Array(data).buffer;
-    } catch (error) {
-      callback(error as Error);
-      return;
-    }
-    callback(null, buffer);
-  };
-  let tokenizer: KuromojiTokenizer | undefined;
-  let failure: unknown;
-  loader.load((error, dictionaries) => {
-    if (error) failure = error;
-    else tokenizer = new Tokenizer(dictionaries);
-  });
-  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
-  if (!tokenizer) throw new Error('the kuromoji dictionary did not load synchronously');
-  return tokenizer;
-}
+const TOKEN_CACHE_CHARACTERS = 1_000_000;
 
 /** Set once kuromoji's dictionary is loaded in this thread. */
 let kuromojiLoaded = false;
@@ -91,7 +41,8 @@ function lazyKuromoji(): JapaneseTokenizer {
   return {
     tokenize(text: string): readonly JapaneseToken[] {
       if (!tokenizer) {
-        tokenizer = adaptKuromoji(buildKuromojiSync(kuromojiDictionaryPath()));
+        const { tokenizer: kuromoji, trie } = buildKuromojiSync(kuromojiDictionaryPath());
+        tokenizer = cachedTokenizer(createFastKuromoji(kuromoji, trie), TOKEN_CACHE_CHARACTERS);
         kuromojiLoaded = true;
       }
       return tokenizer.tokenize(text);
@@ -102,24 +53,6 @@ function lazyKuromoji(): JapaneseTokenizer {
 /** True once this thread has loaded kuromoji's dictionary (the lexicon loads before it). */
 export function japaneseDictionaryLoaded(): boolean {
   return kuromojiLoaded;
-}
-
-/** Wraps a kuromoji tokenizer in core's interface. */
-function adaptKuromoji(tokenizer: KuromojiTokenizer): JapaneseTokenizer {
-  return {
-    tokenize(text: string): JapaneseToken[] {
-      return tokenizer.tokenize(text).map((token) => ({
-        surface: token.surface_form,
-        start: Math.max(0, token.word_position - 1),
-        basicForm: token.basic_form === '*' ? token.surface_form : token.basic_form,
-        ...(token.reading && token.reading !== '*' ? { reading: token.reading } : {}),
-        partOfSpeech: token.pos,
-        ...(token.pos_detail_1 && token.pos_detail_1 !== '*'
-          ? { partOfSpeechDetail: token.pos_detail_1 }
-          : {}),
-      }));
-    },
-  };
 }
 
 let cached: Promise<AlignmentResources> | undefined;
