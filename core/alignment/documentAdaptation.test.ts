@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { alignSentenceWindows, alignSentences, defaultAlignmentParameters } from './alignSentences';
-import { adaptToDocument, emptyStatistics, type DocumentStatistics } from './documentAdaptation';
+import {
+  adaptToDocument,
+  emptyStatistics,
+  evidenceShare,
+  type DocumentStatistics,
+} from './documentAdaptation';
 import type { AlignmentWindow, ScoredBead } from './alignmentParameters';
 import {
   exactBeads,
@@ -217,5 +222,51 @@ describe('adaptToDocument', () => {
       expect(model.parameters.shapeCosts[shape]).toBeCloseTo(cost, 10);
     // Null beads keep the corpus cost whatever the first pass found: a pass's own nulls are no evidence for more.
     expect(model.parameters.nullCost).toBe(defaultAlignmentParameters.nullCost);
+  });
+
+  it('with an evidence threshold, keeps the corpus values for a document within noise of them and follows one beyond', () => {
+    expect(evidenceShare(3, 0)).toBe(1);
+    expect(evidenceShare(3, 2)).toBe(0);
+    expect(evidenceShare(16, 2)).toBeCloseTo(0.75, 10);
+    const gated = { ...adaptation, evidenceThreshold: 2 };
+    const mean = -0.6;
+    // 30 confident pairs 0.02 off the prior and 10% more spread, a few more 1-2 beads than usual: all within noise.
+    const typical = statistics(30, mean + 0.02, 1.1 * adaptation.referenceSquaredDeviation);
+    const classCounts = { ...typical.classCounts };
+    for (const [name, frequency] of Object.entries(adaptation.referenceClassFrequencies))
+      classCounts[name as keyof typeof classCounts] = frequency * 100;
+    classCounts.split += 2;
+    const within = adaptToDocument(
+      defaultAlignmentParameters,
+      mean,
+      { ...typical, classCounts, beads: 102 },
+      gated,
+    );
+    expect(within.mean).toBe(mean);
+    expect(within.parameters.lengthLogRatioDeviation).toBe(
+      defaultAlignmentParameters.lengthLogRatioDeviation,
+    );
+    expect(within.parameters.shapeCosts).toEqual(defaultAlignmentParameters.shapeCosts);
+    // Without the gate the same document moves a little.
+    const ungated = adaptToDocument(
+      defaultAlignmentParameters,
+      mean,
+      { ...typical, classCounts, beads: 102 },
+      adaptation,
+    );
+    expect(ungated.mean).not.toBe(mean);
+    // 400 pairs at log ratio 0, or four times as loose: far beyond noise, so about as far as without the gate.
+    const prior = defaultAlignmentParameters.lengthLogRatioMean;
+    const adapt = (sampled: number, logRatio: number, squaredDeviation: number) =>
+      adaptToDocument(
+        defaultAlignmentParameters,
+        prior,
+        statistics(sampled, logRatio, squaredDeviation),
+        gated,
+      );
+    expect(Math.abs(adapt(400, 0, 0).mean)).toBeLessThan(0.03);
+    expect(adapt(400, prior, 4).parameters.lengthLogRatioDeviation).toBeGreaterThan(
+      1.5 * defaultAlignmentParameters.lengthLogRatioDeviation,
+    );
   });
 });

@@ -1,7 +1,8 @@
 import type { AlignmentParameters, ScoredBead } from './alignmentParameters';
 
 // The second pass's parameters: the length model and the bead-shape costs re-estimated from the document's own first
-// pass (as hunalign and Bleualign do), shrunk toward the corpus values by pseudo-counts.
+// pass (as hunalign and Bleualign do), shrunk toward the corpus values by pseudo-counts, and optionally moved only as
+// far as the document shows that it differs from the corpus (DocumentAdaptation.evidenceThreshold).
 
 /** The bead classes whose frequencies are re-estimated per document. */
 export const BEAD_CLASSES = ['one', 'split', 'join', 'many', 'omission', 'addition'] as const;
@@ -38,7 +39,29 @@ export interface DocumentAdaptation {
    * close to the mean, so a small spread among them is partly how they were picked.
    */
   readonly minimumDeviationScale: number;
+  /**
+   * How many standard errors an estimate must lie from the corpus value before it moves anything. Each of the mean,
+   * the deviation and the bead-class mix is moved by the share max(0, 1 − (threshold / z)²) of its shrunk
+   * re-estimate's distance from the corpus value, z being how many standard errors the document's first-pass estimate
+   * lies from it (for the class mix, the root of its chi-square per degree of freedom): a document that agrees with
+   * the corpus within noise keeps the corpus values exactly, a clearly different one moves almost fully. 0: no gate,
+   * the pseudo-counts alone.
+   */
+  readonly evidenceThreshold: number;
 }
+
+/**
+ * The share of a move that evidence of z standard errors allows (z² given): none up to the threshold, then rising
+ * toward all of it (positive-part James–Stein shrinkage); all of it when the threshold is 0.
+ */
+export function evidenceShare(zSquared: number, threshold: number): number {
+  if (threshold <= 0) return 1;
+  if (!(zSquared > 0)) return 0;
+  return Math.max(0, 1 - (threshold * threshold) / zSquared);
+}
+
+/** The bead classes whose frequencies move shape costs (null beads keep the corpus null cost). */
+const LINKED_CLASSES: readonly BeadClass[] = ['one', 'split', 'join', 'many'];
 
 /** The class of a bead of shape a-b. */
 export function beadClass(sourceCount: number, targetCount: number): BeadClass {
@@ -139,31 +162,56 @@ export function adaptToDocument(
   statistics: DocumentStatistics,
   adaptation: DocumentAdaptation,
 ): AdaptedModel {
-  const adaptedMean =
+  const threshold = adaptation.evidenceThreshold;
+  const sampled = statistics.sampled;
+  const deviation = parameters.lengthLogRatioDeviation;
+  // The mean: how far the sampled beads' mean log ratio lies from the prior, in standard errors of that mean on a
+  // document like the corpus (its beads spread as the reference's: mean z² referenceSquaredDeviation).
+  const meanZSquared =
+    sampled > 0
+      ? (sampled * ((statistics.logRatioSum / sampled - mean) / deviation) ** 2) /
+        adaptation.referenceSquaredDeviation
+      : 0;
+  const meanShare = evidenceShare(meanZSquared, threshold);
+  const shrunkMean =
     (adaptation.meanPseudoCount * mean + statistics.logRatioSum) /
-    (adaptation.meanPseudoCount + statistics.sampled);
+    (adaptation.meanPseudoCount + sampled);
+  const adaptedMean = meanShare === 1 ? shrunkMean : mean + meanShare * (shrunkMean - mean);
   // Squared z-scores are taken against the first pass's mean; against the re-estimated one they are smaller by n·shift².
-  const shift = (adaptedMean - mean) / parameters.lengthLogRatioDeviation;
-  const squaredSum = Math.max(
-    0,
-    statistics.squaredDeviationSum - statistics.sampled * shift * shift,
-  );
+  const shift = (adaptedMean - mean) / deviation;
+  const squaredSum = Math.max(0, statistics.squaredDeviationSum - sampled * shift * shift);
   const variance =
     (adaptation.deviationPseudoCount * adaptation.referenceSquaredDeviation + squaredSum) /
-    (adaptation.deviationPseudoCount + statistics.sampled);
+    (adaptation.deviationPseudoCount + sampled);
+  // The deviation: the log of the sample's mean z² over the reference, whose standard error on a document like the
+  // corpus is about √(2 / n).
+  const logVarianceRatio =
+    sampled > 0 && squaredSum > 0
+      ? Math.log(squaredSum / sampled / adaptation.referenceSquaredDeviation)
+      : 0;
+  const deviationShare = evidenceShare((sampled * logVarianceRatio ** 2) / 2, threshold);
+  const ratio = variance / adaptation.referenceSquaredDeviation;
   const scale = Math.min(
     adaptation.maximumDeviationScale,
     Math.max(
       adaptation.minimumDeviationScale,
-      Math.sqrt(variance / adaptation.referenceSquaredDeviation),
+      deviationShare === 1 ? Math.sqrt(ratio) : Math.pow(ratio, deviationShare / 2),
     ),
   );
+  // The class mix: chi-square of the first pass's linked-bead counts against the reference frequencies, per degree
+  // of freedom (about 1 on a document like the corpus).
+  let chiSquare = 0;
+  for (const name of LINKED_CLASSES) {
+    const expected = statistics.beads * adaptation.referenceClassFrequencies[name];
+    if (expected > 0) chiSquare += (statistics.classCounts[name] - expected) ** 2 / expected;
+  }
+  const classShare = evidenceShare(chiSquare / (LINKED_CLASSES.length - 1), threshold);
   const logShift = (name: BeadClass): number => {
     const reference = adaptation.referenceClassFrequencies[name];
     const estimate =
       (statistics.classCounts[name] + adaptation.classPseudoCount * reference) /
       (statistics.beads + adaptation.classPseudoCount);
-    return adaptation.classWeight * Math.log(reference / estimate);
+    return classShare * adaptation.classWeight * Math.log(reference / estimate);
   };
   // Costs are relative to a 1-1 bead: what matters is how much likelier a class is than a plain pair.
   const oneShift = logShift('one');
@@ -176,7 +224,7 @@ export function adaptToDocument(
     parameters: {
       ...parameters,
       lengthLogRatioMean: adaptedMean,
-      lengthLogRatioDeviation: parameters.lengthLogRatioDeviation * scale,
+      lengthLogRatioDeviation: deviation * scale,
       shapeCosts,
     },
     mean: adaptedMean,
