@@ -88,7 +88,6 @@ async function main(): Promise<void> {
           const keys = new KeyTable();
           const english = nonBlankLines(join(cases, `${name}.en`));
           const japanese = nonBlankLines(join(cases, `${name}.ja`));
-          const characters = japanese.reduce((sum, sentence) => sum + sentence.length, 0);
           documents.push({
             genre,
             seed,
@@ -96,7 +95,7 @@ async function main(): Promise<void> {
             source: english.map((sentence) => englishSentenceFeatures(sentence, keys)),
             target: japaneseFeatures(
               japanese,
-              chooseTokenizer(resources, characters),
+              chooseTokenizer(resources).tokenizer,
               keys,
               resources.lexicon,
             ),
