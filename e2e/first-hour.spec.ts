@@ -140,8 +140,18 @@ test.describe("the reviewer's first hour", () => {
     await row.locator('[role=cell]').first().click();
     await page.keyboard.press('Enter');
     await expect(row.getByRole('img', { name: 'Confirmed' })).toBeVisible();
-    // Confirming does not invent a 100%.
+    // Confirming does not invent a 100%, and neither does realigning around the confirmed row.
     expect(await statedPercent(row)).toBe(before);
+    await page.getByRole('button', { name: 'Realign unconfirmed' }).click();
+    await expect(page.getByRole('button', { name: 'Undo realign' })).toBeEnabled({
+      timeout: 30_000,
+    });
+    const confirmed = table.locator('[role=row][data-pinned]');
+    await expect(confirmed).toHaveCount(1);
+    expect(await statedPercent(confirmed)).toBe(before);
+    await page.getByRole('button', { name: 'Undo realign' }).click();
+    await expect(row.getByRole('img', { name: 'Confirmed' })).toBeVisible();
+    await row.locator('[role=cell]').first().click();
     await page.keyboard.press('c');
     await expect(row.getByRole('img', { name: 'Confirmed' })).toHaveCount(0);
     expect(await statedPercent(row)).toBe(before);

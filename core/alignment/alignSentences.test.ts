@@ -71,11 +71,11 @@ describe('realign', () => {
     const source = segmentPresegmented('The cat sleeps.\nThe dog runs.\nThe bird sings.\n', 'en');
     const target = segmentPresegmented('猫が寝る。\n犬が走る。\n鳥が歌う。\n', 'ja');
     const alignment = alignSegmentedDocument(source, target, resources);
-    const pinned = { sourceIndices: [0, 1], targetIndices: [0], confidence: 1 };
+    const pinned = { sourceIndices: [0, 1], targetIndices: [0], confidence: 0.42 };
     const result = realign(alignment, [pinned], resources);
     expect(shapes(result.sentenceBeads)).toEqual(['0,1:0', ':1', '2:2']);
     expect(result.sentenceBeads[0]!.pinned).toBe(true);
-    expect(result.sentenceBeads[0]!.confidence).toBe(1);
+    expect(result.sentenceBeads[0]!.confidence).toBe(0.42);
     expect(() =>
       realign(
         alignment,

@@ -56,7 +56,9 @@ export function realign(
   };
   for (const pin of pins) {
     addGap(firstIndex(pin.sourceIndices, sourceNext), firstIndex(pin.targetIndices, targetNext));
-    pieces.push({ ...pin, confidence: 1, pinned: true });
+    // A confirmed row keeps the aligner's (or the edit's) confidence: the confirmation is its own mark (pinned), and a
+    // 100% badge would hide the score the reviewer confirmed against.
+    pieces.push({ ...pin, pinned: true });
     sourceNext = pin.sourceIndices.length
       ? pin.sourceIndices[pin.sourceIndices.length - 1]! + 1
       : sourceNext;

@@ -184,13 +184,16 @@ describe('workspace service', () => {
       source: { text: english },
       target: { text: japanese },
     });
+    const scored = created.project.alignment.sentenceBeads[0]!.confidence;
+    expect(scored).toBeLessThan(1);
     await first.apply(created.path, { type: 'pin', beadIndices: [0] });
     const realigned = await first.realign(created.path);
     expect(realigned).toMatchObject({ applied: true, revision: 2 });
     expect(realigned.command?.type).toBe('replaceAlignment');
     const alignment =
       realigned.command?.type === 'replaceAlignment' ? realigned.command.alignment : null;
-    expect(alignment?.sentenceBeads[0]).toMatchObject({ pinned: true, confidence: 1 });
+    // The confirmed row keeps the score it was confirmed with; the confirmation is the pin, not a 100% badge.
+    expect(alignment?.sentenceBeads[0]).toMatchObject({ pinned: true, confidence: scored });
     expect(realigned.sentenceBeadCount).toBe(alignment?.sentenceBeads.length);
     const journal = await readJournal(created.path, 0);
     expect(journal.entries.map((entry) => entry.kind === 'command' && entry.command.type)).toEqual([
