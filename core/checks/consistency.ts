@@ -1,5 +1,10 @@
 import type { TextSpan } from '../alignment/types';
-import { findEnglishTerms, findJapaneseTerms, type Glossary } from './glossary';
+import {
+  findEnglishTerms,
+  findJapaneseTerms,
+  type Glossary,
+  type GlossaryConcept,
+} from './glossary';
 import { makeFinding } from './messages';
 import type { Finding } from './types';
 
@@ -193,6 +198,33 @@ export function checkConsistency(
     reportedSpans.push({ side, pair: occurrence.pair, span: occurrence.span });
     findings.push({ pair: occurrence.pair, finding });
   };
+  // The less frequent forms of a group, each reported with every form and its count.
+  const reportMinority = (
+    side: 'en' | 'ja',
+    occurrences: readonly Occurrence[],
+    describe: (forms: string) => string,
+  ): void => {
+    const minority = minorityOccurrences(occurrences);
+    if (!minority) return;
+    for (const occurrence of minority.occurrences)
+      report(
+        side,
+        occurrence,
+        side === 'en'
+          ? makeFinding(
+              'consistency-source-variants',
+              { source: occurrence.surface, main: minority.main },
+              describe(minority.evidence),
+              { en: occurrence.span },
+            )
+          : makeFinding(
+              'consistency-target-variants',
+              { target: occurrence.surface, main: minority.main },
+              describe(minority.evidence),
+              { ja: occurrence.span },
+            ),
+      );
+  };
   const shortestFirst = [...english]
     .sort((a, b) => a[0].length - b[0].length)
     .map(([, list]) => list);
@@ -203,73 +235,32 @@ export function checkConsistency(
     if (surfaces.size < 2 || spellingsOnly.size === surfaces.size) continue;
     if ([...surfaces].every((surface) => LOWERCASE_ONLY.test(surface))) continue;
     if (![...surfaces].every(termLike)) continue;
-    const minority = minorityOccurrences(occurrences);
-    if (!minority) continue;
-    for (const occurrence of minority.occurrences)
-      report(
-        'en',
-        occurrence,
-        makeFinding(
-          'consistency-source-variants',
-          { source: occurrence.surface, main: minority.main },
-          `source writes ${minority.evidence}`,
-          { en: occurrence.span },
-        ),
-      );
+    reportMinority('en', occurrences, (forms) => `source writes ${forms}`);
   }
-  for (const occurrences of spellings.values()) {
-    const minority = minorityOccurrences(occurrences);
-    if (!minority) continue;
-    for (const occurrence of minority.occurrences)
-      report(
-        'en',
-        occurrence,
-        makeFinding(
-          'consistency-source-variants',
-          { source: occurrence.surface, main: minority.main },
-          `source spells ${minority.evidence}`,
-          { en: occurrence.span },
-        ),
-      );
-  }
-  for (const occurrences of japanese.values()) {
-    const minority = minorityOccurrences(occurrences);
-    if (!minority) continue;
-    for (const occurrence of minority.occurrences)
-      report(
-        'ja',
-        occurrence,
-        makeFinding(
-          'consistency-target-variants',
-          { target: occurrence.surface, main: minority.main },
-          `translation writes ${minority.evidence}`,
-          { ja: occurrence.span },
-        ),
-      );
-  }
-  if (glossary)
-    for (const [conceptIndex, concept] of glossary.concepts.entries()) {
-      if (concept.ja.length < 2) continue;
-      const used: Occurrence[] = [];
-      pairs.forEach((pair, index) => {
-        if (!findEnglishTerms(glossary, pair.en).some((found) => found.concept === concept)) return;
-        for (const found of findJapaneseTerms(glossary, pair.ja))
-          if (found.concept === concept && !found.forbidden)
-            used.push({ pair: index, surface: found.term, span: found.span });
-      });
-      const minority = minorityOccurrences(used);
-      if (!minority) continue;
-      for (const occurrence of minority.occurrences)
-        report(
+  for (const occurrences of spellings.values())
+    reportMinority('en', occurrences, (forms) => `source spells ${forms}`);
+  for (const occurrences of japanese.values())
+    reportMinority('ja', occurrences, (forms) => `translation writes ${forms}`);
+  if (glossary) {
+    // Each pair's glossary terms are found once; a concept's renderings count where its English term is in the source.
+    const rendered = new Map<GlossaryConcept, Occurrence[]>();
+    pairs.forEach((pair, index) => {
+      const inSource = new Set(findEnglishTerms(glossary, pair.en).map((found) => found.concept));
+      for (const found of findJapaneseTerms(glossary, pair.ja))
+        if (!found.forbidden && inSource.has(found.concept))
+          rendered
+            .set(found.concept, rendered.get(found.concept) ?? [])
+            .get(found.concept)!
+            .push({ pair: index, surface: found.term, span: found.span });
+    });
+    for (const [conceptIndex, concept] of glossary.concepts.entries())
+      if (concept.ja.length >= 2)
+        reportMinority(
           'ja',
-          occurrence,
-          makeFinding(
-            'consistency-target-variants',
-            { target: occurrence.surface, main: minority.main },
-            `glossary concept ${concept.en[0] ?? conceptIndex} is rendered ${minority.evidence} in this document`,
-            { ja: occurrence.span },
-          ),
+          rendered.get(concept) ?? [],
+          (forms) =>
+            `glossary concept ${concept.en[0] ?? conceptIndex} is rendered ${forms} in this document`,
         );
-    }
+  }
   return findings.sort((a, b) => a.pair - b.pair);
 }

@@ -1,4 +1,5 @@
 import type { TextSpan } from '../alignment/types';
+import { foldWidth } from '../anchors/numbers';
 
 /**
  * A project glossary (termbase): concepts, each with its English terms and the Japanese renderings allowed for them
@@ -34,13 +35,6 @@ export interface TermOccurrence {
   readonly span: TextSpan;
   /** True when the term is one of the concept's forbidden Japanese renderings. */
   readonly forbidden: boolean;
-}
-
-/** Folds full-width letters and digits to ASCII, keeping length (one code unit in, one out). */
-function foldWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (character) =>
-    String.fromCharCode(character.charCodeAt(0) - 0xfee0),
-  );
 }
 
 /** Characters a katakana compound may be written with or without: スマートシティ・ネットワーク, スマート シティ. */
@@ -88,6 +82,39 @@ function englishTermPattern(term: string): RegExp {
   );
 }
 
+/** A concept's terms as matched: English patterns and folded Japanese renderings, built once per concept. */
+interface CompiledConcept {
+  readonly english: readonly { readonly term: string; readonly pattern: RegExp }[];
+  readonly japanese: readonly {
+    readonly term: string;
+    readonly needle: string;
+    readonly forbidden: boolean;
+  }[];
+}
+
+/**
+ * NOTE module-level cache: compiled terms by concept object. Pure (a concept is immutable data) and freed with the
+ * concept; the checks look every term up in every sentence pair, so a pattern is built once, not once a pair.
+ */
+const compiledConcepts = new WeakMap<GlossaryConcept, CompiledConcept>();
+
+function compiled(concept: GlossaryConcept): CompiledConcept {
+  const known = compiledConcepts.get(concept);
+  if (known) return known;
+  const japanese = (terms: readonly string[], forbidden: boolean) =>
+    terms
+      .map((term) => ({ term, needle: foldJapanese(term.trim()).folded, forbidden }))
+      .filter(({ needle }) => needle !== '');
+  const made: CompiledConcept = {
+    english: concept.en
+      .filter((term) => term.trim())
+      .map((term) => ({ term, pattern: englishTermPattern(term) })),
+    japanese: [...japanese(concept.ja, false), ...japanese(concept.forbiddenJa, true)],
+  };
+  compiledConcepts.set(concept, made);
+  return made;
+}
+
 /** Keeps the longest of overlapping occurrences (a term inside a longer glossary term is that longer term). */
 function longestFirst(occurrences: TermOccurrence[]): TermOccurrence[] {
   const sorted = [...occurrences].sort(
@@ -113,9 +140,8 @@ function longestFirst(occurrences: TermOccurrence[]): TermOccurrence[] {
 export function findEnglishTerms(glossary: Glossary, text: string): TermOccurrence[] {
   const found: TermOccurrence[] = [];
   for (const concept of glossary.concepts)
-    for (const term of concept.en) {
-      if (!term.trim()) continue;
-      for (const match of text.matchAll(englishTermPattern(term)))
+    for (const { term, pattern } of compiled(concept).english) {
+      for (const match of text.matchAll(pattern))
         found.push({
           concept,
           term,
@@ -135,20 +161,14 @@ export function findJapaneseTerms(glossary: Glossary, text: string): TermOccurre
   const { folded, original } = foldJapanese(text);
   const found: TermOccurrence[] = [];
   for (const concept of glossary.concepts)
-    for (const [terms, forbidden] of [
-      [concept.ja, false],
-      [concept.forbiddenJa, true],
-    ] as const)
-      for (const term of terms) {
-        const needle = foldJapanese(term.trim()).folded;
-        if (!needle) continue;
-        for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1))
-          found.push({
-            concept,
-            term,
-            span: { start: original[at]!, end: original[at + needle.length - 1]! + 1 },
-            forbidden,
-          });
-      }
+    for (const { term, needle, forbidden } of compiled(concept).japanese) {
+      for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1))
+        found.push({
+          concept,
+          term,
+          span: { start: original[at]!, end: original[at + needle.length - 1]! + 1 },
+          forbidden,
+        });
+    }
   return longestFirst(found);
 }
