@@ -109,9 +109,14 @@ export function checkDocument(
     settings.consistency,
   ))
     place(pairs[pair]!, finding);
-  // Stable: within a bead, pair findings keep their check order and consistency findings follow.
-  return placed
-    .map((finding, order) => ({ finding, order }))
-    .sort((a, b) => a.finding.bead - b.finding.bead || a.order - b.order)
-    .map(({ finding }) => finding);
+  // Within a bead, pair findings keep their check order and consistency findings follow.
+  return inBeadOrder(placed);
+}
+
+/**
+ * Findings sorted by bead; within a bead they keep the order given (Array.prototype.sort is stable).
+ * @returns a new array
+ */
+export function inBeadOrder(findings: readonly DocumentFinding[]): DocumentFinding[] {
+  return [...findings].sort((a, b) => a.bead - b.bead);
 }

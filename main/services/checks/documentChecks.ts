@@ -1,5 +1,9 @@
 import type { DocumentAlignment } from '../../../core/alignment/types';
-import { checkDocument, type DocumentFinding } from '../../../core/checks/checkDocument';
+import {
+  checkDocument,
+  inBeadOrder,
+  type DocumentFinding,
+} from '../../../core/checks/checkDocument';
 import type { CheckResources } from '../../../core/checks/pairAnalysis';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../../core/checks/settings';
 import { checkJapaneseStyle } from './styleCheck';
@@ -38,8 +42,5 @@ export async function runDocumentChecks(
       }
     }
   }
-  return [...findings, ...style]
-    .map((finding, order) => ({ finding, order }))
-    .sort((a, b) => a.finding.bead - b.finding.bead || a.order - b.order)
-    .map(({ finding }) => finding);
+  return inBeadOrder([...findings, ...style]);
 }
