@@ -324,10 +324,12 @@ export function checkEntities(pair: PairAnalysis, settings: EntityCheckSettings)
     }
   });
   const englishStems = new Set(englishWords.map((word) => stemEnglish(word)));
+  const strictWords = [...strictKeys];
+  const looseWords = [...looseKeys];
   const matchesStrictly = (romaji: string): boolean =>
-    [...strictKeys].some((word) => readingsAgree(romaji, word));
+    strictWords.some((word) => readingsAgree(romaji, word));
   const matchesLoosely = (romaji: string): boolean =>
-    matchesStrictly(romaji) || [...looseKeys].some((word) => readingsAgree(romaji, word));
+    matchesStrictly(romaji) || looseWords.some((word) => readingsAgree(romaji, word));
   const exonymMatches = (name: KatakanaName): boolean =>
     Object.entries(EXONYMS).some(
       ([japanese, english]) =>
