@@ -58,7 +58,8 @@ const SCALE_WORDS: Record<string, number> = {
   m: 1e6,
   k: 1e3,
 };
-const NUMBER_WORDS: Record<string, number> = {
+/** English words for the digits one to nine, for number anchors and the number check's compounds (twenty-one). */
+export const DIGIT_WORDS: Readonly<Record<string, number>> = {
   one: 1,
   two: 2,
   three: 3,
@@ -68,6 +69,9 @@ const NUMBER_WORDS: Record<string, number> = {
   seven: 7,
   eight: 8,
   nine: 9,
+};
+const NUMBER_WORDS: Record<string, number> = {
+  ...DIGIT_WORDS,
   ten: 10,
   eleven: 11,
   twelve: 12,

@@ -1,5 +1,6 @@
 import type { TextSpan } from '../alignment/types';
 import {
+  DIGIT_WORDS,
   extractEnglishNumbers,
   extractJapaneseNumbers,
   foldWidth,
@@ -90,17 +91,6 @@ const TENS: Record<string, number> = {
   eighty: 80,
   ninety: 90,
 };
-const UNITS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-};
 
 /** Unit conversions a translator may apply: English unit → factors to the metric value written in Japanese. */
 const CONVERSIONS: readonly (readonly [RegExp, number])[] = [
@@ -178,7 +168,7 @@ function englishValues(text: string, anchors: readonly NumberAnchor[], tolerance
     /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+(hundred|thousand|million|billion|trillion)\b/gi,
   )) {
     const count =
-      UNITS[match[1]!.toLowerCase()] ??
+      DIGIT_WORDS[match[1]!.toLowerCase()] ??
       TENS[match[1]!.toLowerCase()] ??
       ({ ten: 10, eleven: 11, twelve: 12, hundred: 100 } as Record<string, number>)[
         match[1]!.toLowerCase()
@@ -193,15 +183,15 @@ function englishValues(text: string, anchors: readonly NumberAnchor[], tolerance
   for (const match of folded.matchAll(
     /\b(\d+|two|three|four|five|six|seven|eight|nine)\s+decades\b/gi,
   )) {
-    const count = Number(match[1]) || UNITS[match[1]!.toLowerCase()] || 0;
+    const count = Number(match[1]) || DIGIT_WORDS[match[1]!.toLowerCase()] || 0;
     values.push({ value: count * 10, tolerance: 0 });
   }
   for (const anchor of anchors) values.push(...convertedValues(anchor, folded, tolerance));
   for (const match of folded.matchAll(/\b([a-z]+)(?:-([a-z]+))?\b/gi)) {
     const first = match[1]!.toLowerCase();
     const second = match[2]?.toLowerCase();
-    if (second && first in TENS && second in UNITS)
-      values.push({ value: TENS[first]! + UNITS[second]!, tolerance: 0 });
+    if (second && first in TENS && second in DIGIT_WORDS)
+      values.push({ value: TENS[first]! + DIGIT_WORDS[second]!, tolerance: 0 });
     else if (first in EXTRA_NUMBER_WORDS)
       values.push({ value: EXTRA_NUMBER_WORDS[first]!, tolerance: 0 });
     // two-thirds ↔ 3分の2.
