@@ -6,8 +6,24 @@ import {
 } from '../../../core/interchange/glossaryFile';
 import { InterchangeFormatError } from '../../../core/interchange/xml';
 import { decodeTextBytes } from '../importText';
-import { ImportFileError, checkImportSize, readImportFile } from '../import/limits';
+import {
+  ImportFileError,
+  checkImportSize,
+  readImportFile,
+  type ImportFormat,
+} from '../import/limits';
 import { delimitedBytesToRows, xlsxBytesToRows } from '../import/tableText';
+
+/** The glossary files Taiyaku reads, by extension, with the import format whose size limit applies. */
+const GLOSSARY_FORMATS: Readonly<Record<string, ImportFormat>> = {
+  '.tbx': 'txt',
+  '.xml': 'txt',
+  '.csv': 'csv',
+  '.txt': 'csv',
+  '.tab': 'csv',
+  '.tsv': 'tsv',
+  '.xlsx': 'xlsx',
+};
 
 /**
  * Reads a glossary from a file's bytes: TBX (`.tbx`, or `.xml` with a martif or tbx root), or a table (`.csv`,
@@ -18,9 +34,14 @@ export async function glossaryFromBytes(
   bytes: Uint8Array,
   fileName: string,
 ): Promise<GlossaryReading> {
-  const extension = extname(fileName).toLowerCase();
-  if (extension === '.tbx' || extension === '.xml') {
-    checkImportSize(fileName, bytes.length, 'txt');
+  const format = GLOSSARY_FORMATS[extname(fileName).toLowerCase()];
+  if (!format)
+    throw new ImportFileError(
+      'wrong-format',
+      `${fileName} is not a glossary Taiyaku reads: use TBX, CSV, TSV or XLSX (English and Japanese columns).`,
+    );
+  checkImportSize(fileName, bytes.length, format);
+  if (format === 'txt') {
     const { text } = decodeTextBytes(bytes, fileName);
     try {
       return glossaryFromTbx(text);
@@ -30,17 +51,10 @@ export async function glossaryFromBytes(
       throw error;
     }
   }
-  if (!['.csv', '.tsv', '.txt', '.tab', '.xlsx'].includes(extension))
-    throw new ImportFileError(
-      'wrong-format',
-      `${fileName} is not a glossary Taiyaku reads: use TBX, CSV, TSV or XLSX (English and Japanese columns).`,
-    );
-  let rows: string[][];
-  if (extension === '.xlsx') rows = (await xlsxBytesToRows(bytes, fileName)).rows;
-  else {
-    checkImportSize(fileName, bytes.length, extension === '.tsv' ? 'tsv' : 'csv');
-    rows = delimitedBytesToRows(bytes, fileName);
-  }
+  const rows =
+    format === 'xlsx'
+      ? (await xlsxBytesToRows(bytes, fileName)).rows
+      : delimitedBytesToRows(bytes, fileName);
   const reading = glossaryFromRows(rows);
   if (reading.glossary.concepts.length === 0)
     throw new ImportFileError(
@@ -53,14 +67,6 @@ export async function glossaryFromBytes(
 /** Reads the glossary file at `path` (see `glossaryFromBytes`), within the import size limits. */
 export async function readGlossaryFile(path: string): Promise<GlossaryReading> {
   const fileName = basename(path);
-  const extension = extname(fileName).toLowerCase();
-  const format =
-    extension === '.xlsx'
-      ? 'xlsx'
-      : extension === '.tsv'
-        ? 'tsv'
-        : extension === '.tbx' || extension === '.xml'
-          ? 'txt'
-          : 'csv';
+  const format = GLOSSARY_FORMATS[extname(fileName).toLowerCase()] ?? 'csv';
   return glossaryFromBytes(await readImportFile(path, format), fileName);
 }
