@@ -27,15 +27,22 @@ const kernel = new TextlintKernel();
 /** Every rule id of the JTF preset, e.g. `2.1.8.算用数字`, for settings screens and `disabledRules`. */
 export const JTF_RULE_IDS: readonly string[] = Object.keys(preset.rules);
 
+/** NOTE module-level cache: the kernel's rule list per settings object, built once for a document's sentences. */
+const rulesBySettings = new WeakMap<StyleCheckSettings, TextlintKernelRule[]>();
+
 function enabledRules(settings: StyleCheckSettings): TextlintKernelRule[] {
+  const known = rulesBySettings.get(settings);
+  if (known) return known;
   const disabled = new Set(settings.disabledRules);
-  return Object.entries(preset.rules)
+  const rules = Object.entries(preset.rules)
     .filter(([ruleId]) => !disabled.has(ruleId) && preset.rulesConfig[ruleId] !== false)
     .map(([ruleId, rule]) => ({
       ruleId,
       rule: interop(rule),
       options: preset.rulesConfig[ruleId] === true ? {} : (preset.rulesConfig[ruleId] as object),
     }));
+  rulesBySettings.set(settings, rules);
+  return rules;
 }
 
 /**
