@@ -326,3 +326,32 @@ export function englishMainVerb(text: string): EnglishVerb | undefined {
   }
   return verbs[0];
 }
+
+/** Words that open a relative or complement clause, whose verb carries its own tense. */
+const CLAUSE_OPENERS = new Set(`that which who whom whose whether if what how why`.split(/\s+/));
+
+/**
+ * True when the main verb opens the sentence's finite verbs, nothing before it opens a subordinate clause, and every
+ * later finite verb stands in a relative or complement clause (`…, which has its own province`, `said that it is`):
+ * those verbs keep their own tense and leave the main clause's tense alone. Coordinated clauses (`…, and it is`,
+ * `…; we are`) are not subordinate.
+ * @param text one English sentence
+ * @param main the sentence's main verb, from `englishMainVerb`
+ */
+export function laterVerbsSubordinate(text: string, main: EnglishVerb): boolean {
+  const verbs = englishFiniteVerbs(text);
+  if (verbs[0]?.span.start !== main.span.start) return false;
+  const list = words(withoutQuotations(text));
+  const mainIndex = list.findIndex((word) => word.start === main.span.start);
+  if (mainIndex < 0 || list.slice(0, mainIndex).some((word) => SUBORDINATORS.has(word.lower)))
+    return false;
+  return verbs.slice(1).every((verb) => {
+    const index = list.findIndex((word) => word.start === verb.span.start);
+    for (let back = index - 1; back > mainIndex && back >= index - 3; back--) {
+      const word = list[back]!;
+      if (CLAUSE_OPENERS.has(word.lower)) return true;
+      if (list[back + 1]!.afterBreak) return false;
+    }
+    return false;
+  });
+}

@@ -25,10 +25,16 @@ export interface JapanesePredicate {
    */
   readonly stative: boolean;
   /**
-   * True for a verb of saying (言う, 語る, 述べる…): Japanese news reports quotes with a non-past 〜と語る as often as
-   * with 〜と語った.
+   * True for a verb of reporting used in the narrative present of feature writing (語る, 述べる, 説明する…):
+   * 〜と語る reports a past quote as often as 〜と語った. Not 言う: a past "said" rendered 〜と言う is proposed.
    */
   readonly reporting: boolean;
+  /**
+   * True when the predicate is not a well-formed Japanese form: the volitional う after a noun or a verb not in its
+   * お-row stem (語う, できなかう), the classical る after a verb's dictionary form (示する). Such a predicate is
+   * neither a narrative present nor a state; it reads as a non-past and is a slip in any case.
+   */
+  readonly illFormed: boolean;
 }
 
 /** Future times: a non-past predicate with one of these is a future, not a tense error. */
@@ -38,10 +44,28 @@ const FUTURE_TIMES =
 const PLAN_NOUNS =
   /^(?:予定|見込み|見通し|方針|計画|つもり|意向|構え|考え|方向|見通し|公算|可能性|恐れ|おそれ|模様)$/;
 
-/** Verbs of saying and reporting (dictionary forms). */
+/** Verbs of reporting whose non-past is the feature writer's narrative present (dictionary forms). */
 const REPORTING_VERBS = new Set(
-  `言う いう 語る 話す 述べる 振り返る 明かす 説明する 付け加える 強調する 答える`.split(/\s+/),
+  `語る 話す 述べる 振り返る 明かす 説明する 付け加える 強調する 答える`.split(/\s+/),
 );
+
+/** Kana of the お row: a verb stem before the volitional う ends in one of them (行こう, 見よう, しよう). */
+const VOLITIONAL_STEM = /[おこごそぞとどのほぼぽもよろ]$/;
+
+/** The volitional う with nothing it can follow, or the auxiliary る after a finished verb: see `illFormed`. */
+function isIllFormedEnding(last: JapaneseToken, previous: JapaneseToken | undefined): boolean {
+  if (!previous || last.partOfSpeech !== '助動詞') return false;
+  if (last.surface === 'う')
+    return !(
+      (previous.partOfSpeech === '助動詞' || previous.partOfSpeech === '動詞') &&
+      VOLITIONAL_STEM.test(previous.surface)
+    );
+  return (
+    last.surface === 'る' &&
+    previous.partOfSpeech === '動詞' &&
+    previous.surface === previous.basicForm
+  );
+}
 
 /** Final particles, punctuation and closing brackets that follow the predicate. */
 function isTrailing(token: JapaneseToken): boolean {
@@ -95,6 +119,7 @@ export function japaneseMainPredicate(
       future: false,
       stative: false,
       reporting: true,
+      illFormed: false,
     };
   }
   // 〜したのだ / 〜するんです: the explanatory の + copula takes the tense of what precedes it.
@@ -203,5 +228,7 @@ export function japaneseMainPredicate(
   )
     tense = 'non-past';
   else tense = 'none';
-  return { tense, span, progressive, future, stative, reporting };
+  const illFormed = isIllFormedEnding(last, previous);
+  if (illFormed) tense = 'non-past';
+  return { tense, span, progressive, future, stative, reporting, illFormed };
 }

@@ -133,4 +133,61 @@ describe('tense check', () => {
     expect(tenseFindings('Storm hits coast', '嵐が沿岸を襲う')).toEqual([]);
     expect(tenseFindings('"It is hard," she said.', '「大変だ」と彼女は語る。')).toEqual([]);
   });
+
+  it('flags an ill-formed ending after a past English verb, whatever else the sentence holds', () => {
+    // The volitional う after a noun, the auxiliary る after a finished verb: neither is a Japanese form.
+    expect(
+      tenseFindings(
+        'The mayor told reporters the bridge is safe.',
+        '市長は記者団に橋は安全だと語う。',
+      ).map((finding) => finding.code),
+    ).toEqual(['tense-past-rendered-non-past']);
+    expect(
+      tenseFindings('The team broke the old record.', 'チームは旧記録を示する。').map(
+        (finding) => finding.code,
+      ),
+    ).toEqual(['tense-past-rendered-non-past']);
+    // A modal in another clause would excuse a guess (〜だろう), not a form that is no form at all.
+    expect(
+      tenseFindings(
+        'The coach praised his players, though he could say little else.',
+        '監督は選手を称えたが、それ以上は何もできなかう。',
+      ).map((finding) => finding.code),
+    ).toEqual(['tense-past-rendered-non-past']);
+    expect(tenseFindings('We will try again.', 'もう一度やってみよう。')).toEqual([]);
+  });
+
+  it("reads a present in a relative or complement clause after a past main verb as that clause's own", () => {
+    expect(
+      tenseFindings(
+        'The council passed a law that is popular with residents.',
+        '議会は住民に人気のある法律を可決する。',
+      ).map((finding) => finding.code),
+    ).toEqual(['tense-past-rendered-non-past']);
+    // A coordinated present clause is rendered last in Japanese: nothing to compare.
+    expect(
+      tenseFindings(
+        'He was taken to hospital, where he remains.',
+        '彼は病院に運ばれ、入院している。',
+      ),
+    ).toEqual([]);
+    // The sentence runs on into a quotation that the translation may end inside.
+    expect(
+      tenseFindings(
+        'The minister said: "We are ready to act.',
+        '大臣は述べた。「我々は行動する用意がある。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('proposes a past "said" rendered with a non-past 言う, but not the feature-writing 〜と語る', () => {
+    expect(
+      tenseFindings('"The water rose fast," he said.', '「水位が急に上がった」と彼は言う。').map(
+        (finding) => finding.code,
+      ),
+    ).toEqual(['tense-past-rendered-non-past']);
+    expect(
+      tenseFindings('"The water rose fast," he said.', '「水位が急に上がった」と彼は語る。'),
+    ).toEqual([]);
+  });
 });

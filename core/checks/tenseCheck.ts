@@ -1,4 +1,4 @@
-import { englishFiniteVerbs, englishMainVerb } from './englishTense';
+import { englishFiniteVerbs, englishMainVerb, laterVerbsSubordinate } from './englishTense';
 import { japaneseMainPredicate } from './japanesePredicate';
 import { makeFinding } from './messages';
 import type { PairAnalysis } from './pairAnalysis';
@@ -14,6 +14,19 @@ import type { Finding } from './types';
 
 /** Sentence-final punctuation: headlines and captions follow their own tense conventions. */
 const FULL_SENTENCE = /[.!?]["'”’)]*\s*$|[.!?,]["”’]\s*$/;
+
+/** A colon or an opening quote after the main verb: the sentence goes on into quoted speech. */
+const OPENS_QUOTATION = /^[^"“”]*?(?::\s*|,\s*)["“'‘]/;
+
+/** An English quotation left open (its end in the next segment) or a Japanese 「 without its 」. */
+function hasUnclosedQuotation(english: string, japanese: string): boolean {
+  const straight = (english.match(/"/g) ?? []).length;
+  const opening = (english.match(/“/g) ?? []).length;
+  const closing = (english.match(/”/g) ?? []).length;
+  const japaneseOpen = (japanese.match(/「/g) ?? []).length;
+  const japaneseClose = (japanese.match(/」/g) ?? []).length;
+  return straight % 2 === 1 || opening > closing || japaneseOpen > japaneseClose;
+}
 
 /** Where the last sentence of a Japanese text starts (quoted speech in 「」 is not split). */
 function lastSentenceStart(text: string): number {
@@ -45,24 +58,44 @@ export function checkTense(pair: PairAnalysis, settings: TenseCheckSettings): Fi
   if (!predicate || !verb) return [];
   // He said: "…" — the translation may end on the quote, whose tense is its own.
   if (verb.reporting && /^\s*[:,]?\s*["“']/.test(english.slice(verb.span.end))) return [];
-  const tenses = new Set(englishFiniteVerbs(english).map((finite) => finite.tense));
+  const finite = englishFiniteVerbs(english);
+  const tenses = new Set(finite.map((finiteVerb) => finiteVerb.tense));
   const predicateText = pair.ja.slice(predicate.span.start, predicate.span.end);
   const spans = { en: verb.span, ja: predicate.span };
-  const finite = englishFiniteVerbs(english);
   const pastShare =
     finite.filter((finite) => finite.tense === 'past' || finite.tense === 'perfect').length /
     finite.length;
+  // The present perfect reports a completed event: Japanese renders it with た (has announced ↔ 発表した).
+  const mainPast = verb.tense === 'past' || verb.tense === 'perfect';
+  // The main verb comes first and every other finite verb follows it, in a relative or complement clause (…, which
+  // has its own province; announced she is leaving): those carry their own tense, the main clause stays past. Not
+  // when the sentence runs on into a quotation the translation may end inside (said: "We are…).
+  const mainVerbLeads =
+    laterVerbsSubordinate(english, verb) &&
+    !OPENS_QUOTATION.test(english.slice(verb.span.end)) &&
+    !hasUnclosedQuotation(english, pair.ja);
+  const pastThroughout = [...tenses].every((tense) => tense === 'past' || tense === 'perfect');
+  // An ill-formed ending (語う, 示する) has no narrative-present or state reading to excuse it.
+  if (mainPast && predicate.illFormed && (pastThroughout || mainVerbLeads || pastShare >= 0.5)) {
+    return [
+      makeFinding(
+        'tense-past-rendered-non-past',
+        { source: verb.text, target: predicateText },
+        `English main verb "${verb.text}" = ${verb.tense === 'perfect' ? 'present perfect' : 'past'}; Japanese main predicate "${predicateText}" is not a well-formed form and reads as non-past`,
+        spans,
+      ),
+    ];
+  }
   if (
-    // The present perfect reports a completed event: Japanese renders it with た (has announced ↔ 発表した).
-    (verb.tense === 'past' || verb.tense === 'perfect') &&
+    mainPast &&
     !predicate.stative &&
     !predicate.future &&
-    // A non-past ending is an error when the English is past throughout; with present verbs in its other clauses
-    // (relative clauses, quotes) the main verb must still dominate, and a guess (〜だろう) is never a past.
+    // A non-past ending is an error when the English is past throughout, or when its present verbs stand in clauses
+    // after the main verb (relative clauses, complements); a guess (〜だろう) is never a past.
     !predicate.reporting &&
     ((predicate.tense === 'non-past' &&
       !predicate.progressive &&
-      [...tenses].every((tense) => tense === 'past' || tense === 'perfect')) ||
+      (pastThroughout || mainVerbLeads)) ||
       (predicate.tense === 'conjecture' &&
         pastShare >= 0.5 &&
         !tenses.has('modal') &&
