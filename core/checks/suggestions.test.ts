@@ -10,6 +10,7 @@ import {
   beadOfFinding,
   dismissalMatching,
   dismissalOfFinding,
+  isAnnotationOfFinding,
   openSuggestions,
 } from './suggestions';
 
@@ -173,6 +174,15 @@ describe('accepted suggestions', () => {
       ['source', 'was'],
       ['target', '行われる'],
     ]);
+  });
+
+  it("carry the message in the reviewer's interface language", () => {
+    const japanese = annotationOfFinding(heldFinding, alignment, 'a1', NOW, 'ja')!;
+    expect(japanese.comment).toBe(
+      '原文の主動詞「was」は過去または現在完了ですが、訳文の述語「行われる」は非過去です。',
+    );
+    // Still recognised as the accepted finding, whatever language its comment is in.
+    expect(isAnnotationOfFinding(japanese, heldFinding, alignment)).toBe(true);
   });
 
   it('are no longer suggested once accepted, and all of a kind are accepted in one undoable step', () => {

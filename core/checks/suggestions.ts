@@ -1,4 +1,5 @@
 import type { DocumentAlignment, Side, TextSpan } from '../alignment/types';
+import { findingMessageIn } from './messagesJa';
 import { beadsOfSpan, sentencesOfSpan } from '../review/anchoring';
 import { createSelector, type Annotation, type AnnotationSelector } from '../review/annotation';
 import { dismissalKey, type Dismissal, type DismissedQuote } from '../review/dismissals';
@@ -171,7 +172,7 @@ export const AUTOMATIC_CHECK_AUTHOR = 'Automatic check';
 
 /**
  * The annotation an accepted finding becomes: its MQM category (with the `verb-tense` subtype for a tense finding),
- * severity, the message as comment, open, raised by the check (`origin.kind` `check`). Undefined when the finding's
+ * severity, the message in `language` (the reviewer's interface language) as comment, open, raised by the check (`origin.kind` `check`). Undefined when the finding's
  * category is not an MQM category or it has nothing to anchor to.
  */
 export function annotationOfFinding(
@@ -179,6 +180,7 @@ export function annotationOfFinding(
   alignment: DocumentAlignment,
   id: string,
   now: string,
+  language: 'en' | 'ja' = 'en',
 ): Annotation | undefined {
   if (!isMqmCategoryId(finding.category)) return undefined;
   const selectors = selectorsOfFinding(finding, alignment);
@@ -191,7 +193,7 @@ export function annotationOfFinding(
       ? { subtype: 'verb-tense' as const }
       : {}),
     severity: finding.severity,
-    comment: finding.message,
+    comment: findingMessageIn(finding, language),
     status: 'open',
     author: AUTOMATIC_CHECK_AUTHOR,
     createdAt: now,

@@ -1,4 +1,5 @@
 import type { DocumentFinding } from '../../../../core/checks/checkDocument';
+import type { UiLanguage } from '../../i18n';
 import type { ReviewStore } from '../../state/reviewStore';
 import { acceptCommand, dismissCommand, suggestionsOf, type Suggestion } from './suggestionModel';
 
@@ -29,17 +30,25 @@ function keepFocusNear(from: Element | null | undefined): () => void {
 }
 
 /**
- * Accepts a suggestion: it becomes an open annotation raised by the check (one undoable command). `from`: the element
- * the reviewer acted from, whose neighbouring suggestion gets the focus afterwards.
+ * Accepts a suggestion: it becomes an open annotation raised by the check (one undoable command), its comment the
+ * message in the reviewer's `language`. `from`: the element the reviewer acted from, whose neighbouring suggestion gets
+ * the focus afterwards.
  */
 export async function acceptSuggestion(
   store: ReviewStore,
   finding: DocumentFinding,
+  language: UiLanguage,
   from?: Element | null,
 ): Promise<boolean> {
   const session = store.getState().history?.present;
   if (!session) return false;
-  const command = acceptCommand(finding, session.alignment, mintId(), new Date().toISOString());
+  const command = acceptCommand(
+    finding,
+    session.alignment,
+    mintId(),
+    new Date().toISOString(),
+    language,
+  );
   if (!command) return false;
   const refocus = keepFocusNear(from);
   const applied = await store.getState().run(command);

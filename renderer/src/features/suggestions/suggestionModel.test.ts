@@ -80,7 +80,7 @@ describe('the suggestions the panel lists', () => {
 
   it('accepts all of a kind as one command with an id each, and nothing without an anchor', () => {
     let next = 0;
-    const command = acceptAllCommand([tense, later], alignment, () => `a${++next}`, NOW);
+    const command = acceptAllCommand([tense, later], alignment, () => `a${++next}`, NOW, 'en');
     expect(command?.type).toBe('addAnnotations');
     if (command?.type !== 'addAnnotations') return;
     expect(command.annotations.map((annotation) => annotation.id)).toEqual(['a1', 'a2']);
@@ -88,6 +88,6 @@ describe('the suggestions the panel lists', () => {
     expect(session.annotations).toHaveLength(2);
     expect(suggestionsOf([tense, later], session)).toEqual([]);
     const notAnMqmCategory = { ...tense, category: 'spelling' };
-    expect(acceptAllCommand([notAnMqmCategory], alignment, () => 'x', NOW)).toBeNull();
+    expect(acceptAllCommand([notAnMqmCategory], alignment, () => 'x', NOW, 'en')).toBeNull();
   });
 });

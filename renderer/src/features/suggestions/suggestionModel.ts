@@ -10,6 +10,7 @@ import {
 import { CHECK_NAMES, type CheckName } from '../../../../core/checks/types';
 import type { Annotation } from '../../../../core/review/annotation';
 import type { ReviewCommand } from '../../../../core/review/commands';
+import type { UiLanguage } from '../../i18n';
 import type { ReviewSession } from '../../../../core/review/session';
 
 /**
@@ -73,14 +74,18 @@ export function suggestionsByRow(
   return rows;
 }
 
-/** The command that accepts `finding`: a new annotation (see `annotationOfFinding`), or null when it has no anchor. */
+/**
+ * The command that accepts `finding`: a new annotation (see `annotationOfFinding`) whose comment is the message in the
+ * reviewer's `language`, or null when it has no anchor.
+ */
 export function acceptCommand(
   finding: DocumentFinding,
   alignment: DocumentAlignment,
   id: string,
   now: string,
+  language: UiLanguage,
 ): ReviewCommand | null {
-  const annotation = annotationOfFinding(finding, alignment, id, now);
+  const annotation = annotationOfFinding(finding, alignment, id, now, language);
   return annotation ? { type: 'addAnnotation', annotation } : null;
 }
 
@@ -90,9 +95,10 @@ export function acceptAllCommand(
   alignment: DocumentAlignment,
   mintId: () => string,
   now: string,
+  language: UiLanguage,
 ): ReviewCommand | null {
   const annotations = findings
-    .map((finding) => annotationOfFinding(finding, alignment, mintId(), now))
+    .map((finding) => annotationOfFinding(finding, alignment, mintId(), now, language))
     .filter((annotation): annotation is Annotation => annotation !== undefined);
   return annotations.length > 0 ? { type: 'addAnnotations', annotations } : null;
 }

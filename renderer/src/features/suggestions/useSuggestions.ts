@@ -4,7 +4,7 @@ import { withCheckEnabled } from '../../../../core/checks/settingsSchema';
 import type { CheckName } from '../../../../core/checks/types';
 import { messageOf } from '../../errors';
 import { useReview, useReviewStore } from '../../state/ReviewStoreContext';
-import { useMessages } from '../../useMessages';
+import { useMessages, useUiLanguage } from '../../useMessages';
 import { useUpdateSettings } from '../annotations/useUpdateSettings';
 import { acceptSuggestion, dismissSuggestion, mintId } from './suggestionCommands';
 import {
@@ -62,11 +62,12 @@ export interface SuggestionActions {
 export function useSuggestionActions(): SuggestionActions {
   const store = useReviewStore();
   const t = useMessages();
+  const language = useUiLanguage();
   const updateSettings = useUpdateSettings();
   const accept = useCallback(
     (finding: DocumentFinding, from?: Element | null) =>
-      void acceptSuggestion(store, finding, from),
-    [store],
+      void acceptSuggestion(store, finding, language, from),
+    [store, language],
   );
   const dismiss = useCallback(
     (finding: DocumentFinding, from?: Element | null) =>
@@ -82,10 +83,11 @@ export function useSuggestionActions(): SuggestionActions {
         session.alignment,
         mintId,
         new Date().toISOString(),
+        language,
       );
       if (command) void store.getState().run(command);
     },
-    [store],
+    [store, language],
   );
   const restore = useCallback(
     (dismissalId: string) =>

@@ -5,7 +5,7 @@ import { PanelIcon } from '../../components/icons';
 import { onEvent, transportName } from '../../ipc';
 import { useReview, useReviewStore } from '../../state/ReviewStoreContext';
 import { visibleRows } from '../../state/selectors';
-import { useMessages } from '../../useMessages';
+import { useMessages, useUiLanguage } from '../../useMessages';
 import { AlignedView } from '../alignment/AlignedView';
 import { caretFromSelection, type SentenceCaret } from '../alignment/caret';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
@@ -59,6 +59,7 @@ function useSaveStatusPolling() {
 /** The review workspace: header and tools, the aligned view, the annotation panel, dialogs and messages. */
 export function Workspace() {
   const t = useMessages();
+  const language = useUiLanguage();
   const store = useReviewStore();
   const status = useReview((state) => state.status);
   const loadError = useReview((state) => state.loadError);
@@ -113,6 +114,7 @@ export function Workspace() {
     () => ({
       store,
       t,
+      language,
       openSplitRow: (beadIndex: number) => {
         setSplitCaret(currentCaret());
         setSplitRowFor(beadIndex);
@@ -125,7 +127,7 @@ export function Workspace() {
       openExport: () => setDialog('export'),
       caret: currentCaret,
     }),
-    [store, t, currentCaret],
+    [store, t, language, currentCaret],
   );
 
   // The key handler: one table (shortcuts.ts) says which key runs which action.

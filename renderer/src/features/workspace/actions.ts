@@ -1,7 +1,7 @@
 import type { ReviewCommand } from '../../../../core/review/commands';
 import { beadOfSentence } from '../../../../core/review/anchoring';
 import { nextRow, previousRow, stepIssue } from '../../../../core/review/filters';
-import type { MessageKey } from '../../i18n';
+import type { MessageKey, UiLanguage } from '../../i18n';
 import type { ReviewStore } from '../../state/reviewStore';
 import { hasRows, visibleRows } from '../../state/selectors';
 import { splitAtCaret, type SentenceCaret } from '../alignment/caret';
@@ -17,6 +17,8 @@ import type { ShortcutAction } from './shortcuts';
 export interface ActionContext {
   readonly store: ReviewStore;
   readonly t: (key: MessageKey) => string;
+  /** The interface language (an accepted suggestion's comment is its message in it). */
+  readonly language: UiLanguage;
   /** Opens the "split between sentences" popover of a row. */
   openSplitRow(beadIndex: number): void;
   focusSearch(): void;
@@ -116,11 +118,9 @@ export function performAction(
         state.notify('info', t('noSuggestionHere'));
         return;
       }
-      void (action === 'acceptSuggestion' ? acceptSuggestion : dismissSuggestion)(
-        store,
-        suggestion.finding,
-        document.activeElement,
-      );
+      if (action === 'acceptSuggestion')
+        void acceptSuggestion(store, suggestion.finding, context.language, document.activeElement);
+      else void dismissSuggestion(store, suggestion.finding, document.activeElement);
       return;
     }
     case 'focusSearch':
