@@ -35,6 +35,17 @@ test.describe('suggestions of the automatic checks', () => {
     // The row shows it too, quietly, under its texts.
     const clause1 = table.getByRole('rowgroup', { name: 'Clause 1', exact: true });
     await expect(clause1.getByTestId('row-suggestions')).toContainText('行われる');
+    // Its words are underlined in both texts; a click on them puts the keyboard on the suggestion.
+    const underlined = clause1.locator('[data-suggestion-span=tense]');
+    await expect(underlined.filter({ hasText: /^was$/ })).toHaveCount(1);
+    await expect(underlined.filter({ hasText: '行われる' })).toHaveCount(1);
+    await underlined.filter({ hasText: '行われる' }).click();
+    await expect(
+      clause1
+        .getByTestId('row-suggestions')
+        .locator('[data-suggestion-key][data-check=tense]')
+        .filter({ hasText: '行われる' }),
+    ).toBeFocused();
     await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'suggestions-panel.png') });
 
     // A click on the suggestion selects its row (row 4, under clause 1).
@@ -56,6 +67,8 @@ test.describe('suggestions of the automatic checks', () => {
     await expect(
       table.locator('mark[data-annotation-id]').filter({ hasText: '行われる' }),
     ).toHaveCount(1);
+    // An accepted suggestion is an issue now: its words are highlighted as one, no longer underlined.
+    await expect(underlined.filter({ hasText: '行われる' })).toHaveCount(0);
     // Raised by: automatic check.
     const origin = issues.getByRole('combobox', { name: 'Raised by' });
     await origin.click();

@@ -7,12 +7,8 @@ import { useReview, useReviewStore } from '../../state/ReviewStoreContext';
 import { useMessages, useUiLanguage } from '../../useMessages';
 import { useUpdateSettings } from '../annotations/useUpdateSettings';
 import { acceptSuggestion, dismissSuggestion, mintId } from './suggestionCommands';
-import {
-  acceptAllCommand,
-  suggestionsByRow,
-  suggestionsOf,
-  type Suggestion,
-} from './suggestionModel';
+import { acceptAllCommand, suggestionsByRow, type Suggestion } from './suggestionModel';
+import { sharedSuggestions } from './suggestionSpans';
 
 /** How long the checks wait after a change before they run again (a burst of edits runs them once). */
 const CHECKS_DEBOUNCE_MS = 400;
@@ -39,7 +35,7 @@ export function useAutomaticChecks(): void {
 export function useOpenSuggestions(): readonly Suggestion[] {
   const findings = useReview((state) => state.checks.findings);
   const session = useReview((state) => state.history?.present);
-  return useMemo(() => (session ? suggestionsOf(findings, session) : []), [findings, session]);
+  return useMemo(() => (session ? sharedSuggestions(findings, session) : []), [findings, session]);
 }
 
 /** The open suggestions by row (sentence bead index). */
