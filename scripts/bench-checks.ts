@@ -11,7 +11,7 @@ import { checkConsistency } from '../core/checks/consistency';
 import { medianLengthRatio } from '../core/checks/lengthCheck';
 import type { CheckResources } from '../core/checks/pairAnalysis';
 import { DEFAULT_CHECK_SETTINGS } from '../core/checks/settings';
-import { loadAlignmentResources } from '../main/services/alignment/loadAlignmentResources';
+import { loadCheckResources } from '../main/services/alignment/loadAlignmentResources';
 import { checkJapaneseStyle } from '../main/services/checks/styleCheck';
 import { join } from 'node:path';
 import { BSD_DATA } from './bsdSplit';
@@ -108,12 +108,7 @@ function measure(name: string, pairs: readonly LabelledPair[], resources: CheckR
   );
 }
 
-const resources = await loadAlignmentResources();
-if (!resources.japaneseTokenizer) throw new Error('kuromoji did not load');
-const checkResources: CheckResources = {
-  japaneseTokenizer: resources.japaneseTokenizer,
-  ...(resources.lexicon ? { lexicon: resources.lexicon } : {}),
-};
+const checkResources: CheckResources = await loadCheckResources();
 const loadStarted = performance.now();
 checkResources.japaneseTokenizer.tokenize('辞書を読み込む。');
 console.log(`kuromoji dictionary load: ${(performance.now() - loadStarted).toFixed(0)} ms`);

@@ -44,10 +44,10 @@ describe('packaging', () => {
     expect(fuses[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.DISABLE);
   });
 
-  it('packs the built app into an asar with the lexicon and the sample', () => {
+  it('packs the built app into an asar with the lexicon, the kanji readings and the sample', () => {
     expect(electronBuilderConfig.asar).toBe(true);
     expect(electronBuilderConfig.files).toEqual(
-      expect.arrayContaining(['out/**', 'data/lexicon/**', 'fixtures/seed/**']),
+      expect.arrayContaining(['out/**', 'data/lexicon/**', 'data/kanjidic/**', 'fixtures/seed/**']),
     );
     expect(electronBuilderConfig.afterPack).toBe(setFusesAfterPack);
   });

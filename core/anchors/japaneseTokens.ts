@@ -16,6 +16,8 @@ export interface JapaneseToken {
   readonly partOfSpeech: string;
   /** First part-of-speech detail: `固有名詞`, `数`, `非自立`, `サ変接続`… */
   readonly partOfSpeechDetail?: string;
+  /** For a proper noun, what it names, IPADIC style: `人名` (a person), `地域` (a place), `組織`, `一般`. */
+  readonly properNounKind?: string;
 }
 
 /** Splits Japanese text into morphemes. Must be pure with respect to its input (same text, same tokens). */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadAlignmentResources } from '../../main/services/alignment/loadAlignmentResources';
+import { loadCheckResources } from '../../main/services/alignment/loadAlignmentResources';
 import { checkPair } from './checkPair';
 import { readingsAgree } from './entityCheck';
 import type { CheckResources } from './pairAnalysis';
@@ -7,8 +7,7 @@ import { romanizeKana } from '../anchors/readings';
 
 let resources: CheckResources;
 beforeAll(async () => {
-  const loaded = await loadAlignmentResources();
-  resources = { japaneseTokenizer: loaded.japaneseTokenizer!, lexicon: loaded.lexicon! };
+  resources = await loadCheckResources();
 });
 
 function entityFindings(en: string, ja: string) {
@@ -67,5 +66,37 @@ describe('entity check', () => {
         'ジョンソンの警察はそのメッセージを繰り返した。',
       ).map((finding) => finding.params.target),
     ).toEqual(['ジョンソン']);
+  });
+});
+
+describe('kanji names', () => {
+  it('reads kanji names by the dictionary and KANJIDIC, a given name cut in two included', () => {
+    expect(
+      entityFindings(
+        'The meeting was chaired by Mr. HAYASHI Toshiyuki, Vice-Minister.',
+        '会合は林俊行次官が議長を務めた。',
+      ),
+    ).toEqual([]);
+    // The tokenizer cuts 晋三 into 晋 (ススム) and 三: read whole, it is Shinzo.
+    expect(
+      entityFindings(
+        'Prime Minister Shinzo Abe met Ms. Yamada in Tokyo.',
+        '安倍晋三首相は東京で山田氏と会談した。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('flags a kanji name that reads as no English name while a titled surname has no counterpart', () => {
+    const ja = '安倍晋三首相は東京で山口氏と会談した。';
+    const findings = entityFindings('Prime Minister Shinzo Abe met Ms. Yamada in Tokyo.', ja);
+    expect(findings.map((finding) => ja.slice(finding.ja!.start, finding.ja!.end))).toEqual([
+      '山口',
+    ]);
+    expect(findings[0]!.evidence).toContain('yamaguchi');
+    expect(findings[0]!.evidence).toContain('Yamada');
+  });
+
+  it('leaves a given name rendered by the surname alone (Kaname ↔ 長澤さん)', () => {
+    expect(entityFindings('Good morning, Kaname!', '長澤さん、おはようございます！')).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { TextSpan } from '../alignment/types';
 import { stemEnglish } from '../anchors/englishWords';
+import { kanjiSpell } from '../anchors/kanjiReadings';
 import { foldRomaji, romanizeKana } from '../anchors/readings';
 import { makeFinding } from './messages';
 import type { Lexicon } from '../anchors/lexicon';
@@ -300,10 +301,131 @@ function englishForms(word: string): string[] {
 
 /**
  * Compares the names of one pair by reading.
- * @returns one finding per Japanese katakana name that matches no English word
+ * @returns one finding per Japanese katakana name that matches no English word, and per kanji proper noun that reads
+ *   as no English word while a Japanese-spelled English name (Tanaka, HAYASHI) finds no counterpart
  */
 export function checkEntities(pair: PairAnalysis, settings: EntityCheckSettings): Finding[] {
   if (!settings.enabled) return [];
+  return [...checkKatakanaNames(pair, settings), ...checkKanjiNames(pair)];
+}
+
+/** True when `word` can be read as Hepburn romaji of a Japanese name (Tanaka, HAYASHI, Ohno, Kenichi). */
+function isJapaneseSpelling(word: string): boolean {
+  return /^(?:(?:[kgsztdnhbpmrfj]|sh|ch|ts|[kgnhbpmr]y|w|y)?[aeiou]|n(?![aeiouy])|([kstpc])(?=\1|h))+$/.test(
+    word.toLowerCase(),
+  );
+}
+
+/** A kanji proper noun of the Japanese side, as one token of the tokenizer. */
+interface KanjiName {
+  readonly text: string;
+  readonly span: TextSpan;
+  /** The tokenizer's reading, romanised, when it has one. */
+  readonly reading?: string;
+  /**
+   * The name with the kanji tokens right after it, up to four kanji in all: a given name the tokenizer cut (晋 + 三
+   * for 晋三) is read whole.
+   */
+  readonly extensions: readonly string[];
+}
+
+const KANJI_ONLY = /^\p{Script=Han}+$/u;
+
+/** Kanji tokens the tokenizer takes for a person's name (surname or given name: 林, 俊行, 長澤). */
+function kanjiNames(pair: PairAnalysis): KanjiName[] {
+  const tokens = pair.jaTokens;
+  const names: KanjiName[] = [];
+  tokens.forEach((token, index) => {
+    if (!KANJI_ONLY.test(token.surface) || token.properNounKind !== '人名') return;
+    const extensions: string[] = [];
+    let text = token.surface;
+    for (let next = index + 1; next < tokens.length; next++) {
+      const following = tokens[next]!;
+      const previous = tokens[next - 1]!;
+      if (following.start !== previous.start + previous.surface.length) break;
+      if (!KANJI_ONLY.test(following.surface) || [...(text + following.surface)].length > 4) break;
+      text += following.surface;
+      extensions.push(text);
+    }
+    names.push({
+      text: token.surface,
+      span: { start: token.start, end: token.start + token.surface.length },
+      ...(token.reading ? { reading: romanizeKana(token.reading) } : {}),
+      extensions,
+    });
+  });
+  return names;
+}
+
+/** True when a kanji name reads as `word`: by the tokenizer's reading, or one KANJIDIC reading per kanji. */
+function kanjiNameReads(name: KanjiName, word: string, pair: PairAnalysis): boolean {
+  if (name.reading && foldRomaji(name.reading) === foldRomaji(word)) return true;
+  const table = pair.kanjiReadings;
+  if (!table) return false;
+  return [name.text, ...name.extensions].some((kanji) => kanjiSpell(kanji, word, table));
+}
+
+/**
+ * Kanji names against Japanese-spelled English names: a kanji person's name that reads as no English word (by the
+ * tokenizer's reading or one KANJIDIC reading per kanji) is reported when an English surname spelled like Japanese
+ * (after a title, or in capitals) is left without a counterpart: 佐藤氏 where the English says Mr. Tanaka. A kanji
+ * name the English does not give at all (the translator named someone the English calls "he") is left alone.
+ */
+function checkKanjiNames(pair: PairAnalysis): Finding[] {
+  const names = kanjiNames(pair);
+  if (names.length === 0) return [];
+  const words = englishWordList(pair.en).filter((word) => /^[A-Z]/.test(word.text));
+  const glossStems = new Set<string>();
+  for (const name of names)
+    for (const gloss of pair.lexicon?.glosses(name.text) ?? [])
+      for (const word of gloss.split(/\s+/)) glossStems.add(stemEnglish(word));
+  const unmatchedNames = names.filter(
+    (name) =>
+      !words.some((word) => kanjiNameReads(name, word.text, pair)) &&
+      !words.some((word) => glossStems.has(stemEnglish(word.text))),
+  );
+  if (unmatchedNames.length === 0) return [];
+  const japaneseFolded = pair.ja.normalize('NFKC').toLowerCase();
+  const katakanaReadings = [...pair.ja.matchAll(KATAKANA_RUN)].map((match) =>
+    readKatakana(match[0]),
+  );
+  // A surname the English gives as such: after a title (Mr. Tanaka) or in capitals (HAYASHI Toshiyuki). A given name
+  // alone (Kaname) is often rendered by the surname (長澤さん), which is no error.
+  const surnameLike = (word: EnglishName): boolean =>
+    /^[A-Z]{3,}$/.test(word.text) ||
+    /\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Mayor|Minister|Ambassador)\.?\s+$/.test(
+      pair.en.slice(0, word.span.start),
+    );
+  const leftOver = words.filter(
+    (word) =>
+      word.text.length >= 3 &&
+      !NOT_NAMES.has(word.text.toLowerCase()) &&
+      surnameLike(word) &&
+      isJapaneseSpelling(word.text) &&
+      !japaneseFolded.includes(word.text.toLowerCase()) &&
+      !names.some((name) => kanjiNameReads(name, word.text, pair)) &&
+      !katakanaReadings.some((reading) => foldRomaji(reading) === foldRomaji(word.text)),
+  );
+  if (leftOver.length === 0) return [];
+  const englishList = leftOver.map((word) => word.text).join(', ');
+  return unmatchedNames.map((name) =>
+    makeFinding(
+      'entity-unmatched-in-translation',
+      { target: name.text, reading: name.reading ?? readingList(name.text, pair) },
+      `Japanese ${name.text} reads "${name.reading ?? readingList(name.text, pair)}"; English names without a counterpart: ${englishList}`,
+      { ja: name.span, en: leftOver[0]!.span },
+    ),
+  );
+}
+
+/** A kanji name's readings by KANJIDIC, for the evidence when the tokenizer has none (一つ目 + …). */
+function readingList(kanji: string, pair: PairAnalysis): string {
+  const readings = [...kanji].map((character) => pair.kanjiReadings?.readings(character)[0] ?? '?');
+  return readings.join('');
+}
+
+/** Katakana names against the English words (see `checkEntities`). */
+function checkKatakanaNames(pair: PairAnalysis, settings: EntityCheckSettings): Finding[] {
   const katakana = katakanaNames(pair, settings.minimumKatakanaLength);
   if (katakana.length === 0) return [];
   const englishWords = englishWordList(pair.en).map((word) => word.text);
@@ -361,6 +483,7 @@ export function checkEntities(pair: PairAnalysis, settings: EntityCheckSettings)
       .map((token) => romanizeKana(token.reading!)),
   ];
   const japaneseFolded = pair.ja.normalize('NFKC').toLowerCase();
+  const kanji = kanjiNames(pair);
   // English words the Japanese words' dictionary glosses stand for (Parliament ↔ 議会).
   const glossStems = new Set<string>();
   for (const token of pair.jaTokens)
@@ -378,7 +501,8 @@ export function checkEntities(pair: PairAnalysis, settings: EntityCheckSettings)
       !exonymWords.has(name.text.toLowerCase()) &&
       !japaneseReadings.some((reading) =>
         englishForms(name.text).some((form) => readingsAgree(reading, form)),
-      ),
+      ) &&
+      !kanji.some((kanjiName) => kanjiNameReads(kanjiName, name.text, pair)),
   );
   // A name matched only by the loose reading stands unless an English name (not just a capitalised first word) is
   // left without a counterpart: then the loose match was most likely chance.

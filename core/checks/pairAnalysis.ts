@@ -1,4 +1,5 @@
 import type { JapaneseToken, JapaneseTokenizer } from '../alignment/resources';
+import type { KanjiReadings } from '../anchors/kanjiReadings';
 import type { Lexicon } from '../anchors/lexicon';
 import type { Glossary } from './glossary';
 
@@ -14,6 +15,8 @@ export interface CheckResources {
   readonly japaneseTokenizer: JapaneseTokenizer;
   readonly lexicon?: Lexicon;
   readonly glossary?: Glossary;
+  /** Readings of single kanji (KANJIDIC), for kanji names the tokenizer reads otherwise or not at all. */
+  readonly kanjiReadings?: KanjiReadings;
 }
 
 /** A sentence pair with its Japanese morphemes. Offsets are UTF-16 code units into `en` and `ja`. */
@@ -22,6 +25,7 @@ export interface PairAnalysis {
   readonly ja: string;
   readonly jaTokens: readonly JapaneseToken[];
   readonly lexicon?: Lexicon;
+  readonly kanjiReadings?: KanjiReadings;
 }
 
 /** Tokenizes the Japanese side once. */
@@ -31,5 +35,6 @@ export function analysePair(en: string, ja: string, resources: CheckResources): 
     ja,
     jaTokens: resources.japaneseTokenizer.tokenize(ja),
     ...(resources.lexicon ? { lexicon: resources.lexicon } : {}),
+    ...(resources.kanjiReadings ? { kanjiReadings: resources.kanjiReadings } : {}),
   };
 }

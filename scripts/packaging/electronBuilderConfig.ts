@@ -1,5 +1,5 @@
-// electron-builder configuration for the desktop installers (`npm run package`). The built app (out/), the lexicon
-// and the sample go into app.asar; production dependencies (kuromoji's dictionary among them) come along by default.
+// electron-builder configuration for the desktop installers (`npm run package`). The built app (out/), the lexicon,
+// the kanji reading table and the sample go into app.asar; production dependencies (kuromoji's dictionary among them) come along by default.
 import { join } from 'node:path';
 import { flipFuses } from '@electron/fuses';
 import { Arch, type AfterPackContext, type Configuration } from 'electron-builder';
@@ -42,6 +42,7 @@ export const electronBuilderConfig: Configuration = {
   files: [
     'out/**',
     'data/lexicon/**',
+    'data/kanjidic/**',
     'fixtures/seed/**',
     'package.json',
     '!**/*.map',

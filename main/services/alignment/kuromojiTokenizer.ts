@@ -178,6 +178,7 @@ interface WordTemplate {
   readonly reading: string | undefined;
   readonly partOfSpeech: string;
   readonly partOfSpeechDetail: string | undefined;
+  readonly properNounKind: string | undefined;
 }
 
 /** Core's token from kuromoji's fields (the mapping the aligner has always used). */
@@ -189,12 +190,14 @@ function template(
   const basicForm = features[7]!;
   const reading = withReading ? features[8] : undefined;
   const detail = features[2];
+  const kind = detail === '固有名詞' ? features[3] : undefined;
   return {
     surface,
     basicForm: basicForm === '*' ? surface : basicForm,
     reading: reading && reading !== '*' ? reading : undefined,
     partOfSpeech: features[1]!,
     partOfSpeechDetail: detail && detail !== '*' ? detail : undefined,
+    properNounKind: kind && kind !== '*' ? kind : undefined,
   };
 }
 
@@ -207,9 +210,11 @@ function token(word: WordTemplate, start: number): JapaneseToken {
     reading?: string;
     partOfSpeech: string;
     partOfSpeechDetail?: string;
+    properNounKind?: string;
   } = { surface: word.surface, start, basicForm: word.basicForm, partOfSpeech: word.partOfSpeech };
   if (word.reading !== undefined) result.reading = word.reading;
   if (word.partOfSpeechDetail !== undefined) result.partOfSpeechDetail = word.partOfSpeechDetail;
+  if (word.properNounKind !== undefined) result.properNounKind = word.properNounKind;
   return result;
 }
 
@@ -226,6 +231,9 @@ export function plainKuromojiTokens(tokenizer: KuromojiTokenizer, text: string):
     partOfSpeech: word.pos,
     ...(word.pos_detail_1 && word.pos_detail_1 !== '*'
       ? { partOfSpeechDetail: word.pos_detail_1 }
+      : {}),
+    ...(word.pos_detail_1 === '固有名詞' && word.pos_detail_2 && word.pos_detail_2 !== '*'
+      ? { properNounKind: word.pos_detail_2 }
       : {}),
   }));
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cachedTokenizer } from '../../../core/anchors/japaneseTokens';
+import { parseKanjiReadings, type KanjiReadings } from '../../../core/anchors/kanjiReadings';
 import { parseLexicon } from '../../../core/anchors/lexicon';
 import { projectRoot } from '../appInfo';
 import type { CheckResources } from '../../../core/checks/pairAnalysis';
@@ -75,16 +76,26 @@ export function loadAlignmentResources(): Promise<AlignmentResources> {
   return cached;
 }
 
+/** Where the kanji reading table (derived from KANJIDIC) lives; found from the package root like the lexicon. */
+export const kanjiReadingsPath = join(projectRoot(), 'data/kanjidic/kanji-readings.tsv');
+
+let kanjiReadings: KanjiReadings | undefined;
+
 /**
  * The automatic checks' resources: the aligner's tokenizer and lexicon (`loadAlignmentResources`), so a process or
- * worker that aligns and checks loads kuromoji's dictionary once. Throws when there is no Japanese tokenizer.
+ * worker that aligns and checks loads kuromoji's dictionary once, and the kanji reading table (~0.1 MB, read once).
+ * Throws when there is no Japanese tokenizer; without the kanji table, kanji names are read by the tokenizer only.
  */
 export async function loadCheckResources(): Promise<CheckResources> {
   const resources = await loadAlignmentResources();
   if (!resources.japaneseTokenizer)
     throw new ServiceError('failed', 'the Japanese tokenizer could not be loaded');
+  kanjiReadings ??= existsSync(kanjiReadingsPath)
+    ? parseKanjiReadings(readFileSync(kanjiReadingsPath, 'utf8'))
+    : undefined;
   return {
     japaneseTokenizer: resources.japaneseTokenizer,
     ...(resources.lexicon ? { lexicon: resources.lexicon } : {}),
+    ...(kanjiReadings ? { kanjiReadings } : {}),
   };
 }
