@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { DocumentFinding } from '../../../core/checks/checkDocument';
+import { dismissalOfFinding } from '../../../core/checks/suggestions';
 import { runCli } from '../index';
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -121,5 +123,54 @@ describe('check command', () => {
     expect(empty.stderr).toMatch(/empty/);
     const missing = await run(['check', '--en', english]);
     expect(missing.code).toBe(2);
+  });
+
+  describe('on a project', () => {
+    beforeAll(() => vi.stubEnv('TAIYAKU_USER_DATA', join(directory, 'user-data')));
+    afterAll(() => vi.unstubAllEnvs());
+
+    it('checks the project as reviewed, with its settings, leaving out what the reviewer dismissed', async () => {
+      const english = file(
+        'p.en.txt',
+        '1. The ceremony was held in Osaka.\n\n2. We hired 12 engineers.\n',
+      );
+      const japanese = file(
+        'p.ja.txt',
+        '1. 式典は大阪で開催される。\n\n2. 技術者を15人採用した。\n',
+      );
+      const project = join(directory, 'p.taiyaku');
+      const made = await run(['new', '--en', english, '--ja', japanese, '--out', project]);
+      expect(made.code).toBe(0);
+      const checked = await run(['check', project]);
+      expect(checked.stderr).toBe('');
+      const { findings } = JSON.parse(checked.stdout) as { findings: DocumentFinding[] };
+      expect(findings.map((finding) => finding.check)).toEqual(['tense', 'number', 'number']);
+
+      // The reviewer dismissed the tense suggestion and turned the number check off.
+      const stored = JSON.parse(readFileSync(project, 'utf8')) as {
+        alignment: Parameters<typeof dismissalOfFinding>[1];
+        dismissals: unknown[];
+        settings: Record<string, unknown>;
+      };
+      stored.dismissals = [
+        dismissalOfFinding(findings[0]!, stored.alignment, 'd1', '2026-12-01T00:00:00.000Z'),
+      ];
+      stored.settings = { ...stored.settings, checks: { number: { enabled: false } } };
+      writeFileSync(project, JSON.stringify(stored, null, 2));
+      const open = await run(['check', project, '--format', 'tsv']);
+      expect(open.code).toBe(0);
+      expect(open.stdout).toBe('');
+      const all = await run(['check', project, '--all', '--format', 'tsv']);
+      expect(all.stdout.split('\t')[2]).toBe('tense');
+      expect(all.stdout.trim().split('\n')).toHaveLength(1);
+    });
+
+    it('refuses a project with --en or --pairs, and --all without a project', async () => {
+      const both = await run(['check', join(directory, 'p.taiyaku'), '--en', 'x.txt']);
+      expect(both.code).toBe(2);
+      const stray = await run(['check', '--en', 'x.txt', '--ja', 'y.txt', '--all']);
+      expect(stray.code).toBe(2);
+      expect(stray.stderr).toMatch(/--all goes with a project file/);
+    });
   });
 });

@@ -14,15 +14,18 @@ import {
   loadAlignmentResources,
   loadCheckResources,
 } from '../../services/alignment/loadAlignmentResources';
+import { openSuggestions } from '../../../core/checks/suggestions';
 import { runDocumentChecks } from '../../services/checks/documentChecks';
 import { readGlossaryFile } from '../../services/checks/glossaryFile';
 import { checkJapaneseStyle } from '../../services/checks/styleCheck';
 import { ServiceError } from '../../services/serviceError';
 import { CliError, type CliCommand } from '../command';
+import { withWorkspace } from '../workspaceSession';
 import { checkLanguages, readTextFile } from './align';
 
 const usage = `Usage: npx taiyaku check --pairs FILE.jsonl [--out FILE.jsonl] [--glossary FILE] [--style]
        npx taiyaku check --en FILE --ja FILE [--format json|tsv] [--out FILE] [--glossary FILE] [--style]
+       npx taiyaku check PROJECT [--format json|tsv] [--out FILE] [--glossary FILE] [--style] [--all]
 
 Looks for discrepancies between an English source and its Japanese translation: numbers and dates compared by value,
 the tense of the main clauses, omissions and additions (length against the expected ratio), names (katakana read
@@ -31,11 +34,14 @@ a reviewer.
   --pairs FILE     JSON lines {"id", "en", "ja"}; writes one line {"id", "findings": [...]} for every input line
   --en FILE        an English document (with --ja): aligned as 'align' does, then every sentence bead is checked
   --ja FILE        its Japanese translation
+  PROJECT          a project file: its alignment as reviewed, with the project's check settings and glossary; the
+                   suggestions the reviewer dismissed or accepted are left out (--all keeps them)
   --format FORMAT  for documents: json ({"findings": [...]}, with bead and clause numbers) or tsv (one finding a
                    line: clause, bead, check, severity, message, evidence); default json
   --out FILE       write there instead of standard output
   --glossary FILE  a glossary: TBX, or CSV/TSV/XLSX with English and Japanese columns (synonyms separated by ;)
   --style          also apply the JTF Style Guide rules (textlint) to the Japanese
+  --all            with a project: every finding, dismissed and accepted ones included
 Each finding has check (number, date, tense, omission, addition, entity, term, consistency, style), code and params,
 category (MQM),
 itsType, severity, message, evidence, and en / ja spans {start, end} in UTF-16 code units.
@@ -111,12 +117,41 @@ function renderDocumentFindings(findings: readonly DocumentFinding[], format: st
   return `${JSON.stringify({ offsets: 'UTF-16 code units into the input text after decoding', findings }, null, 2)}\n`;
 }
 
-/** `taiyaku check`: discrepancy checks over sentence pairs or an aligned document. */
+/**
+ * The findings on a project as the reviewer left it: its alignment (not realigned), its check settings (with the
+ * style rules on when asked) and its glossary (or the one given); without `all`, only the open suggestions, as the
+ * app lists them (dismissed and accepted ones left out).
+ */
+async function checkProject(
+  projectPath: string,
+  options: { glossary: Glossary | undefined; style: boolean; all: boolean },
+): Promise<DocumentFinding[]> {
+  const project = await withWorkspace((workspace) => workspace.current(projectPath));
+  const overrides = project.settings.checks;
+  const settings = resolveCheckSettings(
+    options.style ? { ...overrides, style: { ...overrides?.style, enabled: true } } : overrides,
+  );
+  const glossary = options.glossary ?? project.settings.glossary;
+  const findings = await runDocumentChecks(
+    project.alignment,
+    await checkResources(glossary),
+    settings,
+  );
+  return options.all
+    ? findings
+    : openSuggestions(findings, {
+        alignment: project.alignment,
+        annotations: project.annotations,
+        dismissals: project.dismissals,
+      });
+}
+
+/** `taiyaku check`: discrepancy checks over sentence pairs, an aligned document or a project. */
 export const checkCommand: CliCommand = {
   summary: 'check a translation for number, date, tense, omission and name discrepancies',
   usage,
   async run(argv, io) {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: [...argv],
       options: {
         pairs: { type: 'string' },
@@ -126,15 +161,32 @@ export const checkCommand: CliCommand = {
         out: { type: 'string' },
         glossary: { type: 'string' },
         style: { type: 'boolean', default: false },
+        all: { type: 'boolean', default: false },
       },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: true,
     });
     const path = (value: string): string => resolve(io.cwd, value);
     const write = (output: string): void => {
       if (values.out) writeFileSync(path(values.out), output);
       else io.stdout(output);
     };
+    if (positionals.length > 1) throw new CliError(`give one project file\n${usage}`, 2);
+    if (positionals.length === 1) {
+      if (values.pairs !== undefined || values.en || values.ja)
+        throw new CliError('use a project, --pairs or --en/--ja, one of them', 2);
+      const format = values.format;
+      if (format !== 'json' && format !== 'tsv')
+        throw new CliError('--format must be json or tsv', 2);
+      const findings = await checkProject(resolve(io.cwd, positionals[0]!), {
+        glossary: await glossaryOption(values.glossary, path, io.stderr),
+        style: values.style,
+        all: values.all,
+      });
+      write(renderDocumentFindings(findings, format));
+      return 0;
+    }
+    if (values.all) throw new CliError('--all goes with a project file', 2);
     if (values.pairs !== undefined) {
       if (values.en || values.ja) throw new CliError('use either --pairs or --en/--ja', 2);
       let text: string;
