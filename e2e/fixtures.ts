@@ -130,19 +130,34 @@ export async function selectInClause1(page: Page, side: 'source' | 'target', nee
     ({ side, needle }) => {
       const group = document.querySelector('[role=rowgroup][aria-label="Clause 1"]');
       if (!group) throw new Error('no clause 1');
+      // The words may run over several text nodes (a highlight or an underline cuts them): find them in the
+      // sentence's whole text, then place the range's ends in the nodes holding them.
       for (const sentence of group.querySelectorAll(`[data-side=${side}]`)) {
         const walker = document.createTreeWalker(sentence, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const at = node.textContent?.indexOf(needle) ?? -1;
-          if (at === -1) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + needle.length);
-          const selection = window.getSelection()!;
-          selection.removeAllRanges();
-          selection.addRange(range);
-          return selection.toString();
-        }
+        const nodes: Text[] = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+        const at = nodes
+          .map((node) => node.data)
+          .join('')
+          .indexOf(needle);
+        if (at === -1) continue;
+        const place = (offset: number, end: boolean): [Text, number] => {
+          let passed = 0;
+          for (const node of nodes) {
+            const inside = end ? offset <= passed + node.length : offset < passed + node.length;
+            if (inside) return [node, offset - passed];
+            passed += node.length;
+          }
+          const last = nodes[nodes.length - 1]!;
+          return [last, last.length];
+        };
+        const range = document.createRange();
+        range.setStart(...place(at, false));
+        range.setEnd(...place(at + needle.length, true));
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return selection.toString();
       }
       throw new Error(`"${needle}" not found on the ${side} side of clause 1`);
     },
