@@ -143,36 +143,33 @@ describe('confidence on the seed document', () => {
 });
 
 describe('confidence of an unrelated pair', () => {
-  // KNOWN REGRESSION (dialogue work, 2026-12-01): refitted on news and dialogue with the lexical prior, the unrelated
-  // pair got 0.89 (held out, substituted linked beads: median 0.61 news, 0.69 dialogue, was 0.50). Judging coverage
-  // against the document's typical pair (coverageBelowDocument) brings it to 0.85 (medians 0.54, 0.70); the fit gives
-  // the bead's cost and its cost above the document's typical pair no weight, so 0.8 is not reached without fitting
-  // to this case. it.fails keeps it visible until the linked model separates an unrelated long pair from a short true
-  // one again.
-  it.fails(
-    'is not trusted when a sentence sits opposite one that does not translate it',
-    async () => {
-      const english = [
-        'The meeting was held in Tokyo on 4 December 2022.',
-        'Ministers from ten ASEAN countries attended.',
-        'They agreed to expand cooperation on smart cities.',
-        'The weather was unusually warm for the season.',
-        'The next meeting will take place in Hanoi.',
-      ];
-      const japanese = [
-        '会合は2022年12月4日に東京で開催された。',
-        'ASEAN10か国の閣僚が出席した。',
-        '彼らはスマートシティに関する協力の拡大に合意した。',
-        '経済産業省は新しい補助金制度を発表した。',
-        '次回会合はハノイで開催される。',
-      ];
-      const beads = alignSentenceTexts(english, japanese, await loadAlignmentResources());
-      const unrelated = beads.find((bead) => bead.sourceIndices.includes(3));
-      expect(unrelated).toBeDefined();
-      const faithful = beads.filter((bead) => bead !== unrelated);
-      expect(unrelated!.confidence).toBeLessThan(0.8);
-      for (const bead of faithful) expect(bead.confidence).toBeGreaterThanOrEqual(0.8);
-    },
-    60_000,
-  );
+  // Was a known regression (dialogue work, 2026-12-01): refitted on news and dialogue with the lexical prior, this
+  // unrelated pair got 0.89, then 0.85 with coverage judged against the document's typical pair (coverage 0 over 11
+  // units, cost 6.30 where the faithful beads cost about 3). The coverage shortfall (a binomial log-likelihood ratio
+  // against the document's median 1-1 coverage, which grows with the units that failed to match), a second margin slope
+  // below one cost unit and a fit on the Brier score bring it to 0.72 while the faithful beads stay at 0.97-0.99;
+  // the model was refitted on the tuning halves as a whole, not on this case (held-out figures: the JSDoc of
+  // fittedConfidenceCoefficients).
+  it('is not trusted when a sentence sits opposite one that does not translate it', async () => {
+    const english = [
+      'The meeting was held in Tokyo on 4 December 2022.',
+      'Ministers from ten ASEAN countries attended.',
+      'They agreed to expand cooperation on smart cities.',
+      'The weather was unusually warm for the season.',
+      'The next meeting will take place in Hanoi.',
+    ];
+    const japanese = [
+      '会合は2022年12月4日に東京で開催された。',
+      'ASEAN10か国の閣僚が出席した。',
+      '彼らはスマートシティに関する協力の拡大に合意した。',
+      '経済産業省は新しい補助金制度を発表した。',
+      '次回会合はハノイで開催される。',
+    ];
+    const beads = alignSentenceTexts(english, japanese, await loadAlignmentResources());
+    const unrelated = beads.find((bead) => bead.sourceIndices.includes(3));
+    expect(unrelated).toBeDefined();
+    const faithful = beads.filter((bead) => bead !== unrelated);
+    expect(unrelated!.confidence).toBeLessThan(0.8);
+    for (const bead of faithful) expect(bead.confidence).toBeGreaterThanOrEqual(0.8);
+  }, 60_000);
 });
