@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { DEFAULT_CHECK_SETTINGS, type CheckSettingsOverrides } from './settings';
+import {
+  DEFAULT_CHECK_SETTINGS,
+  type CheckSettings,
+  type CheckSettingsOverrides,
+} from './settings';
 import type { CheckName } from './types';
 
 /**
@@ -53,6 +57,19 @@ export const CheckSettingsOverridesSchema = z
 
 /** Per-project check settings as stored (see `CheckSettingsOverridesSchema`). */
 export type StoredCheckSettings = z.infer<typeof CheckSettingsOverridesSchema>;
+
+/** Each check family's field names. */
+type FieldNames<T> = { [K in keyof T]-?: keyof NonNullable<T[K]> };
+/** True when A and B are assignable both ways. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+/**
+ * The stored shape names every check family and every setting of `CheckSettings`, and nothing else: a setting added to
+ * settings.ts without its schema entry here (or the reverse) stops the build at this line.
+ */
+export type SchemaNamesEverySetting = Holds<
+  Same<FieldNames<StoredCheckSettings>, FieldNames<CheckSettings>>
+>;
 
 /**
  * Which settings switch turns a check family off: `date` findings come from the number check (`number.dates`), every
