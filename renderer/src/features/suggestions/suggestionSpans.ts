@@ -45,7 +45,8 @@ export function sharedSuggestions(
 
 /**
  * Indexes the open suggestions' spans by the sentences they overlap: O(suggestions × log sentences). A finding with no
- * span on a side (a length finding) marks nothing there; its row shows it under the texts.
+ * span on a side, or one covering its sentences whole (a length finding), marks nothing there; its row shows it under
+ * the texts.
  */
 export function suggestionSpanIndex(
   alignment: DocumentAlignment,
@@ -58,7 +59,12 @@ export function suggestionSpanIndex(
     for (const side of ['source', 'target'] as const) {
       const span = findingSpan(suggestion.finding, side);
       if (!span || span.end <= span.start) continue;
-      for (const sentence of sentencesOfSpan(alignment, side, span.start, span.end)) {
+      const sentences = sentencesOfSpan(alignment, side, span.start, span.end);
+      // A span over its sentences whole (a length finding) names no words: the row's note says it all.
+      const first = alignment[side].sentences[sentences[0] ?? -1];
+      const last = alignment[side].sentences[sentences[sentences.length - 1] ?? -1];
+      if (first && last && span.start <= first.start && span.end >= last.end) continue;
+      for (const sentence of sentences) {
         const key = sentenceKey(side, sentence);
         const list = index.get(key) ?? [];
         list.push({ suggestion, start: span.start, end: span.end });
