@@ -6,6 +6,7 @@
 // report. BSD is read at run time into a temporary directory, never into the repo (CC BY-NC-SA).
 // Usage: npx tsx scripts/sweep-adaptation.ts [--seeds 1,2,3,4,5,6,7,8,9] [--half tuning|held-out]
 //   [--variants '[null, {}, {"classPseudoCount": 80}]']   (null: one pass; an object: fields of the default adaptation)
+//   [--parameters '{"nullCost": 4}']   (fields of the default alignment parameters, for every variant)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
   const variants = JSON.parse(
     argumentValue('variants', '[null, {}]'),
   ) as (Partial<DocumentAdaptation> | null)[];
+  const overrides = JSON.parse(argumentValue('parameters', '{}')) as Partial<AlignmentParameters>;
   const resources = await loadAlignmentResources();
   const documents: Document[] = [];
   const work = mkdtempSync(join(tmpdir(), 'sweep-adaptation-'));
@@ -109,6 +111,7 @@ async function main(): Promise<void> {
   for (const variant of variants) {
     const parameters: AlignmentParameters = {
       ...defaultAlignmentParameters,
+      ...overrides,
       adaptation: variant && adaptation ? { ...adaptation, ...variant } : null,
     };
     const counts = new Map<string, Record<string, number>[]>();

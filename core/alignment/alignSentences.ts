@@ -1,4 +1,9 @@
-import type { AlignmentParameters, AlignmentWindow, ScoredBead } from './alignmentParameters';
+import type {
+  AlignmentParameters,
+  AlignmentWindow,
+  ScoredBead,
+  WindowNeighbours,
+} from './alignmentParameters';
 import { defaultAlignmentParameters, resolveShapes } from './alignmentParameters';
 import { MAX_LOCAL_RETRIES, fullBand, lengthBand, widenAroundPath } from './band';
 import { alignInBand } from './bandProgramme';
@@ -34,6 +39,7 @@ export {
   type AlignmentWindow,
   type BeadShape,
   type ScoredBead,
+  type WindowNeighbours,
 } from './alignmentParameters';
 
 /**
@@ -41,6 +47,8 @@ export {
  * @param source features of the English segments, in order
  * @param target features of the Japanese segments, in order
  * @param parameters scoring parameters (defaults: {@link defaultAlignmentParameters})
+ * @param neighbours when the sides are a window of a longer document: what the segments just outside it cover of it
+ *   (see {@link windowNeighbours}); arrays as long as `source` and `target`
  * @returns beads covering every segment of both sides exactly once, in order, with 0-based indices; confidence is
  *   filled by {@link beadConfidence}
  */
@@ -48,6 +56,7 @@ export function alignSentences(
   source: readonly SentenceFeatures[],
   target: readonly SentenceFeatures[],
   parameters: AlignmentParameters = defaultAlignmentParameters,
+  neighbours?: WindowNeighbours,
 ): ScoredBead[] {
   const sourceCount = source.length;
   const targetCount = target.length;
@@ -77,7 +86,7 @@ export function alignSentences(
   const packedSource = new PackedSide(source, keys);
   const packedTarget = new PackedSide(target, keys);
   const mean = documentLengthRatio(packedSource, packedTarget, parameters);
-  const first = alignPass(source, target, packedSource, packedTarget, parameters, mean);
+  const first = alignPass(source, target, packedSource, packedTarget, parameters, mean, neighbours);
   const adaptation = parameters.adaptation;
   if (!adaptation) return first;
   // Second pass: the length model and the bead-class costs re-estimated from the first pass (documentAdaptation.ts).
@@ -88,7 +97,15 @@ export function alignSentences(
     adaptation,
   );
   const adapted = adaptToDocument(parameters, mean, statistics, adaptation);
-  return alignPass(source, target, packedSource, packedTarget, adapted.parameters, adapted.mean);
+  return alignPass(
+    source,
+    target,
+    packedSource,
+    packedTarget,
+    adapted.parameters,
+    adapted.mean,
+    neighbours,
+  );
 }
 
 /**
@@ -110,16 +127,17 @@ export function alignSentenceWindows(
 ): ScoredBead[][] {
   // The final alignment of each window, announced first (the aligner's progress is counted in windows).
   const alignWindow = (
-    slice: { source: readonly SentenceFeatures[]; target: readonly SentenceFeatures[] },
+    slice: Slice,
     index: number,
     windowParameters: AlignmentParameters,
   ): ScoredBead[] => {
     onWindow?.(index, windows.length);
-    return alignSentences(slice.source, slice.target, windowParameters);
+    return alignSentences(slice.source, slice.target, windowParameters, slice.neighbours);
   };
-  const slices = windows.map((window) => ({
+  const slices = windows.map((window): Slice => ({
     source: source.slice(window.sourceStart, window.sourceEnd),
     target: target.slice(window.targetStart, window.targetEnd),
+    neighbours: windowNeighbours(source, target, window),
   }));
   const adaptation = parameters.adaptation;
   if (!adaptation || windows.length < 2)
@@ -129,10 +147,7 @@ export function alignSentenceWindows(
   let targetCharacters = 0;
   let segments = 0;
   for (const slice of slices) {
-    statistics = addStatistics(
-      statistics,
-      firstPassStatistics(slice.source, slice.target, parameters),
-    );
+    statistics = addStatistics(statistics, firstPassStatistics(slice, parameters));
     for (const features of slice.source) sourceCharacters += features.length;
     for (const features of slice.target) targetCharacters += features.length;
     segments += slice.source.length + slice.target.length;
@@ -146,19 +161,67 @@ export function alignSentenceWindows(
   return slices.map((slice, index) => alignWindow(slice, index, adapted));
 }
 
-/** The statistics of {@link alignSentences}' first pass over one window (none when a side is empty). */
-function firstPassStatistics(
+/** One window's segments and what the segments just outside it cover of them. */
+interface Slice {
+  readonly source: readonly SentenceFeatures[];
+  readonly target: readonly SentenceFeatures[];
+  readonly neighbours: WindowNeighbours;
+}
+
+/**
+ * What the segments just outside a window cover of it ({@link WindowNeighbours}): for each segment inside, the number
+ * of its content units that share a key with the other side's segment right before or right after the window. Costs
+ * one pass over the window's units.
+ */
+export function windowNeighbours(
   source: readonly SentenceFeatures[],
   target: readonly SentenceFeatures[],
-  parameters: AlignmentParameters,
-): DocumentStatistics {
+  window: AlignmentWindow,
+): WindowNeighbours {
+  const covered = (
+    inside: readonly SentenceFeatures[],
+    from: number,
+    to: number,
+    outside: SentenceFeatures | undefined,
+  ): Int32Array => {
+    const counts = new Int32Array(to - from);
+    if (!outside || outside.units.length === 0) return counts;
+    const keys = new Set<number>();
+    for (const unit of outside.units) for (const key of unit) keys.add(key);
+    for (let index = from; index < to; index++) {
+      let count = 0;
+      for (const unit of inside[index]!.units) if (unit.some((key) => keys.has(key))) count++;
+      counts[index - from] = count;
+    }
+    return counts;
+  };
+  const { sourceStart, sourceEnd, targetStart, targetEnd } = window;
+  return {
+    sourceCoveredBefore: covered(source, sourceStart, sourceEnd, target[targetStart - 1]),
+    sourceCoveredAfter: covered(source, sourceStart, sourceEnd, target[targetEnd]),
+    targetCoveredBefore: covered(target, targetStart, targetEnd, source[sourceStart - 1]),
+    targetCoveredAfter: covered(target, targetStart, targetEnd, source[sourceEnd]),
+  };
+}
+
+/** The statistics of {@link alignSentences}' first pass over one window (none when a side is empty). */
+function firstPassStatistics(slice: Slice, parameters: AlignmentParameters): DocumentStatistics {
+  const { source, target } = slice;
   const adaptation = parameters.adaptation;
   if (!adaptation || source.length === 0 || target.length === 0) return emptyStatistics();
   const keys = keyNumbering(source, target);
   const packedSource = new PackedSide(source, keys);
   const packedTarget = new PackedSide(target, keys);
   const mean = documentLengthRatio(packedSource, packedTarget, parameters);
-  const first = alignPass(source, target, packedSource, packedTarget, parameters, mean);
+  const first = alignPass(
+    source,
+    target,
+    packedSource,
+    packedTarget,
+    parameters,
+    mean,
+    slice.neighbours,
+  );
   return documentStatistics(first, mean, parameters.lengthLogRatioDeviation, adaptation);
 }
 
@@ -170,6 +233,7 @@ function alignPass(
   packedTarget: PackedSide,
   parameters: AlignmentParameters,
   mean: number,
+  neighbours: WindowNeighbours | undefined,
 ): ScoredBead[] {
   const sourceCount = packedSource.count;
   const targetCount = packedTarget.count;
@@ -177,7 +241,8 @@ function alignPass(
   const halfWidth = parameters.bandHalfWidth;
   if (sourceCount * targetCount <= 160_000 || halfWidth >= Math.max(sourceCount, targetCount)) {
     const { low, high } = fullBand(sourceCount, targetCount);
-    return alignInBand(packedSource, packedTarget, parameters, shapes, mean, low, high).beads;
+    return alignInBand(packedSource, packedTarget, parameters, shapes, mean, low, high, neighbours)
+      .beads;
   }
   let band = lengthBand(source, target, halfWidth);
   for (let retry = 0; ; retry++) {
@@ -189,6 +254,7 @@ function alignPass(
       mean,
       band.low,
       band.high,
+      neighbours,
     );
     if (!result.touchedEdge) return result.beads;
     // The path ran along the band's edge, so a better one may lie outside: widen the band around that path only,

@@ -1,4 +1,9 @@
-import type { AlignmentParameters, ResolvedShape, ScoredBead } from './alignmentParameters';
+import type {
+  AlignmentParameters,
+  ResolvedShape,
+  ScoredBead,
+  WindowNeighbours,
+} from './alignmentParameters';
 import { shapeTryOrder } from './alignmentParameters';
 import { BeadScorer, PRUNING_SLACK } from './beadScorer';
 import { attachEvidence, nullBead } from './beadEvidence';
@@ -17,6 +22,7 @@ export function alignInBand(
   mean: number,
   low: Int32Array,
   high: Int32Array,
+  neighbours?: WindowNeighbours,
 ): { beads: ScoredBead[]; touchedEdge: boolean } {
   const sourceCount = source.count;
   const targetCount = target.count;
@@ -26,6 +32,7 @@ export function alignInBand(
     new PairCoverage(source, target, low, high),
     parameters,
     mean,
+    neighbours,
   );
 
   const rowOffset = new Int32Array(sourceCount + 2);
@@ -63,7 +70,11 @@ export function alignInBand(
           if (floor >= bestCost + PRUNING_SLACK) continue;
           const lengthCost = scorer.lengthCost(s0, t0, shape);
           if (floor + lengthCost >= bestCost + PRUNING_SLACK) continue;
-          cost = shape.cost + (lengthCost + scorer.lexicalCost(s0, t0, shape));
+          cost =
+            shape.cost +
+            (lengthCost +
+              scorer.lexicalCost(s0, t0, shape) +
+              scorer.contradictionCost(s0, shape.a, t0, shape.b));
         }
         const total = previousCost + cost;
         if (total < bestCost || (total === bestCost && shapeIndex < bestShape)) {

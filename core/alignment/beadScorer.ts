@@ -1,4 +1,4 @@
-import type { AlignmentParameters, ResolvedShape } from './alignmentParameters';
+import type { AlignmentParameters, ResolvedShape, WindowNeighbours } from './alignmentParameters';
 import { LENGTH_SMOOTHING } from './lengthModel';
 import type { PackedSide } from './packedSide';
 import type { PairCoverage } from './pairCoverage';
@@ -17,6 +17,10 @@ export class BeadScorer {
   private readonly targetSmoothing: number;
   private readonly nullCostBase: number;
   private readonly priorUnits: number;
+  private readonly contradiction: number;
+  private readonly contradictionUnits: number;
+  private readonly sourceCount: number;
+  private readonly targetCount: number;
 
   constructor(
     source: PackedSide,
@@ -25,7 +29,13 @@ export class BeadScorer {
     parameters: AlignmentParameters,
     /** Mean log length ratio for this document. */
     private readonly mean: number,
+    /** What the segments just outside the window cover of it; undefined: nothing lies outside. */
+    private readonly neighbours?: WindowNeighbours,
   ) {
+    this.sourceCount = source.count;
+    this.targetCount = target.count;
+    this.contradiction = parameters.contradictionCost;
+    this.contradictionUnits = parameters.contradictionUnits;
     this.sourceLengths = source.lengthPrefix;
     this.targetLengths = target.lengthPrefix;
     this.sourceUnits = source.unitStart;
@@ -133,9 +143,56 @@ export class BeadScorer {
     );
   }
 
-  /** Cost of a linked bead without its shape cost: length and lexical terms. */
+  /**
+   * Contradiction cost of a linked bead: contradictionCost for each segment at an edge of a side that holds two or more
+   * segments (its first and its last), when none of its content units finds a partner in the bead while at least
+   * contradictionUnits of them find one in the other side's segment just across that edge (before the bead for the
+   * first, after it for the last). Across the window's edge ({@link WindowNeighbours}) one unit is enough. The lexicon
+   * then says the segment belongs with that neighbour rather than in this bead: 犬が走る。 joined to "The bird sings."
+   * while "The dog runs." sits right before. A segment whose words the lexicon ties to nothing is no evidence either
+   * way and costs nothing. Non-negative, so the programme's lower bounds stay bounds.
+   */
+  contradictionCost(s0: number, a: number, t0: number, b: number): number {
+    if (this.contradiction === 0) return 0;
+    const s1 = s0 + a;
+    const t1 = t0 + b;
+    let count = 0;
+    if (b >= 2) {
+      if (this.targetContradicted(t0, s0 - 1, s0, s1)) count++;
+      if (this.targetContradicted(t1 - 1, s1, s0, s1)) count++;
+    }
+    if (a >= 2) {
+      if (this.sourceContradicted(s0, t0 - 1, t0, t1)) count++;
+      if (this.sourceContradicted(s1 - 1, t1, t0, t1)) count++;
+    }
+    return this.contradiction * count;
+  }
+
+  /** Whether target t, in a bead over sources [s0, s1), is covered by none of them but by source `across`. */
+  private targetContradicted(t: number, across: number, s0: number, s1: number): boolean {
+    const { coverage, neighbours } = this;
+    for (let s = s0; s < s1; s++) if (coverage.targetUnitsCovered(s, t) > 0) return false;
+    if (across < 0) return (neighbours?.targetCoveredBefore[t] ?? 0) > 0;
+    if (across >= this.sourceCount) return (neighbours?.targetCoveredAfter[t] ?? 0) > 0;
+    return coverage.targetUnitsCovered(across, t) >= this.contradictionUnits;
+  }
+
+  /** Whether source s, in a bead over targets [t0, t1), is covered by none of them but by target `across`. */
+  private sourceContradicted(s: number, across: number, t0: number, t1: number): boolean {
+    const { coverage, neighbours } = this;
+    if (coverage.sourceUnitsCovered(s, t0, t1) > 0) return false;
+    if (across < 0) return (neighbours?.sourceCoveredBefore[s] ?? 0) > 0;
+    if (across >= this.targetCount) return (neighbours?.sourceCoveredAfter[s] ?? 0) > 0;
+    return coverage.sourceUnitsCovered(s, across, across + 1) >= this.contradictionUnits;
+  }
+
+  /** Cost of a linked bead without its shape cost: length, lexical and contradiction terms. */
   cost(s0: number, t0: number, shape: ResolvedShape): number {
-    return this.lengthCost(s0, t0, shape) + this.lexicalCost(s0, t0, shape);
+    return (
+      this.lengthCost(s0, t0, shape) +
+      this.lexicalCost(s0, t0, shape) +
+      this.contradictionCost(s0, shape.a, t0, shape.b)
+    );
   }
 }
 
