@@ -7,16 +7,9 @@
 // kept: the ones Japanese names are written with. The data is EDRDG's, under CC BY-SA (see data/kanjidic/README.md).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { commandOptions } from './commandOptions.mjs';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .reduce(
-      (pairs, value, index, all) =>
-        value.startsWith('--') ? [...pairs, [value.slice(2), all[index + 1]]] : pairs,
-      [],
-    ),
-);
+const args = commandOptions(process.argv.slice(2));
 const kanjidicPath = args.kanjidic ?? '/work/shared/data/edrdg/kanjidic.utf8.txt';
 const outDirectory = args.out ?? 'data/kanjidic';
 

@@ -6,16 +6,9 @@
 // against English lemmas; it never shows them to a reader. The data is EDRDG's, under CC BY-SA (see data/lexicon/README.md).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { commandOptions } from './commandOptions.mjs';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .reduce(
-      (pairs, value, index, all) =>
-        value.startsWith('--') ? [...pairs, [value.slice(2), all[index + 1]]] : pairs,
-      [],
-    ),
-);
+const args = commandOptions(process.argv.slice(2));
 const edictPath = args.edict ?? '/work/shared/data/edrdg/edict.utf8.txt';
 const outDirectory = args.out ?? 'data/lexicon';
 
