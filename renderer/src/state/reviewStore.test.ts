@@ -365,9 +365,11 @@ describe('the review store', () => {
     const context = {
       store,
       t: (key: string) => key,
+      language: 'en' as const,
       openSplitRow: () => {},
       focusSearch: () => {},
       openHelp: () => {},
+      openExport: () => {},
       caret: () => null,
     };
     // Detaching row 1's Japanese makes three rows; the reviewer goes on to the last one before the answer.

@@ -80,6 +80,7 @@ function sharedHost() {
     open: async () => snapshot(),
     openSample: async () => snapshot(),
     create: async () => snapshot(),
+    importFiles: async () => ({ kind: 'opened', snapshot: snapshot() }),
     saveAs: async () => snapshot(),
     close: async () => {},
     recent: async () => [],
