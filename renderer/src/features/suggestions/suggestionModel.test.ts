@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentFinding } from '../../../../core/checks/checkDocument';
-import { alignmentFromSentences } from '../../../../core/review/alignmentFromSentences';
 import { applyCommand } from '../../../../core/review/commands';
 import { createSession } from '../../../../core/review/session';
 import {
@@ -10,43 +8,12 @@ import {
   suggestionsByRow,
   suggestionsOf,
 } from './suggestionModel';
+import { findingOn, twoRowAlignment } from './suggestionFixtures.testkit';
 
 const NOW = '2026-12-01T00:00:00.000Z';
 
-const alignment = alignmentFromSentences({
-  source: { clauses: [['The meeting was held on 5 May.', 'It ends.']] },
-  target: { clauses: [['会合は5月6日に行われる。', '終わる。']] },
-  clauseBeads: [[2, 2]],
-  sentenceBeads: [
-    [1, 1],
-    [1, 1],
-  ],
-});
-
-function finding(
-  check: DocumentFinding['check'],
-  code: DocumentFinding['code'],
-  english: string,
-  japanese: string,
-  bead: number,
-): DocumentFinding {
-  const en = alignment.source.text.indexOf(english);
-  const ja = alignment.target.text.indexOf(japanese);
-  return {
-    check,
-    code,
-    params: {},
-    category: 'accuracy/mistranslation',
-    itsType: 'mistranslation',
-    severity: 'major',
-    message: `${english} / ${japanese}`,
-    evidence: '',
-    en: { start: en, end: en + english.length },
-    ja: { start: ja, end: ja + japanese.length },
-    bead,
-    clause: 1,
-  };
-}
+const alignment = twoRowAlignment;
+const finding = findingOn;
 
 const tense = finding('tense', 'tense-past-rendered-non-past', 'was', '行われる', 0);
 const date = finding('date', 'date-missing-in-translation', '5 May', '5月6日', 0);
