@@ -50,15 +50,20 @@ const REPORTING_VERBS = new Set(
 );
 
 /** Kana of the お row: a verb stem before the volitional う ends in one of them (行こう, 見よう, しよう). */
-const VOLITIONAL_STEM = /[おこごそぞとどのほぼぽもよろ]$/;
+const VOLITIONAL_STEM = /[おこごそぞとどのほぼぽもよろょ]$/;
 
-/** The volitional う with nothing it can follow, or the auxiliary る after a finished verb: see `illFormed`. */
+/**
+ * The volitional う with nothing it can follow, or the auxiliary る after a finished verb: see `illFormed`. The う of
+ * でしょう, ましょう, だろう and たろう follows an auxiliary's お-row stem (でしょ, ましょ) and is well formed.
+ */
 function isIllFormedEnding(last: JapaneseToken, previous: JapaneseToken | undefined): boolean {
   if (!previous || last.partOfSpeech !== '助動詞') return false;
   if (last.surface === 'う')
     return !(
-      (previous.partOfSpeech === '助動詞' || previous.partOfSpeech === '動詞') &&
-      VOLITIONAL_STEM.test(previous.surface)
+      (previous.partOfSpeech === '助動詞' &&
+        (VOLITIONAL_STEM.test(previous.surface) ||
+          ['です', 'ます', 'だ', 'た'].includes(previous.basicForm))) ||
+      (previous.partOfSpeech === '動詞' && VOLITIONAL_STEM.test(previous.surface))
     );
   return (
     last.surface === 'る' &&
@@ -216,6 +221,15 @@ export function japaneseMainPredicate(
     previous?.partOfSpeech === '動詞'
   )
     tense = 'past';
+  // 出発したでしょう, 間違いだったろう: a guess about the past is a past.
+  else if (
+    last.partOfSpeech === '助動詞' &&
+    last.basicForm === 'う' &&
+    (((previous?.basicForm === 'です' || previous?.basicForm === 'だ') &&
+      tokens[end - 2]?.basicForm === 'た') ||
+      (previous?.basicForm === 'た' && previous.surface === 'たろ'))
+  )
+    tense = 'past';
   else if (
     last.partOfSpeech === '助動詞' &&
     (last.basicForm === 'う' || last.basicForm === 'よう' || last.basicForm === 'まい')
@@ -228,7 +242,8 @@ export function japaneseMainPredicate(
   )
     tense = 'non-past';
   else tense = 'none';
-  const illFormed = isIllFormedEnding(last, previous);
+  // A form that is no form reads as a non-past; a past or a request stays what it is.
+  const illFormed = tense !== 'past' && tense !== 'none' && isIllFormedEnding(last, previous);
   if (illFormed) tense = 'non-past';
   return { tense, span, progressive, future, stative, reporting, illFormed };
 }

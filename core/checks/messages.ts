@@ -77,6 +77,13 @@ export const FINDING_TEMPLATES: Readonly<Record<FindingCode, FindingTemplate>> =
     message: (p) =>
       `The source's main verb "${p.source}" is present or future, but the translation's main predicate "${p.target}" is past.`,
   },
+  'tense-ill-formed-ending': {
+    check: 'tense',
+    ...mistranslation,
+    severity: 'neutral',
+    message: (p) =>
+      `The source's main verb "${p.source}" is past, but the translation's main predicate "${p.target}" is not a Japanese verb form (it reads as a non-past).`,
+  },
   'omission-short-translation': {
     check: 'omission',
     ...omission,

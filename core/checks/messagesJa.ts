@@ -16,6 +16,8 @@ export const JAPANESE_FINDING_MESSAGES: Readonly<
     `原文の主動詞「${p.source}」は過去または現在完了ですが、訳文の述語「${p.target}」は非過去です。`,
   'tense-non-past-rendered-past': (p) =>
     `原文の主動詞「${p.source}」は現在または未来ですが、訳文の述語「${p.target}」は過去です。`,
+  'tense-ill-formed-ending': (p) =>
+    `原文の主動詞「${p.source}」は過去ですが、訳文の述語「${p.target}」は正しい活用形ではありません（非過去に読めます）。`,
   'omission-short-translation': (p) =>
     `訳文が想定よりかなり短く（英語 1 文字あたり日本語 ${p.ratio} 文字、想定は約 ${p.expected}）、原文の一部が抜けている可能性があります。`,
   'omission-incomplete-sentence': (p) =>

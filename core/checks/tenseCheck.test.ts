@@ -141,20 +141,29 @@ describe('tense check', () => {
         'The mayor told reporters the bridge is safe.',
         '市長は記者団に橋は安全だと語う。',
       ).map((finding) => finding.code),
-    ).toEqual(['tense-past-rendered-non-past']);
+    ).toEqual(['tense-ill-formed-ending']);
     expect(
       tenseFindings('The team broke the old record.', 'チームは旧記録を示する。').map(
         (finding) => finding.code,
       ),
-    ).toEqual(['tense-past-rendered-non-past']);
+    ).toEqual(['tense-ill-formed-ending']);
     // A modal in another clause would excuse a guess (〜だろう), not a form that is no form at all.
     expect(
       tenseFindings(
         'The coach praised his players, though he could say little else.',
         '監督は選手を称えたが、それ以上は何もできなかう。',
       ).map((finding) => finding.code),
-    ).toEqual(['tense-past-rendered-non-past']);
+    ).toEqual(['tense-ill-formed-ending']);
     expect(tenseFindings('We will try again.', 'もう一度やってみよう。')).toEqual([]);
+  });
+
+  it('reads でしょう, ましょう and だろう as the forms they are, and a guess about the past as a past', () => {
+    expect(tenseFindings('He probably left early.', '彼は早く出発したでしょう。')).toEqual([]);
+    expect(tenseFindings('It was probably a mistake.', 'おそらく間違いだったろう。')).toEqual([]);
+    expect(tenseFindings('It was a good idea.', 'いい考えでしょう。')).toEqual([]);
+    expect(tenseFindings('The team decided to try again.', 'もう一度やってみましょう。')).toEqual(
+      [],
+    );
   });
 
   it("reads a present in a relative or complement clause after a past main verb as that clause's own", () => {

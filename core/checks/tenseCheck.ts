@@ -79,7 +79,7 @@ export function checkTense(pair: PairAnalysis, settings: TenseCheckSettings): Fi
   if (mainPast && predicate.illFormed && (pastThroughout || mainVerbLeads || pastShare >= 0.5)) {
     return [
       makeFinding(
-        'tense-past-rendered-non-past',
+        'tense-ill-formed-ending',
         { source: verb.text, target: predicateText },
         `English main verb "${verb.text}" = ${verb.tense === 'perfect' ? 'present perfect' : 'past'}; Japanese main predicate "${predicateText}" is not a well-formed form and reads as non-past`,
         spans,

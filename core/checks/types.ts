@@ -31,6 +31,7 @@ export type FindingCode =
   | 'weekday-mismatch'
   | 'tense-past-rendered-non-past'
   | 'tense-non-past-rendered-past'
+  | 'tense-ill-formed-ending'
   | 'omission-short-translation'
   | 'omission-incomplete-sentence'
   | 'omission-source-span-uncovered'
