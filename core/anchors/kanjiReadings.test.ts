@@ -13,6 +13,13 @@ const table = parseKanjiReadings(
     '佐\tすけ さ',
     '藤\tふじ とう',
     '一\tかず いち ひと',
+    '松\tまつ しょう',
+    '浦\tうら ほ',
+    '小\tこ お しょう',
+    '大\tおお だい',
+    '野\tの や',
+    '本\tもと ほん',
+    '間\tま あいだ かん',
   ].join('\n'),
 );
 
@@ -31,6 +38,16 @@ describe('kanji names read through their kanji', () => {
     expect(kanjiSpell('一林', 'Ippayashi', table)).toBe(true);
     expect(kanjiSpell('一林', 'Ipayashi', table)).toBe(false);
     expect(kanjiSpell('一山', 'Ichiyama', table)).toBe(true);
+  });
+
+  it('reads the ways English writes long vowels and ん (Matsuura, Koura, Ohno, Ōno, Homma)', () => {
+    expect(kanjiSpell('松浦', 'Matsuura', table)).toBe(true);
+    expect(kanjiSpell('小浦', 'Koura', table)).toBe(true);
+    expect(kanjiSpell('大野', 'Ohno', table)).toBe(true);
+    expect(kanjiSpell('大野', 'Ōno', table)).toBe(true);
+    expect(kanjiSpell('大野', 'Oono', table)).toBe(true);
+    expect(kanjiSpell('本間', 'Homma', table)).toBe(true);
+    expect(kanjiSpell('本間', 'Honma', table)).toBe(true);
   });
 
   it('does not read a name that the kanji cannot spell, or a kanji it does not know', () => {

@@ -1,4 +1,4 @@
-import { foldRomaji, romanizeKana } from './readings';
+import { romanizeKana } from './readings';
 
 /**
  * Readings of single kanji (from KANJIDIC: name readings, kun and on), for reading a kanji name the tokenizer's
@@ -7,9 +7,12 @@ import { foldRomaji, romanizeKana } from './readings';
  * Node side reads (data/kanjidic/kanji-readings.tsv).
  */
 
-/** Readings by kanji, romanised and folded (`foldRomaji`). */
+/** Readings by kanji, in Hepburn romaji (lower case). */
 export interface KanjiReadings {
-  /** The folded romaji readings of one kanji (empty when the table does not have it). */
+  /**
+   * The romaji forms of one kanji's readings (empty when the table does not have it): each reading as romanised, and
+   * with a final long vowel written short as English spellings of names do (藤 tou, to; 大 oo, o).
+   */
   readings(kanji: string): readonly string[];
   /**
    * Readings ending in つ/ち/く/き with that syllable clipped, as before a doubled consonant in compounds (一平
@@ -18,15 +21,39 @@ export interface KanjiReadings {
   clipped(kanji: string): readonly string[];
 }
 
+/** A reading and, when it ends in a long vowel (ou, uu, oo, ei…), the same written short. */
+function withShortEnding(romaji: string): string[] {
+  const short = romaji.replace(/(?:ou|oo|uu|aa|ii)$/, (long) => long[0]!);
+  return short === romaji ? [romaji] : [romaji, short];
+}
+
 /** Voiced forms of a reading's first consonant, as in compounds (山田 yama + da, 中島 naka + jima). */
 function withRendaku(reading: string): string[] {
   const voiced = reading
     .replace(/^k/, 'g')
+    .replace(/^sh/, 'j')
     .replace(/^s/, 'z')
+    .replace(/^ch/, 'j')
+    .replace(/^ts/, 'z')
     .replace(/^t/, 'd')
-    .replace(/^h/, 'b');
-  const half = reading.replace(/^h/, 'p');
+    .replace(/^h/, 'b')
+    .replace(/^f/, 'b');
+  const half = reading.replace(/^[hf]/, 'p');
   return [...new Set([reading, voiced, half])];
+}
+
+/**
+ * An English spelling of a Japanese name as the readings are written: lower case, macrons dropped (Ōno → ono), oh
+ * before a consonant or at the end written o (Ohno, Satoh), m before b, m or p written n (Homma, Sampei).
+ */
+export function normalizeNameSpelling(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .replace(/oh(?![aeiouy])/g, 'o')
+    .replace(/m(?=[bmp])/g, 'n');
 }
 
 /**
@@ -40,14 +67,16 @@ export function parseKanjiReadings(text: string): KanjiReadings {
     if (!line || line.startsWith('#')) continue;
     const [kanji, readings] = line.split('\t');
     if (!kanji || !readings) continue;
-    const folded = new Set<string>();
+    const forms = new Set<string>();
     const clipped = new Set<string>();
     for (const reading of readings.split(' ')) {
-      const romaji = foldRomaji(romanizeKana(reading));
-      if (romaji) folded.add(romaji);
-      if (/(?:tu|ti|ku|ki)$/.test(romaji) && romaji.length > 2) clipped.add(romaji.slice(0, -2));
+      const romaji = romanizeKana(reading).replace(/[^a-z]/g, '');
+      if (!romaji) continue;
+      for (const form of withShortEnding(romaji)) forms.add(form);
+      const stem = romaji.replace(/(?:tsu|chi|ku|ki)$/, '');
+      if (stem !== romaji && stem.length > 0) clipped.add(stem);
     }
-    table.set(kanji, [...folded]);
+    table.set(kanji, [...forms]);
     if (clipped.size > 0) clippedTable.set(kanji, [...clipped]);
   }
   return {
@@ -57,13 +86,14 @@ export function parseKanjiReadings(text: string): KanjiReadings {
 }
 
 /**
- * True when `word` (an English-spelled Japanese name: `Toshiyuki`, `HAYASHI`, `Yamada`) can be read as the kanji of
- * `kanji` in order, one reading each (a later kanji may take its voiced form), after both are folded the same way.
+ * True when `word` (an English-spelled Japanese name: `Toshiyuki`, `HAYASHI`, `Yamada`, `Ohno`) can be read as the
+ * kanji of `kanji` in order, one reading each (a later kanji may take its voiced form, a clipped reading doubles the
+ * next consonant), the word normalised by `normalizeNameSpelling`.
  * @param kanji a run of kanji (a surname, a given name, or both)
  * @param word romaji as written in English
  */
 export function kanjiSpell(kanji: string, word: string, table: KanjiReadings): boolean {
-  const target = foldRomaji(word);
+  const target = normalizeNameSpelling(word);
   const characters = [...kanji];
   if (target.length === 0 || characters.length === 0) return false;
   // Offsets into `target` the kanji so far can spell; a clipped reading leaves the next one to start doubled.

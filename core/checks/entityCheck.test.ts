@@ -96,6 +96,26 @@ describe('kanji names', () => {
     expect(findings[0]!.evidence).toContain('Yamada');
   });
 
+  it('reads the English spellings of long vowels (Mr. Ohno ↔ 大野氏) and flags a name that differs', () => {
+    expect(entityFindings('Mr. Ohno resigned on Monday.', '大野氏は月曜日に辞任した。')).toEqual(
+      [],
+    );
+    const ja = '佐藤氏は月曜日に辞任した。';
+    const findings = entityFindings('Mr. Ohno resigned on Monday.', ja);
+    expect(findings.map((finding) => ja.slice(finding.ja!.start, finding.ja!.end))).toEqual([
+      '佐藤',
+    ]);
+  });
+
+  it('takes a word in capitals for a surname only beside the given name, not a dateline (TOKYO (Reuters))', () => {
+    expect(
+      entityFindings(
+        'TOKYO (Reuters) - The minister resigned on Monday.',
+        '【東京】田中大臣は月曜日に辞任した。',
+      ),
+    ).toEqual([]);
+  });
+
   it('leaves a given name rendered by the surname alone (Kaname ↔ 長澤さん)', () => {
     expect(entityFindings('Good morning, Kaname!', '長澤さん、おはようございます！')).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import type { TextSpan } from '../alignment/types';
 import { stemEnglish } from '../anchors/englishWords';
-import { kanjiSpell } from '../anchors/kanjiReadings';
+import { kanjiSpell, normalizeNameSpelling } from '../anchors/kanjiReadings';
 import { foldRomaji, romanizeKana } from '../anchors/readings';
 import { makeFinding } from './messages';
 import type { Lexicon } from '../anchors/lexicon';
@@ -309,10 +309,10 @@ export function checkEntities(pair: PairAnalysis, settings: EntityCheckSettings)
   return [...checkKatakanaNames(pair, settings), ...checkKanjiNames(pair)];
 }
 
-/** True when `word` can be read as Hepburn romaji of a Japanese name (Tanaka, HAYASHI, Ohno, Kenichi). */
+/** True when `word` can be read as Hepburn romaji of a Japanese name (Tanaka, HAYASHI, Ohno, Ōno, Kenichi). */
 function isJapaneseSpelling(word: string): boolean {
   return /^(?:(?:[kgsztdnhbpmrfj]|sh|ch|ts|[kgnhbpmr]y|w|y)?[aeiou]|n(?![aeiouy])|([kstpc])(?=\1|h))+$/.test(
-    word.toLowerCase(),
+    normalizeNameSpelling(word),
   );
 }
 
@@ -389,18 +389,36 @@ function checkKanjiNames(pair: PairAnalysis): Finding[] {
   const katakanaReadings = [...pair.ja.matchAll(KATAKANA_RUN)].map((match) =>
     readKatakana(match[0]),
   );
-  // A surname the English gives as such: after a title (Mr. Tanaka) or in capitals (HAYASHI Toshiyuki). A given name
-  // alone (Kaname) is often rendered by the surname (長澤さん), which is no error.
-  const surnameLike = (word: EnglishName): boolean =>
-    /^[A-Z]{3,}$/.test(word.text) ||
+  // A surname the English gives as such: after a title (Mr. Tanaka) or in capitals beside the given name (HAYASHI
+  // Toshiyuki). A given name alone (Kaname) is often rendered by the surname (長澤さん), which is no error; a word in
+  // capitals alone is a dateline or an acronym (TOKYO (Reuters), NASA).
+  const beside = (word: EnglishName, other: EnglishName | undefined): boolean =>
+    other !== undefined &&
+    /^[A-Z][a-z]/.test(other.text) &&
+    /^\s+$/.test(
+      pair.en.slice(
+        Math.min(word.span.end, other.span.end),
+        Math.max(word.span.start, other.span.start),
+      ),
+    );
+  const surnameLike = (word: EnglishName, index: number): boolean =>
+    (/^[A-Z]{3,}$/.test(word.text) &&
+      (beside(word, words[index - 1]) || beside(word, words[index + 1]))) ||
     /\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Mayor|Minister|Ambassador)\.?\s+$/.test(
       pair.en.slice(0, word.span.start),
     );
+  // Readings of every Japanese word: a capitalised English word one of them reads as (TOKYO ↔ 東京) is not left over.
+  const tokenReadings = new Set(
+    pair.jaTokens.flatMap((token) =>
+      token.reading ? [foldRomaji(romanizeKana(token.reading))] : [],
+    ),
+  );
   const leftOver = words.filter(
-    (word) =>
+    (word, index) =>
       word.text.length >= 3 &&
       !NOT_NAMES.has(word.text.toLowerCase()) &&
-      surnameLike(word) &&
+      surnameLike(word, index) &&
+      !tokenReadings.has(foldRomaji(word.text)) &&
       isJapaneseSpelling(word.text) &&
       !japaneseFolded.includes(word.text.toLowerCase()) &&
       !names.some((name) => kanjiNameReads(name, word.text, pair)) &&
