@@ -35,7 +35,8 @@ export class BeadScorer {
     this.sourceCount = source.count;
     this.targetCount = target.count;
     this.contradiction = parameters.contradictionCost;
-    this.contradictionUnits = parameters.contradictionUnits;
+    // At least one unit: with none, every uncovered edge segment would count as claimed by its neighbour.
+    this.contradictionUnits = Math.max(1, parameters.contradictionUnits);
     this.sourceLengths = source.lengthPrefix;
     this.targetLengths = target.lengthPrefix;
     this.sourceUnits = source.unitStart;

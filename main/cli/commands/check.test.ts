@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DocumentFinding } from '../../../core/checks/checkDocument';
-import { dismissalOfFinding } from '../../../core/checks/suggestions';
+import { annotationOfFinding, dismissalOfFinding } from '../../../core/checks/suggestions';
 import { runCli } from '../index';
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -146,23 +146,36 @@ describe('check command', () => {
       const { findings } = JSON.parse(checked.stdout) as { findings: DocumentFinding[] };
       expect(findings.map((finding) => finding.check)).toEqual(['tense', 'number', 'number']);
 
-      // The reviewer dismissed the tense suggestion and turned the number check off.
+      // The reviewer dismissed the tense suggestion and accepted the first number suggestion as an issue.
       const stored = JSON.parse(readFileSync(project, 'utf8')) as {
         alignment: Parameters<typeof dismissalOfFinding>[1];
+        annotations: unknown[];
         dismissals: unknown[];
         settings: Record<string, unknown>;
       };
       stored.dismissals = [
         dismissalOfFinding(findings[0]!, stored.alignment, 'd1', '2026-12-01T00:00:00.000Z'),
       ];
-      stored.settings = { ...stored.settings, checks: { number: { enabled: false } } };
+      stored.annotations = [
+        annotationOfFinding(findings[1]!, stored.alignment, 'a1', '2026-12-01T00:00:00.000Z'),
+      ];
       writeFileSync(project, JSON.stringify(stored, null, 2));
       const open = await run(['check', project, '--format', 'tsv']);
       expect(open.code).toBe(0);
-      expect(open.stdout).toBe('');
+      expect(
+        open.stdout
+          .trim()
+          .split('\n')
+          .map((line) => line.split('\t')[2]),
+      ).toEqual(['number']);
+      expect(open.stdout).toContain(findings[2]!.message);
       const all = await run(['check', project, '--all', '--format', 'tsv']);
-      expect(all.stdout.split('\t')[2]).toBe('tense');
-      expect(all.stdout.trim().split('\n')).toHaveLength(1);
+      expect(all.stdout.trim().split('\n')).toHaveLength(3);
+
+      // Then turned the number check off for the project.
+      stored.settings = { ...stored.settings, checks: { number: { enabled: false } } };
+      writeFileSync(project, JSON.stringify(stored, null, 2));
+      expect((await run(['check', project, '--format', 'tsv'])).stdout).toBe('');
     });
 
     it('refuses a project with --en or --pairs, and --all without a project', async () => {

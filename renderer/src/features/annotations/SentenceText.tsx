@@ -75,7 +75,11 @@ function decorated(
           data-suggestion-span={first.check}
           title={description}
           aria-description={description}
-          onClick={() => onSuggestionClick(first.key)}
+          onClick={(event) => {
+            // Inside a flag's highlight the click is for the suggestion, not also for the flag.
+            event.stopPropagation();
+            onSuggestionClick(first.key);
+          }}
         >
           {piece}
         </span>
@@ -83,7 +87,7 @@ function decorated(
     }
     parts.push(<Fragment key={from}>{piece}</Fragment>);
   }
-  return parts.length === 1 && typeof parts[0] !== 'object' ? parts[0] : parts;
+  return parts;
 }
 
 export interface SentenceTextProps {
