@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { SCREENSHOT_DIRECTORY, expect, openSample, startHost, stopHost, test } from './fixtures';
+import {
+  SCREENSHOT_DIRECTORY,
+  chooseSegment,
+  expect,
+  openSample,
+  startHost,
+  stopHost,
+  test,
+} from './fixtures';
 
 /** The suggestions panel, once the checks have answered for the project as it is (revision `revision`). */
 async function suggestionsAt(page: Page, revision: number) {
@@ -94,6 +102,25 @@ test.describe('suggestions of the automatic checks', () => {
     await page.keyboard.press('Control+z');
     await expect(issues.getByTestId('issue-count')).toHaveText('0 of 0 issues');
     await expect(held).toHaveCount(1);
+  });
+
+  test('in the Japanese interface an accepted suggestion keeps its message in Japanese as the comment', async ({
+    page,
+    host,
+  }) => {
+    await openSample(page, host.url);
+    await chooseSegment(page, '日本語');
+    await suggestionsAt(page, 0);
+    const held = heldSuggestion(page);
+    await expect(held).toContainText('原文の主動詞「was」は過去または現在完了ですが');
+    await held.focus();
+    await page.keyboard.press('a');
+    await expect(held).toHaveCount(0);
+    const card = page
+      .getByTestId('annotation-panel')
+      .getByRole('listitem')
+      .filter({ hasText: '行われる' });
+    await expect(card).toContainText('原文の主動詞「was」は過去または現在完了ですが');
   });
 
   test('a dismissed suggestion stays hidden after a realignment, a reload and a restart, and can be restored', async ({
