@@ -20,12 +20,12 @@ import {
   type LabelledConfidence,
 } from '../core/alignment/calibrationMetrics';
 import { loadAlignmentResources } from '../main/services/alignment/loadAlignmentResources';
-import { BSD_DATA, bsdCases } from './bsdSplit';
-import { NTREX_DATA, SHARED_DIRECTORY, ntrexCases } from './ntrexSplit';
+import { bsdCases } from './bsdSplit';
+import { SHARED_DIRECTORY, ntrexCases } from './ntrexSplit';
+import { makeAlignmentCases } from './alignmentCases';
 import { argumentValue } from './argumentValue';
 
 const tools = join(SHARED_DIRECTORY, 'tools');
-const data = NTREX_DATA;
 
 function nonBlankLines(path: string): string[] {
   return readFileSync(path, 'utf8')
@@ -134,17 +134,7 @@ async function main(): Promise<void> {
   try {
     const cases = join(work, 'cases');
     const out = join(work, 'out');
-    execFileSync('node', [
-      join(tools, 'make-alignment-cases.mjs'),
-      '--format',
-      'ntrex',
-      '--in',
-      data,
-      '--out',
-      cases,
-      '--seed',
-      seed,
-    ]);
+    makeAlignmentCases('news', seed, cases);
     const started = performance.now();
     execFileSync(
       'npx',
@@ -191,17 +181,7 @@ async function main(): Promise<void> {
     // Dialogue: BSD dev, cases built at run time into the temporary directory (CC BY-NC-SA: never into the repo).
     const dialogueCases = join(work, 'bsd-cases');
     const dialogueOut = join(work, 'bsd-out');
-    execFileSync('node', [
-      join(tools, 'make-alignment-cases.mjs'),
-      '--format',
-      'bsd',
-      '--in',
-      BSD_DATA,
-      '--out',
-      dialogueCases,
-      '--seed',
-      seed,
-    ]);
+    makeAlignmentCases('dialogue', seed, dialogueCases);
     const dialogueStarted = performance.now();
     execFileSync(
       'npx',
@@ -257,17 +237,7 @@ async function main(): Promise<void> {
     const gold: string[] = [];
     for (let extraSeed = 1; english.length < 10_000; extraSeed++) {
       const directory = join(work, `large-${extraSeed}`);
-      execFileSync('node', [
-        join(tools, 'make-alignment-cases.mjs'),
-        '--format',
-        'ntrex',
-        '--in',
-        data,
-        '--out',
-        directory,
-        '--seed',
-        String(extraSeed),
-      ]);
+      makeAlignmentCases('news', extraSeed, directory);
       for (const name of readdirSync(directory)
         .filter((file) => file.endsWith('.gold'))
         .sort()) {

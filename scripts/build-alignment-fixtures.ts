@@ -3,27 +3,17 @@
 // Cases are made by /work/shared/tools/make-alignment-cases.mjs --format ntrex --seed 7 and keep their numbers, so
 // fixture NNN is case NNN of bench:align.
 // Usage: npx tsx scripts/build-alignment-fixtures.ts
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NTREX_DATA, SHARED_DIRECTORY, ntrexCases } from './ntrexSplit';
+import { ntrexCases } from './ntrexSplit';
+import { makeAlignmentCases } from './alignmentCases';
 
 const fixtures = join(import.meta.dirname, '../fixtures/alignment');
 const work = mkdtempSync(join(tmpdir(), 'alignment-fixtures-'));
 try {
   const cases = join(work, 'cases');
-  execFileSync('node', [
-    join(SHARED_DIRECTORY, 'tools', 'make-alignment-cases.mjs'),
-    '--format',
-    'ntrex',
-    '--in',
-    NTREX_DATA,
-    '--out',
-    cases,
-    '--seed',
-    '7',
-  ]);
+  makeAlignmentCases('news', 7, cases);
   for (const file of readdirSync(fixtures))
     if (/\.(en|ja|gold)$/.test(file)) rmSync(join(fixtures, file));
   const heldOut = ntrexCases(cases).filter((entry) => entry.half === 'held-out');

@@ -15,7 +15,6 @@
 // Usage: npm run calibrate:confidence [-- --seeds 1,2,3,4,5,6,8,9] [--iterations 4000] [--substitute 0.05]
 // Prints the held-out figures of the committed and the refitted coefficients, and the refitted constant to paste into
 // core/alignment/confidenceModel.ts.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,16 +38,10 @@ import {
   type LogisticModel,
 } from '../core/alignment/confidenceModel';
 import { loadAlignmentResources } from '../main/services/alignment/loadAlignmentResources';
-import { BSD_DATA, bsdCases } from './bsdSplit';
-import { NTREX_DATA, SHARED_DIRECTORY, ntrexCases, type NtrexHalf } from './ntrexSplit';
+import { type NtrexHalf } from './ntrexSplit';
+import { genreCases, type Genre } from './alignmentCases';
 import { mulberry32 } from './seededRandom';
 import { argumentValue } from './argumentValue';
-
-const tools = join(SHARED_DIRECTORY, 'tools');
-const data = NTREX_DATA;
-
-/** Which corpus a document comes from: news (NTREX-128) or dialogue (BSD dev). */
-type Genre = 'news' | 'dialogue';
 
 interface LabelledBead {
   readonly genre: Genre;
@@ -139,18 +132,7 @@ async function collect(
     for (const seed of seeds) {
       for (const genre of ['news', 'dialogue'] as const) {
         const cases = join(work, `${genre}-seed-${seed}`);
-        execFileSync('node', [
-          join(tools, 'make-alignment-cases.mjs'),
-          '--format',
-          genre === 'news' ? 'ntrex' : 'bsd',
-          '--in',
-          genre === 'news' ? data : BSD_DATA,
-          '--out',
-          cases,
-          '--seed',
-          seed,
-        ]);
-        const split = genre === 'news' ? ntrexCases(cases, data) : bsdCases(cases);
+        const split = genreCases(genre, seed, cases);
         documentsByGenre.set(
           genre,
           split.map(({ name, half }) => {

@@ -4,7 +4,6 @@
 // Prints them per genre and pooled; the pooled ones go into defaultAlignmentParameters.adaptation. BSD is read at run
 // time into a temporary directory, never into the repo (CC BY-NC-SA).
 // Usage: npx tsx scripts/measure-adaptation.ts [--seeds 1,2,7]
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,8 +18,7 @@ import {
 } from '../core/alignment/documentAdaptation';
 import { loadAlignmentResources } from '../main/services/alignment/loadAlignmentResources';
 import { argumentValue } from './argumentValue';
-import { BSD_DATA, bsdCases } from './bsdSplit';
-import { NTREX_DATA, SHARED_DIRECTORY, ntrexCases } from './ntrexSplit';
+import { genreCases } from './alignmentCases';
 
 const nonBlankLines = (path: string): string[] =>
   readFileSync(path, 'utf8')
@@ -55,18 +53,7 @@ async function main(): Promise<void> {
       let statistics = emptyStatistics();
       for (const seed of seeds) {
         const cases = join(work, `${genre}-${seed}`);
-        execFileSync('node', [
-          join(SHARED_DIRECTORY, 'tools', 'make-alignment-cases.mjs'),
-          '--format',
-          genre === 'news' ? 'ntrex' : 'bsd',
-          '--in',
-          genre === 'news' ? NTREX_DATA : BSD_DATA,
-          '--out',
-          cases,
-          '--seed',
-          seed,
-        ]);
-        const split = genre === 'news' ? ntrexCases(cases) : bsdCases(cases);
+        const split = genreCases(genre, seed, cases);
         for (const { name, half } of split) {
           if (half !== 'tuning') continue;
           const beads = alignSentenceTexts(

@@ -7,7 +7,6 @@
 // Usage: npx tsx scripts/sweep-adaptation.ts [--seeds 1,2,3,4,5,6,7,8,9] [--half tuning|held-out]
 //   [--variants '[null, {}, {"classPseudoCount": 80}]']   (null: one pass; an object: fields of the default adaptation)
 //   [--parameters '{"nullCost": 4}']   (fields of the default alignment parameters, for every variant)
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,8 +25,8 @@ import {
 } from '../core/alignment/lexicalFeatures';
 import { loadAlignmentResources } from '../main/services/alignment/loadAlignmentResources';
 import { argumentValue } from './argumentValue';
-import { BSD_DATA, bsdCases } from './bsdSplit';
-import { NTREX_DATA, SHARED_DIRECTORY, ntrexCases } from './ntrexSplit';
+import { SHARED_DIRECTORY } from './ntrexSplit';
+import { genreCases } from './alignmentCases';
 
 type BeadPair = [number[], number[]];
 
@@ -71,20 +70,7 @@ async function main(): Promise<void> {
     for (const seed of seeds)
       for (const genre of ['news', 'dialogue'] as const) {
         const cases = join(work, `${genre}-${seed}`);
-        execFileSync('node', [
-          join(tools, 'make-alignment-cases.mjs'),
-          '--format',
-          genre === 'news' ? 'ntrex' : 'bsd',
-          '--in',
-          genre === 'news' ? NTREX_DATA : BSD_DATA,
-          '--out',
-          cases,
-          '--seed',
-          seed,
-        ]);
-        for (const { name, half: documentHalf } of genre === 'news'
-          ? ntrexCases(cases)
-          : bsdCases(cases)) {
+        for (const { name, half: documentHalf } of genreCases(genre, seed, cases)) {
           if (documentHalf !== half) continue;
           // The features alignSentenceTexts computes, once per document.
           const keys = new KeyTable();
