@@ -21,6 +21,21 @@ export function sentenceKey(side: Side, sentence: number): string {
   return `${side}:${sentence}`;
 }
 
+/** Adds `entry` to the lists of `sentences` of `side` in an index keyed by {@link sentenceKey}. */
+export function addToSentences<T>(
+  index: Map<string, T[]>,
+  side: Side,
+  sentences: readonly number[],
+  entry: T,
+): void {
+  for (const sentence of sentences) {
+    const key = sentenceKey(side, sentence);
+    const list = index.get(key);
+    if (list) list.push(entry);
+    else index.set(key, [entry]);
+  }
+}
+
 // Built once per (alignment, annotations) pair and shared by every row on screen: both arrays are immutable, a change
 // makes new ones, so a weak cache keyed on them can never go stale.
 const cache = new WeakMap<DocumentAlignment, WeakMap<readonly Annotation[], AnnotationIndex>>();
@@ -41,17 +56,12 @@ export function annotationIndex(
   for (const annotation of annotations) {
     for (const selector of annotation.selectors) {
       if (!isSelectorAnchored(selector, alignment[selector.side].text)) continue;
-      for (const sentence of sentencesOfSpan(
-        alignment,
+      addToSentences(
+        index,
         selector.side,
-        selector.start,
-        selector.end,
-      )) {
-        const key = sentenceKey(selector.side, sentence);
-        const list = index.get(key) ?? [];
-        list.push({ annotation, start: selector.start, end: selector.end });
-        index.set(key, list);
-      }
+        sentencesOfSpan(alignment, selector.side, selector.start, selector.end),
+        { annotation, start: selector.start, end: selector.end },
+      );
     }
   }
   byAnnotations.set(annotations, index);

@@ -3,7 +3,7 @@ import type { DocumentFinding } from '../../../../core/checks/checkDocument';
 import { findingSpan } from '../../../../core/checks/suggestions';
 import { sentencesOfSpan } from '../../../../core/review/anchoring';
 import type { ReviewSession } from '../../../../core/review/session';
-import { sentenceKey } from '../annotations/annotationIndex';
+import { addToSentences, sentenceKey } from '../annotations/annotationIndex';
 import { suggestionsOf, type Suggestion } from './suggestionModel';
 
 /** One open suggestion's span as it touches one sentence, in the side's original text (UTF-16 code units). */
@@ -64,12 +64,7 @@ export function suggestionSpanIndex(
       const first = alignment[side].sentences[sentences[0] ?? -1];
       const last = alignment[side].sentences[sentences[sentences.length - 1] ?? -1];
       if (first && last && span.start <= first.start && span.end >= last.end) continue;
-      for (const sentence of sentences) {
-        const key = sentenceKey(side, sentence);
-        const list = index.get(key) ?? [];
-        list.push({ suggestion, start: span.start, end: span.end });
-        index.set(key, list);
-      }
+      addToSentences(index, side, sentences, { suggestion, start: span.start, end: span.end });
     }
   indexCache.set(suggestions, index);
   return index;
