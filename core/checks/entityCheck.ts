@@ -426,14 +426,15 @@ function checkKanjiNames(pair: PairAnalysis): Finding[] {
   );
   if (leftOver.length === 0) return [];
   const englishList = leftOver.map((word) => word.text).join(', ');
-  return unmatchedNames.map((name) =>
-    makeFinding(
+  return unmatchedNames.map((name) => {
+    const reading = name.reading ?? readingList(name.text, pair);
+    return makeFinding(
       'entity-unmatched-in-translation',
-      { target: name.text, reading: name.reading ?? readingList(name.text, pair) },
-      `Japanese ${name.text} reads "${name.reading ?? readingList(name.text, pair)}"; English names without a counterpart: ${englishList}`,
+      { target: name.text, reading },
+      `Japanese ${name.text} reads "${reading}"; English names without a counterpart: ${englishList}`,
       { ja: name.span, en: leftOver[0]!.span },
-    ),
-  );
+    );
+  });
 }
 
 /** A kanji name's readings by KANJIDIC, for the evidence when the tokenizer has none (一つ目 + …). */
